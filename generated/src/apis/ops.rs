@@ -1,0 +1,112 @@
+use async_trait::async_trait;
+use axum::extract::*;
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use headers::Host;
+use http::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::{models, types::*};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetJwksResponse {
+    /// The key set.
+    Status200_TheKeySet {
+        body: models::JwkSet,
+        cache_control: Option<String>,
+    },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetRedocResponse {
+    /// An HTML page.
+    Status200_AnHTMLPage(String),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetSchemaResponse {
+    /// The OpenAPI document.
+    Status200_TheOpenAPIDocument(String),
+    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
+    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetSwaggerUiResponse {
+    /// An HTML page.
+    Status200_AnHTMLPage(String),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum HealthzResponse {
+    /// The process is alive.
+    Status200_TheProcessIsAlive(models::HealthStatus),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ReadyzResponse {
+    /// Ready to serve.
+    Status200_ReadyToServe(models::HealthStatus),
+    /// A dependency (the database) does not answer (`service_unavailable`).
+    Status503_ADependency(models::Problem),
+}
+
+/// Ops
+#[async_trait]
+#[allow(clippy::ptr_arg)]
+pub trait Ops<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
+    /// Public keys for access tokens.
+    ///
+    /// GetJwks - GET /.well-known/jwks.json
+    async fn get_jwks(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<GetJwksResponse, E>;
+
+    /// Redoc.
+    ///
+    /// GetRedoc - GET /api/redoc
+    async fn get_redoc(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<GetRedocResponse, E>;
+
+    /// This OpenAPI document.
+    ///
+    /// GetSchema - GET /api/schema
+    async fn get_schema(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        query_params: &models::GetSchemaQueryParams,
+    ) -> Result<GetSchemaResponse, E>;
+
+    /// Swagger UI.
+    ///
+    /// GetSwaggerUi - GET /api/docs
+    async fn get_swagger_ui(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+    ) -> Result<GetSwaggerUiResponse, E>;
+
+    /// Liveness.
+    ///
+    /// Healthz - GET /healthz
+    async fn healthz(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<HealthzResponse, E>;
+
+    /// Readiness.
+    ///
+    /// Readyz - GET /readyz
+    async fn readyz(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<ReadyzResponse, E>;
+}

@@ -1,0 +1,113 @@
+use async_trait::async_trait;
+use axum::extract::*;
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use headers::Host;
+use http::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::{models, types::*};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum DeleteMeResponse {
+    /// The account was deleted.
+    Status204_TheAccountWasDeleted,
+    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
+    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused, e.g. a cookie-authenticated request without a valid CSRF token (`csrf_failed`).
+    Status403_Refused(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetMeResponse {
+    /// The account.
+    Status200_TheAccount(models::User),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum UpdateMeResponse {
+    /// The updated account.
+    Status200_TheUpdatedAccount(models::User),
+    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
+    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused, e.g. a cookie-authenticated request without a valid CSRF token (`csrf_failed`).
+    Status403_Refused(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+/// Users
+#[async_trait]
+#[allow(clippy::ptr_arg)]
+pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
+    type Claims;
+
+    /// Delete the signed-in user's account.
+    ///
+    /// DeleteMe - DELETE /api/v1/users/me
+    async fn delete_me(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        body: &models::DeleteMeRequest,
+    ) -> Result<DeleteMeResponse, E>;
+
+    /// The signed-in user's account.
+    ///
+    /// GetMe - GET /api/v1/users/me
+    async fn get_me(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<GetMeResponse, E>;
+
+    /// Change the signed-in user's names.
+    ///
+    /// UpdateMe - PATCH /api/v1/users/me
+    async fn update_me(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        body: &models::UpdateMeRequest,
+    ) -> Result<UpdateMeResponse, E>;
+}

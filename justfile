@@ -1,0 +1,39 @@
+# Gatehouse recipes. `just --list` shows them.
+
+set shell := ["bash", "-euo", "pipefail", "-c"]
+
+generator_version := "7.26.0"
+
+# List the recipes.
+default:
+    @just --list
+
+# Regenerate generated/ from openapi.yaml (openapi-generator rust-axum + our template overrides).
+generate:
+    scripts/generate.sh
+
+# Fail when generated/ is out of step with openapi.yaml.
+check-generated: generate
+    git diff --exit-code --stat -- generated
+    test -z "$(git status --porcelain -- generated)"
+
+# Format check and clippy with warnings denied.
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets -- -D warnings
+
+# Run the service with no configuration (SQLite file, console e-mail, 127.0.0.1:8000).
+run:
+    cargo run --release -p gatehouse -- serve
+
+# The whole test suite on SQLite (default) — the README's test command.
+test:
+    cargo nextest run --workspace
+
+# The same suite on PostgreSQL and Redis.
+test-postgres database_url="postgres://postgres@127.0.0.1:5432/test" redis_url="redis://127.0.0.1:6379":
+    TEST_DATABASE_URL={{database_url}} TEST_REDIS_URL={{redis_url}} cargo nextest run --workspace
+
+# Load benchmark (release build, wrk, bounded in time) on SQLite and PostgreSQL.
+bench:
+    scripts/bench.sh

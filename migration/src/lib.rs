@@ -1,0 +1,16 @@
+//! Gatehouse database migrations. The same migrations run on SQLite and PostgreSQL; they are
+//! applied by `gatehouse migrate` and, by default, when `gatehouse serve` starts.
+
+pub use sea_orm_migration::prelude::*;
+
+mod m20261121_000001_accounts_and_sessions;
+
+/// All migrations, in order.
+pub struct Migrator;
+
+#[async_trait::async_trait]
+impl MigratorTrait for Migrator {
+    fn migrations() -> Vec<Box<dyn MigrationTrait>> {
+        vec![Box::new(m20261121_000001_accounts_and_sessions::Migration)]
+    }
+}

@@ -1,0 +1,146 @@
+//! The command line: `gatehouse serve | migrate | createsuperuser | keys rotate`.
+
+use std::{io::IsTerminal, process::ExitCode};
+
+use anyhow::{Context, bail};
+use clap::{Parser, Subcommand};
+
+use crate::{
+    config::Settings,
+    db,
+    error::AppError,
+    services::accounts::NewAccount,
+    startup::{Application, build_state},
+    telemetry,
+};
+
+/// Gatehouse: a self-hosted authentication and account service.
+///
+/// Configuration comes from environment variables and a `.env` file in the working directory
+/// (DATABASE_URL, HOST, PORT, SECRET_KEY, ALLOWED_HOSTS, …; see the README). With none at all
+/// it runs on a SQLite file in the working directory at http://127.0.0.1:8000.
+#[derive(Debug, Parser)]
+#[command(name = "gatehouse", version)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the HTTP server (applies pending migrations first unless AUTO_MIGRATE=off).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Create a staff account. The password is asked twice on a terminal, or read from
+    /// GATEHOUSE_SUPERUSER_PASSWORD with --no-input.
+    Createsuperuser {
+        /// The account's e-mail address.
+        #[arg(long)]
+        email: String,
+        /// Never prompt: read the password from GATEHOUSE_SUPERUSER_PASSWORD.
+        #[arg(long)]
+        no_input: bool,
+    },
+    /// Manage the keys that sign access tokens.
+    Keys {
+        #[command(subcommand)]
+        action: KeysAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum KeysAction {
+    /// Create a new signing key; the old ones keep verifying until their tokens expire.
+    Rotate,
+}
+
+/// Parses the command line and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = Settings::from_env().and_then(|settings| {
+        telemetry::init(settings.log_format);
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .context("starting the runtime")?;
+        runtime.block_on(run(cli.command, settings))
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("gatehouse: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
+    match command {
+        Command::Serve => {
+            let app = Application::build(settings.clone()).await?;
+            let base = format!("http://{}:{}", fmt_host(&settings), app.port());
+            tracing::info!("Gatehouse listening on {base} (docs: {base}/api/docs, redoc: {base}/api/redoc)");
+            app.run_until_stopped().await
+        }
+        Command::Migrate => {
+            let db = db::connect(&settings).await?;
+            db::migrate(&db).await?;
+            println!("Migrations applied.");
+            Ok(())
+        }
+        Command::Createsuperuser { email, no_input } => {
+            let password = superuser_password(no_input)?;
+            let state = build_state(settings).await?;
+            let new = NewAccount {
+                email,
+                password,
+                first_name: None,
+                last_name: None,
+                staff: true,
+            };
+            match state.accounts.register(new).await {
+                Ok(user) => {
+                    println!("Superuser {} created.", user.email);
+                    Ok(())
+                }
+                Err(AppError::EmailTaken) => bail!("an account with this e-mail address already exists"),
+                Err(AppError::Validation(errors)) => {
+                    let reasons: Vec<String> = errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+                    bail!("{}", reasons.join("; "))
+                }
+                Err(e) => Err(anyhow::anyhow!(e)),
+            }
+        }
+        Command::Keys {
+            action: KeysAction::Rotate,
+        } => {
+            let state = build_state(settings).await?;
+            let kid = state.sessions.tokens().keys().rotate().await?;
+            println!("New signing key {kid}; retired keys keep verifying until their tokens expire.");
+            Ok(())
+        }
+    }
+}
+
+fn fmt_host(settings: &Settings) -> String {
+    match settings.host {
+        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
+        v4 => v4.to_string(),
+    }
+}
+
+fn superuser_password(no_input: bool) -> anyhow::Result<String> {
+    if no_input || !std::io::stdin().is_terminal() {
+        return std::env::var("GATEHOUSE_SUPERUSER_PASSWORD")
+            .ok()
+            .filter(|p| !p.is_empty())
+            .context("--no-input needs the password in GATEHOUSE_SUPERUSER_PASSWORD");
+    }
+    let first = rpassword::prompt_password("Password: ").context("reading the password")?;
+    let second = rpassword::prompt_password("Password (again): ").context("reading the password")?;
+    if first != second {
+        bail!("the two passwords differ");
+    }
+    Ok(first)
+}

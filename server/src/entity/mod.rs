@@ -1,0 +1,8 @@
+//! SeaORM entities, one module per table (see `migration/`).
+
+pub mod audit_event;
+pub mod instance_secret;
+pub mod refresh_token;
+pub mod session;
+pub mod signing_key;
+pub mod user;

@@ -1,0 +1,103 @@
+//! The one error type of the service and its single mapping to HTTP problems.
+
+use axum::response::{IntoResponse, Response};
+use http::StatusCode;
+
+use crate::http::problem::{FieldError, Problem};
+
+/// Everything a request can fail with. Each variant names the status it answers with;
+/// internal causes are logged with their chain and never shown to the client.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 422 `validation_failed`, with per-field errors.
+    #[error("validation failed")]
+    Validation(Vec<FieldError>),
+    /// 409 `email_taken`.
+    #[error("e-mail already registered")]
+    EmailTaken,
+    /// 401 `invalid_credentials`: wrong password, unknown or inactive account alike.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    /// 401 `unauthorized`: no usable access token.
+    #[error("unauthorized")]
+    Unauthorized,
+    /// 401 `token_expired`.
+    #[error("access token expired")]
+    TokenExpired,
+    /// 401 `session_revoked`: the token's session was logged out or revoked.
+    #[error("session revoked")]
+    SessionRevoked,
+    /// 401 `invalid_refresh_token`.
+    #[error("invalid refresh token")]
+    InvalidRefreshToken,
+    /// 401 `refresh_token_reused`: a spent refresh token came back; its session is revoked.
+    #[error("refresh token reused")]
+    RefreshTokenReused,
+    /// 503 `service_unavailable`.
+    #[error("service unavailable")]
+    Unavailable(#[source] anyhow::Error),
+    /// 500 `internal_error`.
+    #[error(transparent)]
+    Internal(#[from] anyhow::Error),
+}
+
+impl From<sea_orm::DbErr> for AppError {
+    fn from(e: sea_orm::DbErr) -> Self {
+        Self::Internal(anyhow::Error::new(e).context("database"))
+    }
+}
+
+impl From<sea_orm::TransactionError<AppError>> for AppError {
+    fn from(e: sea_orm::TransactionError<AppError>) -> Self {
+        match e {
+            sea_orm::TransactionError::Connection(e) => e.into(),
+            sea_orm::TransactionError::Transaction(e) => e,
+        }
+    }
+}
+
+/// Result of the service layer.
+pub type AppResult<T> = Result<T, AppError>;
+
+impl AppError {
+    /// The problem document this error answers with.
+    pub fn to_problem(&self) -> Problem {
+        use StatusCode as S;
+        match self {
+            Self::Validation(errors) => Problem::new(S::UNPROCESSABLE_ENTITY, "validation_failed", "Validation failed")
+                .detail("One or more fields are invalid.")
+                .errors(errors.clone()),
+            Self::EmailTaken => Problem::new(S::CONFLICT, "email_taken", "E-mail already registered")
+                .detail("An account with this e-mail address already exists."),
+            Self::InvalidCredentials => Problem::new(S::UNAUTHORIZED, "invalid_credentials", "Invalid credentials")
+                .detail("The e-mail address or password is incorrect."),
+            Self::Unauthorized => Problem::new(S::UNAUTHORIZED, "unauthorized", "Authentication required")
+                .detail("Send a valid access token as `Authorization: Bearer <token>`."),
+            Self::TokenExpired => Problem::new(S::UNAUTHORIZED, "token_expired", "Access token expired")
+                .detail("Get a new access token with your refresh token."),
+            Self::SessionRevoked => Problem::new(S::UNAUTHORIZED, "session_revoked", "Session revoked")
+                .detail("This session was logged out; log in again."),
+            Self::InvalidRefreshToken => {
+                Problem::new(S::UNAUTHORIZED, "invalid_refresh_token", "Invalid refresh token")
+                    .detail("The refresh token is unknown, expired or revoked; log in again.")
+            }
+            Self::RefreshTokenReused => Problem::new(S::UNAUTHORIZED, "refresh_token_reused", "Refresh token reused")
+                .detail("This refresh token was already used; the session has been revoked for safety."),
+            Self::Unavailable(_) => Problem::new(S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable")
+                .detail("A dependency is not answering; try again shortly."),
+            Self::Internal(_) => Problem::new(S::INTERNAL_SERVER_ERROR, "internal_error", "Internal server error")
+                .detail("Something went wrong on our side; it has been logged."),
+        }
+    }
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        match &self {
+            Self::Internal(cause) => tracing::error!(error = format!("{cause:#}"), "request failed"),
+            Self::Unavailable(cause) => tracing::warn!(error = format!("{cause:#}"), "dependency unavailable"),
+            other => tracing::debug!(error = %other, "request refused"),
+        }
+        self.to_problem().into_response()
+    }
+}

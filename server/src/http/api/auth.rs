@@ -1,0 +1,147 @@
+//! `auth` tag: register, login, refresh, logout.
+
+use async_trait::async_trait;
+use axum_extra::extract::CookieJar;
+use gatehouse_api::{apis::auth::*, models};
+use headers::Host;
+use http::Method;
+
+use super::{Api, Credentials};
+use crate::{
+    error::{AppError, AppResult},
+    http::cookies,
+    services::{
+        accounts::NewAccount,
+        audit::{self, AuditEvent},
+        sessions::{IssuedTokens, RevokeReason, Sessions},
+    },
+};
+
+const NO_STORE: &str = "no-store";
+
+impl Api {
+    /// The RFC 6749 body for `tokens`; in cookie mode the tokens also go out as cookies and
+    /// the refresh token stays out of the body, out of reach of scripts.
+    fn token_response(&self, tokens: IssuedTokens) -> models::TokenResponse {
+        let cookie_mode = self.state.settings.auth_cookies;
+        if cookie_mode {
+            cookies::set_session_cookies(&self.state.settings, &tokens);
+        }
+        models::TokenResponse {
+            access_token: tokens.access_token,
+            token_type: "Bearer".into(),
+            expires_in: tokens.access_expires_in.as_secs() as i64,
+            refresh_token: (!cookie_mode).then_some(tokens.refresh_token),
+            refresh_expires_in: tokens.refresh_expires_in.as_secs() as i64,
+        }
+    }
+}
+
+#[async_trait]
+impl Auth<AppError> for Api {
+    type Claims = Credentials;
+
+    async fn register(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::RegisterRequest,
+    ) -> AppResult<RegisterResponse> {
+        let account = self
+            .state
+            .accounts
+            .register(NewAccount {
+                email: body.email.clone(),
+                password: body.password.clone(),
+                first_name: body.first_name.clone(),
+                last_name: body.last_name.clone(),
+                staff: false,
+            })
+            .await?;
+        Ok(RegisterResponse::Status201_TheAccountWasCreated(account.into()))
+    }
+
+    async fn login(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::LoginRequest,
+    ) -> AppResult<LoginResponse> {
+        let account = self
+            .state
+            .accounts
+            .check_credentials(&body.email, &body.password)
+            .await?;
+        let tokens = self.state.sessions.start(account.id).await?;
+        audit::record(
+            &self.state.db,
+            AuditEvent::new("login_succeeded", Some(account.id)).session(tokens.session_id),
+        )
+        .await;
+        Ok(LoginResponse::Status200_LoggedIn {
+            body: self.token_response(tokens),
+            cache_control: Some(NO_STORE.into()),
+        })
+    }
+
+    async fn refresh_token(
+        &self,
+        _: &Method,
+        _: &Host,
+        jar: &CookieJar,
+        body: &models::RefreshRequest,
+    ) -> AppResult<RefreshTokenResponse> {
+        let from_cookie = || {
+            self.state
+                .settings
+                .auth_cookies
+                .then(|| jar.get(cookies::REFRESH_COOKIE).map(|c| c.value().to_string()))
+                .flatten()
+        };
+        let presented = body
+            .refresh_token
+            .clone()
+            .or_else(from_cookie)
+            .ok_or(AppError::InvalidRefreshToken)?;
+        let tokens = self.state.sessions.refresh(&presented).await?;
+        Ok(RefreshTokenResponse::Status200_NewTokens {
+            body: self.token_response(tokens),
+            cache_control: Some(NO_STORE.into()),
+        })
+    }
+
+    async fn logout(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Credentials) -> AppResult<LogoutResponse> {
+        let auth = claims.user()?;
+        self.state
+            .sessions
+            .revoke_session(auth.session_id, RevokeReason::Logout)
+            .await?;
+        audit::record(
+            &self.state.db,
+            AuditEvent::new("logout", Some(auth.user.id)).session(auth.session_id),
+        )
+        .await;
+        cookies::clear_session_cookies(&self.state.settings);
+        Ok(LogoutResponse::Status204_LoggedOut)
+    }
+
+    async fn logout_all(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<LogoutAllResponse> {
+        let auth = claims.user()?;
+        Sessions::revoke_all(&self.state.db, auth.user.id, RevokeReason::LogoutAll).await?;
+        audit::record(
+            &self.state.db,
+            AuditEvent::new("logout_all", Some(auth.user.id)).session(auth.session_id),
+        )
+        .await;
+        cookies::clear_session_cookies(&self.state.settings);
+        Ok(LogoutAllResponse::Status204_EverySessionWasRevoked)
+    }
+}

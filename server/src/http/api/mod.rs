@@ -1,0 +1,120 @@
+//! Implementations of the traits generated from `openapi.yaml`. Each method parses, calls a
+//! domain service and maps the result; errors go through [`AppError`] and `handle_error`.
+
+mod auth;
+mod ops;
+mod users;
+
+use async_trait::async_trait;
+use axum::response::{IntoResponse, Response};
+use axum_extra::extract::CookieJar;
+use gatehouse_api::apis::{ApiAuthBasic, BasicAuthKind, CookieAuthentication, ErrorHandler};
+use http::{HeaderMap, Method, StatusCode};
+
+use super::{context, cookies::ACCESS_COOKIE};
+use crate::{
+    error::{AppError, AppResult},
+    services::sessions::AuthUser,
+    state::AppState,
+};
+
+/// The object the generated router calls into.
+#[derive(Clone)]
+pub struct Api {
+    state: AppState,
+}
+
+impl Api {
+    /// Wraps the application state.
+    pub fn new(state: AppState) -> Self {
+        Self { state }
+    }
+}
+
+/// The outcome of authenticating a request, handed to each protected method. A missing
+/// credential never gets here (the generated code answers 401 itself); a bad one does, so
+/// the method can answer with the precise `code`.
+#[derive(Debug)]
+pub struct Credentials(Result<AuthUser, AuthFailure>);
+
+#[derive(Debug, Clone, Copy)]
+enum AuthFailure {
+    Unauthorized,
+    TokenExpired,
+    SessionRevoked,
+    Unavailable,
+}
+
+impl Credentials {
+    /// The signed-in user, or the reason there is none.
+    pub fn user(&self) -> AppResult<&AuthUser> {
+        self.0.as_ref().map_err(|failure| match failure {
+            AuthFailure::Unauthorized => AppError::Unauthorized,
+            AuthFailure::TokenExpired => AppError::TokenExpired,
+            AuthFailure::SessionRevoked => AppError::SessionRevoked,
+            AuthFailure::Unavailable => AppError::Unavailable(anyhow::anyhow!("session check failed")),
+        })
+    }
+}
+
+impl Api {
+    async fn authenticate(&self, token: &str) -> Credentials {
+        Credentials(self.state.sessions.authenticate(token).await.map_err(|e| match e {
+            AppError::TokenExpired => AuthFailure::TokenExpired,
+            AppError::SessionRevoked => AuthFailure::SessionRevoked,
+            AppError::Unauthorized => AuthFailure::Unauthorized,
+            other => {
+                tracing::error!(error = ?other, "authenticating a request failed");
+                AuthFailure::Unavailable
+            }
+        }))
+    }
+}
+
+#[async_trait]
+impl ApiAuthBasic for Api {
+    type Claims = Credentials;
+
+    async fn extract_claims_from_auth_header(
+        &self,
+        kind: BasicAuthKind,
+        headers: &HeaderMap,
+        key: &str,
+    ) -> Option<Credentials> {
+        let value = headers.get(key)?.to_str().ok();
+        let token = value.and_then(|v| v.strip_prefix("Bearer ").or_else(|| v.strip_prefix("bearer ")));
+        match (kind, token) {
+            (BasicAuthKind::Bearer, Some(token)) => Some(self.authenticate(token.trim()).await),
+            // An Authorization header that is not a Bearer token is a bad credential.
+            _ => Some(Credentials(Err(AuthFailure::Unauthorized))),
+        }
+    }
+}
+
+#[async_trait]
+impl CookieAuthentication for Api {
+    type Claims = Credentials;
+
+    async fn extract_claims_from_cookie(&self, cookies: &CookieJar, key: &str) -> Option<Credentials> {
+        // An Authorization header wins over cookies; cookies count only in cookie mode.
+        if !self.state.settings.auth_cookies || context::current(|c| c.has_authorization).unwrap_or(false) {
+            return None;
+        }
+        debug_assert_eq!(key, ACCESS_COOKIE);
+        let token = cookies.get(key)?.value().to_string();
+        Some(self.authenticate(&token).await)
+    }
+}
+
+#[async_trait]
+impl ErrorHandler<AppError> for Api {
+    async fn handle_error(
+        &self,
+        _method: &Method,
+        _host: &headers::Host,
+        _cookies: &CookieJar,
+        error: AppError,
+    ) -> Result<Response, StatusCode> {
+        Ok(error.into_response())
+    }
+}

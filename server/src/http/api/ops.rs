@@ -1,0 +1,96 @@
+//! `ops` tag: health, keys, and the API description.
+
+use std::sync::LazyLock;
+
+use async_trait::async_trait;
+use axum_extra::extract::CookieJar;
+use gatehouse_api::{apis::ops::*, models};
+use headers::Host;
+use http::Method;
+
+use super::Api;
+use crate::{
+    error::{AppError, AppResult},
+    http::{context, docs},
+};
+
+/// The OpenAPI document, as written.
+pub const SPEC_YAML: &str = include_str!("../../../../openapi.yaml");
+
+static SPEC_JSON: LazyLock<String> = LazyLock::new(|| {
+    serde_yaml::from_str::<serde_json::Value>(SPEC_YAML)
+        .map(|v| v.to_string())
+        .unwrap_or_else(|e| format!("{{\"error\":\"openapi.yaml does not parse: {e}\"}}"))
+});
+
+#[async_trait]
+impl Ops<AppError> for Api {
+    async fn healthz(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<HealthzResponse> {
+        Ok(HealthzResponse::Status200_TheProcessIsAlive(models::HealthStatus {
+            status: "ok".into(),
+        }))
+    }
+
+    async fn readyz(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<ReadyzResponse> {
+        self.state
+            .db
+            .ping()
+            .await
+            .map_err(|e| AppError::Unavailable(anyhow::Error::new(e).context("database ping")))?;
+        Ok(ReadyzResponse::Status200_ReadyToServe(models::HealthStatus {
+            status: "ok".into(),
+        }))
+    }
+
+    async fn get_jwks(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetJwksResponse> {
+        let keys = self
+            .state
+            .sessions
+            .tokens()
+            .keys()
+            .published()
+            .into_iter()
+            .map(|k| models::Jwk {
+                kty: "OKP".into(),
+                crv: "Ed25519".into(),
+                x: k.x,
+                kid: k.kid,
+                alg: "EdDSA".into(),
+                r_use: "sig".into(),
+            })
+            .collect();
+        Ok(GetJwksResponse::Status200_TheKeySet {
+            body: models::JwkSet { keys },
+            cache_control: Some("public, max-age=300".into()),
+        })
+    }
+
+    async fn get_schema(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        query: &models::GetSchemaQueryParams,
+    ) -> AppResult<GetSchemaResponse> {
+        let json = match query.format {
+            Some(models::SchemaFormat::Json) => true,
+            Some(models::SchemaFormat::Yaml) => false,
+            None => context::current(|c| c.accepts_json).unwrap_or(false),
+        };
+        if json {
+            context::set_content_type("application/json");
+            return Ok(GetSchemaResponse::Status200_TheOpenAPIDocument(SPEC_JSON.clone()));
+        }
+        Ok(GetSchemaResponse::Status200_TheOpenAPIDocument(SPEC_YAML.to_string()))
+    }
+
+    async fn get_swagger_ui(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetSwaggerUiResponse> {
+        Ok(GetSwaggerUiResponse::Status200_AnHTMLPage(
+            docs::SWAGGER_UI_HTML.to_string(),
+        ))
+    }
+
+    async fn get_redoc(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetRedocResponse> {
+        Ok(GetRedocResponse::Status200_AnHTMLPage(docs::REDOC_HTML.to_string()))
+    }
+}

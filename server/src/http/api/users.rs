@@ -1,0 +1,73 @@
+//! `users` tag: the signed-in user's own account.
+
+use async_trait::async_trait;
+use axum_extra::extract::CookieJar;
+use gatehouse_api::{apis::users::*, models, types::Nullable};
+use headers::Host;
+use http::Method;
+
+use super::{Api, Credentials};
+use crate::{
+    entity::user,
+    error::{AppError, AppResult},
+    http::cookies,
+};
+
+impl From<user::Model> for models::User {
+    fn from(u: user::Model) -> Self {
+        Self {
+            id: u.id,
+            email: u.email,
+            first_name: u.first_name,
+            last_name: u.last_name,
+            is_active: u.is_active,
+            is_staff: u.is_staff,
+            email_verified: u.email_verified_at.is_some(),
+            date_joined: u.date_joined,
+            last_login: match u.last_login {
+                Some(at) => Nullable::Present(at),
+                None => Nullable::Null,
+            },
+        }
+    }
+}
+
+#[async_trait]
+impl Users<AppError> for Api {
+    type Claims = Credentials;
+
+    async fn get_me(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Credentials) -> AppResult<GetMeResponse> {
+        Ok(GetMeResponse::Status200_TheAccount(claims.user()?.user.clone().into()))
+    }
+
+    async fn update_me(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        body: &models::UpdateMeRequest,
+    ) -> AppResult<UpdateMeResponse> {
+        let auth = claims.user()?;
+        let updated = self
+            .state
+            .accounts
+            .update_names(&auth.user, body.first_name.clone(), body.last_name.clone())
+            .await?;
+        Ok(UpdateMeResponse::Status200_TheUpdatedAccount(updated.into()))
+    }
+
+    async fn delete_me(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        body: &models::DeleteMeRequest,
+    ) -> AppResult<DeleteMeResponse> {
+        let auth = claims.user()?;
+        self.state.accounts.delete(&auth.user, &body.password).await?;
+        cookies::clear_session_cookies(&self.state.settings);
+        Ok(DeleteMeResponse::Status204_TheAccountWasDeleted)
+    }
+}

@@ -1,0 +1,81 @@
+//! Cookie mode (`AUTH_COOKIES=on`): tokens as HttpOnly cookies plus a readable CSRF cookie
+//! for the double-submit check.
+
+use axum_extra::extract::cookie::{Cookie, SameSite};
+use cookie::time::Duration as CookieDuration;
+
+use super::context;
+use crate::{
+    config::Settings,
+    services::{secrets, sessions::IssuedTokens},
+};
+
+/// The access token cookie (also the `cookieAuth` security scheme of the spec).
+pub const ACCESS_COOKIE: &str = "gh_access";
+/// The refresh token cookie, sent only to the auth endpoints.
+pub const REFRESH_COOKIE: &str = "gh_refresh";
+/// The CSRF cookie; scripts read it and echo it in [`CSRF_HEADER`].
+pub const CSRF_COOKIE: &str = "gh_csrf";
+/// The header that must echo the CSRF cookie on unsafe cookie-authenticated requests.
+pub const CSRF_HEADER: &str = "x-csrf-token";
+const REFRESH_PATH: &str = "/api/v1/auth";
+
+fn cookie(
+    settings: &Settings,
+    name: &'static str,
+    value: String,
+    path: &'static str,
+    http_only: bool,
+    max_age: i64,
+) -> Cookie<'static> {
+    Cookie::build((name, value))
+        .path(path)
+        .http_only(http_only)
+        .secure(!settings.debug)
+        .same_site(SameSite::Lax)
+        .max_age(CookieDuration::seconds(max_age))
+        .build()
+}
+
+/// Queues the session cookies for `tokens` on the current response.
+pub fn set_session_cookies(settings: &Settings, tokens: &IssuedTokens) {
+    let refresh_age = tokens.refresh_expires_in.as_secs() as i64;
+    context::set_cookie(cookie(
+        settings,
+        ACCESS_COOKIE,
+        tokens.access_token.clone(),
+        "/",
+        true,
+        tokens.access_expires_in.as_secs() as i64,
+    ));
+    context::set_cookie(cookie(
+        settings,
+        REFRESH_COOKIE,
+        tokens.refresh_token.clone(),
+        REFRESH_PATH,
+        true,
+        refresh_age,
+    ));
+    context::set_cookie(cookie(
+        settings,
+        CSRF_COOKIE,
+        secrets::random_token(),
+        "/",
+        false,
+        refresh_age,
+    ));
+}
+
+/// Queues the removal of the session cookies (logout).
+pub fn clear_session_cookies(settings: &Settings) {
+    if !settings.auth_cookies {
+        return;
+    }
+    for (name, path, http_only) in [
+        (ACCESS_COOKIE, "/", true),
+        (REFRESH_COOKIE, REFRESH_PATH, true),
+        (CSRF_COOKIE, "/", false),
+    ] {
+        context::set_cookie(cookie(settings, name, String::new(), path, http_only, 0));
+    }
+}

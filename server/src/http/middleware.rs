@@ -1,0 +1,223 @@
+//! Request-level middleware: the request scope and logging, security headers, the Host
+//! check (ALLOWED_HOSTS), CORS and the CSRF double-submit check of cookie mode.
+
+use std::{net::SocketAddr, sync::Arc, time::Instant};
+
+use axum::{
+    extract::{ConnectInfo, Request, State},
+    middleware::Next,
+    response::{IntoResponse, Response},
+};
+use axum_extra::extract::CookieJar;
+use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use subtle::ConstantTimeEq;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use uuid::Uuid;
+
+use super::{
+    context::{self, RequestScope},
+    cookies::{ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE},
+    problem::Problem,
+};
+use crate::config::Settings;
+
+const REQUEST_ID: &str = "x-request-id";
+const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
+const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
+    img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
+
+/// Opens the request scope, logs the request, and adds the request id, queued cookies and
+/// security headers to every response.
+pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let headers = request.headers();
+    let request_id = headers
+        .get(REQUEST_ID)
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| {
+            !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
+        })
+        .map_or_else(|| Uuid::now_v7().simple().to_string(), str::to_owned);
+    let user_agent = headers
+        .get(header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| v.chars().take(512).collect());
+    let ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let method = request.method().clone();
+    let path = request.uri().path().to_string();
+    let mut scope = RequestScope::new(request_id.clone(), path.clone(), ip, user_agent);
+    scope.has_authorization = headers.contains_key(header::AUTHORIZATION);
+    scope.accepts_json = headers
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("application/json") && !accept.contains("yaml"));
+    let scope = Arc::new(scope);
+
+    let mut response = context::scope(scope.clone(), next.run(request)).await;
+
+    let out = response.headers_mut();
+    for cookie in scope.take_cookies() {
+        if let Ok(value) = HeaderValue::from_str(&cookie.to_string()) {
+            out.append(header::SET_COOKIE, value);
+        }
+    }
+    if let Some(media_type) = scope.content_type() {
+        out.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
+    }
+    if let Ok(value) = HeaderValue::from_str(&request_id) {
+        out.insert(REQUEST_ID, value);
+    }
+    security_headers(out, &path, settings.debug);
+    let status = response.status();
+    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
+    if status.is_server_error() {
+        tracing::error!(%method, path, status = status.as_u16(), latency_ms, request_id, "request");
+    } else {
+        tracing::info!(%method, path, status = status.as_u16(), latency_ms, request_id, "request");
+    }
+    response
+}
+
+fn security_headers(out: &mut HeaderMap, path: &str, debug: bool) {
+    out.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    out.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    out.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    out.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    let docs = path == "/api/docs" || path == "/api/redoc" || path.starts_with("/api/docs/");
+    out.insert(
+        "content-security-policy",
+        HeaderValue::from_static(if docs { DOCS_CSP } else { API_CSP }),
+    );
+    if !debug {
+        out.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
+    // Anything carrying a token or account data must never sit in a shared cache.
+    if !out.contains_key(header::CACHE_CONTROL) {
+        out.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+}
+
+/// Refuses requests whose Host is not in ALLOWED_HOSTS (`400 disallowed_host`).
+pub async fn check_host(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
+    let host = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(|| request.uri().authority().map(|a| a.as_str().to_owned()));
+    match host {
+        Some(host) if host_allowed(&settings.allowed_hosts, &host) => next.run(request).await,
+        _ => Problem::new(StatusCode::BAD_REQUEST, "disallowed_host", "Host not allowed")
+            .detail("The Host header is not in ALLOWED_HOSTS.")
+            .into_response(),
+    }
+}
+
+/// Whether `host` (with or without a port) matches an ALLOWED_HOSTS entry: an exact name,
+/// `*`, or `.example.com` for the domain and its subdomains.
+pub fn host_allowed(allowed: &[String], host: &str) -> bool {
+    let host = host.trim().to_ascii_lowercase();
+    let name = if host.starts_with('[') {
+        host.split_once(']').map_or(host.as_str(), |(v6, _)| v6).to_string() + "]"
+    } else {
+        host.rsplit_once(':')
+            .map_or(host.as_str(), |(name, _)| name)
+            .to_string()
+    };
+    allowed.iter().any(|entry| {
+        let entry = entry.to_ascii_lowercase();
+        entry == "*"
+            || entry == name
+            || entry
+                .strip_prefix('.')
+                .is_some_and(|domain| name == domain || name.ends_with(&entry))
+    })
+}
+
+/// CORS for the listed origins only, with credentials; never `*`.
+pub fn cors(settings: &Settings) -> CorsLayer {
+    let origins: Vec<HeaderValue> = settings
+        .cors_allowed_origins
+        .iter()
+        .filter_map(|o| HeaderValue::from_str(o).ok())
+        .collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(origins))
+        .allow_credentials(true)
+        .allow_methods([Method::GET, Method::POST, Method::PUT, Method::PATCH, Method::DELETE])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            header::HeaderName::from_static(CSRF_HEADER),
+        ])
+        .expose_headers([header::HeaderName::from_static(REQUEST_ID), header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(600))
+}
+
+/// In cookie mode, an unsafe request authenticated by cookie (no Authorization header) must
+/// come from a trusted origin and echo the CSRF cookie in `X-CSRF-Token` (`403 csrf_failed`).
+pub async fn check_csrf(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
+    let safe = matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
+    );
+    let headers = request.headers();
+    if !settings.auth_cookies || safe || headers.contains_key(header::AUTHORIZATION) {
+        return next.run(request).await;
+    }
+    let jar = CookieJar::from_headers(headers);
+    if jar.get(ACCESS_COOKIE).is_none() && jar.get(REFRESH_COOKIE).is_none() {
+        return next.run(request).await;
+    }
+    let token_ok = match (jar.get(CSRF_COOKIE), headers.get(CSRF_HEADER)) {
+        (Some(cookie), Some(sent)) => {
+            !cookie.value().is_empty() && bool::from(cookie.value().as_bytes().ct_eq(sent.as_bytes()))
+        }
+        _ => false,
+    };
+    if token_ok && origin_trusted(&settings, headers) {
+        return next.run(request).await;
+    }
+    Problem::new(StatusCode::FORBIDDEN, "csrf_failed", "CSRF check failed")
+        .detail("Send the gh_csrf cookie value in the X-CSRF-Token header, from a trusted origin.")
+        .into_response()
+}
+
+/// An `Origin` (when the browser sends one) must be this server or a CSRF_TRUSTED_ORIGINS entry.
+fn origin_trusted(settings: &Settings, headers: &HeaderMap) -> bool {
+    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
+        return true;
+    };
+    let host = headers
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default();
+    let same_origin = origin
+        .split_once("://")
+        .is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host));
+    same_origin
+        || settings
+            .csrf_trusted_origins
+            .iter()
+            .any(|trusted| trusted.eq_ignore_ascii_case(origin))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::host_allowed;
+
+    #[test]
+    fn hosts_match_names_ports_wildcards_and_domains() {
+        let allowed = vec!["localhost".to_string(), "[::1]".to_string(), ".example.com".to_string()];
+        assert!(host_allowed(&allowed, "localhost:8000"));
+        assert!(host_allowed(&allowed, "[::1]:8000"));
+        assert!(host_allowed(&allowed, "api.example.com"));
+        assert!(host_allowed(&allowed, "example.com"));
+        assert!(!host_allowed(&allowed, "evil.com"));
+        assert!(!host_allowed(&allowed, "badexample.com"));
+        assert!(host_allowed(&["*".to_string()], "anything:1"));
+    }
+}

@@ -1,0 +1,9 @@
+//! The HTTP layer: the generated traits' implementations, middleware, problems, docs.
+
+pub mod api;
+pub mod context;
+pub mod cookies;
+pub mod docs;
+pub mod middleware;
+pub mod problem;
+pub mod rejections;

@@ -1,0 +1,233 @@
+//! Accounts: registration, credential checks, profile changes, soft deletion.
+
+use chrono::Utc;
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
+    SqlErr, TransactionTrait,
+};
+use uuid::Uuid;
+use validator::ValidateEmail;
+
+use super::{
+    audit::{self, AuditEvent},
+    passwords::{self, PasswordHasher},
+    sessions::{RevokeReason, Sessions},
+};
+use crate::{
+    entity::user,
+    error::{AppError, AppResult},
+    http::problem::FieldError,
+};
+
+/// Longest first or last name, in characters.
+pub const MAX_NAME_LENGTH: usize = 150;
+
+/// A registration request, already parsed.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    /// As typed.
+    pub email: String,
+    /// As typed.
+    pub password: String,
+    /// Optional.
+    pub first_name: Option<String>,
+    /// Optional.
+    pub last_name: Option<String>,
+    /// Grants staff (createsuperuser).
+    pub staff: bool,
+}
+
+/// An e-mail address in its stored form and its lookup key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    /// Trimmed, domain lower-cased, local part as typed.
+    pub display: String,
+    /// Fully lower-cased: unique across live accounts.
+    pub key: String,
+}
+
+/// Normalises an address; `None` when it is not a valid address.
+pub fn normalize_email(raw: &str) -> Option<Email> {
+    let trimmed = raw.trim();
+    let (local, domain) = trimmed.rsplit_once('@')?;
+    let display = format!("{local}@{}", domain.to_lowercase());
+    (display.len() <= 254 && display.validate_email()).then(|| Email {
+        key: display.to_lowercase(),
+        display,
+    })
+}
+
+/// The account service.
+#[derive(Clone)]
+pub struct Accounts {
+    db: DatabaseConnection,
+    hasher: PasswordHasher,
+}
+
+impl Accounts {
+    /// The service.
+    pub fn new(db: DatabaseConnection, hasher: PasswordHasher) -> Self {
+        Self { db, hasher }
+    }
+
+    /// Creates an account after checking the address, the names and the password policy.
+    pub async fn register(&self, new: NewAccount) -> AppResult<user::Model> {
+        let mut errors = Vec::new();
+        let email = normalize_email(&new.email);
+        if email.is_none() {
+            errors.push(FieldError::new(
+                "email",
+                "invalid_email",
+                "Enter a valid e-mail address.",
+            ));
+        }
+        if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
+            errors.push(e);
+        }
+        for (field, value) in [("first_name", &new.first_name), ("last_name", &new.last_name)] {
+            if value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH) {
+                errors.push(FieldError::new(
+                    field,
+                    "too_long",
+                    format!("At most {MAX_NAME_LENGTH} characters."),
+                ));
+            }
+        }
+        let Some(email) = email.filter(|_| errors.is_empty()) else {
+            return Err(AppError::Validation(errors));
+        };
+        if self.find_live(&email.key).await?.is_some() {
+            return Err(AppError::EmailTaken);
+        }
+        let password_hash = self.hasher.hash(&new.password).await?;
+        let now = Utc::now();
+        let row = user::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            email: Set(email.display),
+            email_normalized: Set(email.key),
+            password_hash: Set(Some(password_hash)),
+            first_name: Set(new.first_name.unwrap_or_default().trim().to_string()),
+            last_name: Set(new.last_name.unwrap_or_default().trim().to_string()),
+            is_active: Set(true),
+            is_staff: Set(new.staff),
+            is_superuser: Set(new.staff),
+            email_verified_at: Set(None),
+            date_joined: Set(now),
+            last_login: Set(None),
+            updated_at: Set(now),
+            deleted_at: Set(None),
+        };
+        let created = match row.insert(&self.db).await {
+            Ok(created) => created,
+            // Two registrations of one address at once: the unique index decides.
+            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                return Err(AppError::EmailTaken);
+            }
+            Err(e) => return Err(e.into()),
+        };
+        audit::record(&self.db, AuditEvent::new("user_registered", Some(created.id))).await;
+        Ok(created)
+    }
+
+    async fn find_live(&self, key: &str) -> AppResult<Option<user::Model>> {
+        Ok(user::Entity::find()
+            .filter(user::Column::EmailNormalized.eq(key))
+            .filter(user::Column::DeletedAt.is_null())
+            .one(&self.db)
+            .await?)
+    }
+
+    /// Checks an e-mail and password. Unknown, inactive and deleted accounts take as long as
+    /// a wrong password and get the same error. Rehashes when the parameters changed.
+    pub async fn check_credentials(&self, email: &str, password: &str) -> AppResult<user::Model> {
+        let account = match normalize_email(email) {
+            Some(email) => self.find_live(&email.key).await?,
+            None => None,
+        };
+        let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
+        let verified = self.hasher.verify(password, stored).await?;
+        let Some(account) = account.filter(|a| verified.ok && a.is_active) else {
+            audit::record(
+                &self.db,
+                AuditEvent::new("login_failed", None).detail(serde_json::json!({ "reason": "invalid_credentials" })),
+            )
+            .await;
+            return Err(AppError::InvalidCredentials);
+        };
+        if verified.needs_rehash {
+            self.rehash(&account, password).await;
+        }
+        Ok(account)
+    }
+
+    async fn rehash(&self, account: &user::Model, password: &str) {
+        let result = async {
+            let hash = self.hasher.hash(password).await?;
+            let mut row = account.clone().into_active_model();
+            row.password_hash = Set(Some(hash));
+            row.update(&self.db).await?;
+            anyhow::Ok(())
+        }
+        .await;
+        if let Err(e) = result {
+            tracing::warn!(error = format!("{e:#}"), user_id = %account.id, "rehashing a password failed");
+        }
+    }
+
+    /// Changes the names given; `None` leaves one unchanged.
+    pub async fn update_names(
+        &self,
+        account: &user::Model,
+        first: Option<String>,
+        last: Option<String>,
+    ) -> AppResult<user::Model> {
+        let mut errors = Vec::new();
+        for (field, value) in [("first_name", &first), ("last_name", &last)] {
+            if value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH) {
+                errors.push(FieldError::new(
+                    field,
+                    "too_long",
+                    format!("At most {MAX_NAME_LENGTH} characters."),
+                ));
+            }
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
+        let mut row = account.clone().into_active_model();
+        if let Some(first) = first {
+            row.first_name = Set(first.trim().to_string());
+        }
+        if let Some(last) = last {
+            row.last_name = Set(last.trim().to_string());
+        }
+        row.updated_at = Set(Utc::now());
+        Ok(row.update(&self.db).await?)
+    }
+
+    /// Soft-deletes the account once the password is confirmed, revoking every session in
+    /// the same transaction.
+    pub async fn delete(&self, account: &user::Model, password: &str) -> AppResult<()> {
+        let verified = self.hasher.verify(password, account.password_hash.as_deref()).await?;
+        if !verified.ok {
+            return Err(AppError::InvalidCredentials);
+        }
+        let account = account.clone();
+        let user_id = account.id;
+        self.db
+            .transaction::<_, (), AppError>(|txn| {
+                Box::pin(async move {
+                    let now = Utc::now();
+                    let mut row = account.into_active_model();
+                    row.deleted_at = Set(Some(now));
+                    row.is_active = Set(false);
+                    row.updated_at = Set(now);
+                    row.update(txn).await?;
+                    Sessions::revoke_all(txn, user_id, RevokeReason::AccountDeleted).await
+                })
+            })
+            .await?;
+        audit::record(&self.db, AuditEvent::new("account_deleted", Some(user_id))).await;
+        Ok(())
+    }
+}

@@ -1,0 +1,9 @@
+//! Domain services: what Gatehouse does, independent of HTTP.
+
+pub mod accounts;
+pub mod audit;
+pub mod keys;
+pub mod passwords;
+pub mod secrets;
+pub mod sessions;
+pub mod tokens;

@@ -1,0 +1,90 @@
+//! The instance secret (`SECRET_KEY`) and the keyed hashes derived from it.
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::Utc;
+use hmac::{Hmac, KeyInit, Mac};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
+use sha2::Sha256;
+
+use crate::entity::instance_secret;
+
+const SECRET_KEY_NAME: &str = "secret_key";
+
+/// The server secret that keys refresh-token hashes and derivations.
+#[derive(Clone)]
+pub struct InstanceSecret {
+    key: Vec<u8>,
+}
+
+impl std::fmt::Debug for InstanceSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("InstanceSecret(..)")
+    }
+}
+
+impl InstanceSecret {
+    /// `SECRET_KEY` when set; otherwise the one stored in the database, created on first
+    /// start (and shared by every instance on that database).
+    pub async fn load(db: &DatabaseConnection, configured: Option<&str>) -> anyhow::Result<Self> {
+        if let Some(key) = configured {
+            anyhow::ensure!(key.len() >= 32, "SECRET_KEY must be at least 32 characters");
+            return Ok(Self {
+                key: key.as_bytes().to_vec(),
+            });
+        }
+        let candidate = random_token();
+        // Two instances starting at once: the first insert wins and both read it back.
+        instance_secret::Entity::insert(instance_secret::ActiveModel {
+            name: Set(SECRET_KEY_NAME.into()),
+            value: Set(candidate),
+            created_at: Set(Utc::now()),
+        })
+        .on_conflict_do_nothing_on([instance_secret::Column::Name])
+        .exec(db)
+        .await?;
+        let stored = instance_secret::Entity::find_by_id(SECRET_KEY_NAME)
+            .one(db)
+            .await?
+            .ok_or_else(|| anyhow::anyhow!("the generated SECRET_KEY was not stored"))?;
+        tracing::warn!("SECRET_KEY is not set: using the one generated and stored in the database");
+        Ok(Self {
+            key: stored.value.into_bytes(),
+        })
+    }
+
+    /// HMAC-SHA256 of `data` under the secret, with a domain label, as raw bytes.
+    pub fn mac(&self, label: &str, data: &[u8]) -> [u8; 32] {
+        // HMAC accepts keys of any length, so this cannot fail.
+        let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(&self.key).unwrap_or_else(|_| unreachable!());
+        mac.update(label.as_bytes());
+        mac.update(b"\0");
+        mac.update(data);
+        mac.finalize().into_bytes().into()
+    }
+
+    /// The hex keyed hash under which a token is stored.
+    pub fn token_hash(&self, token: &str) -> String {
+        hex(&self.mac("token-hash", token.as_bytes()))
+    }
+}
+
+/// 256 random bits from the OS, base64url (43 characters).
+pub fn random_token() -> String {
+    let mut bytes = [0u8; 32];
+    fill_random(&mut bytes);
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Fills `buf` from the operating system's CSPRNG.
+pub fn fill_random(buf: &mut [u8]) {
+    // The OS generator failing means the machine cannot do cryptography at all.
+    getrandom::fill(buf).unwrap_or_else(|e| panic!("the OS random generator failed: {e}"));
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}

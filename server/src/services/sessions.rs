@@ -1,0 +1,350 @@
+//! Sessions and their refresh tokens: creation at login, rotation with reuse detection and a
+//! grace window, revocation, and the per-request session check behind access tokens.
+
+use std::time::Duration;
+
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter,
+    QuerySelect, RelationTrait, TransactionTrait, sea_query::Expr,
+};
+use uuid::Uuid;
+
+use super::{
+    audit::{self, AuditEvent},
+    secrets::{self, InstanceSecret},
+    tokens::AccessTokens,
+};
+use crate::{
+    entity::{refresh_token, session, user},
+    error::{AppError, AppResult},
+    http::context::ClientInfo,
+};
+
+/// A freshly issued token pair.
+#[derive(Clone, Debug)]
+pub struct IssuedTokens {
+    /// The access token (JWT).
+    pub access_token: String,
+    /// Its lifetime.
+    pub access_expires_in: Duration,
+    /// The opaque refresh token.
+    pub refresh_token: String,
+    /// Its lifetime from now.
+    pub refresh_expires_in: Duration,
+    /// The session both belong to.
+    pub session_id: Uuid,
+}
+
+/// The signed-in user behind a verified access token whose session is live.
+#[derive(Clone, Debug)]
+pub struct AuthUser {
+    /// The account, as loaded with the session check.
+    pub user: user::Model,
+    /// The session the token belongs to.
+    pub session_id: Uuid,
+}
+
+/// Session lifecycle settings.
+#[derive(Clone)]
+pub struct Sessions {
+    db: DatabaseConnection,
+    secret: InstanceSecret,
+    tokens: AccessTokens,
+    refresh_lifetime: Duration,
+    grace_period: Duration,
+}
+
+/// Why sessions get revoked, as stored and audited.
+#[derive(Clone, Copy, Debug)]
+pub enum RevokeReason {
+    /// The user logged out of this session.
+    Logout,
+    /// The user logged out everywhere.
+    LogoutAll,
+    /// A spent refresh token was replayed.
+    RefreshTokenReused,
+    /// The account was deleted.
+    AccountDeleted,
+}
+
+impl RevokeReason {
+    fn as_str(self) -> &'static str {
+        match self {
+            Self::Logout => "logout",
+            Self::LogoutAll => "logout_all",
+            Self::RefreshTokenReused => "refresh_token_reused",
+            Self::AccountDeleted => "account_deleted",
+        }
+    }
+}
+
+impl Sessions {
+    /// The session service.
+    pub fn new(
+        db: DatabaseConnection,
+        secret: InstanceSecret,
+        tokens: AccessTokens,
+        refresh_lifetime: Duration,
+        grace_period: Duration,
+    ) -> Self {
+        Self {
+            db,
+            secret,
+            tokens,
+            refresh_lifetime,
+            grace_period,
+        }
+    }
+
+    /// The access-token service.
+    pub fn tokens(&self) -> &AccessTokens {
+        &self.tokens
+    }
+
+    fn refresh_expiry(&self, now: DateTime<Utc>) -> DateTime<Utc> {
+        now + chrono::Duration::from_std(self.refresh_lifetime).unwrap_or(chrono::Duration::days(14))
+    }
+
+    /// The child of a refresh token: derived from it under the instance secret, so a
+    /// replay inside the grace window hands back the very same child without storing it.
+    fn child_of(&self, token: &str) -> String {
+        URL_SAFE_NO_PAD.encode(self.secret.mac("refresh-child", token.as_bytes()))
+    }
+
+    /// Starts a session for `user_id` and issues its first tokens.
+    pub async fn start(&self, user_id: Uuid) -> AppResult<IssuedTokens> {
+        let now = Utc::now();
+        let client = ClientInfo::current();
+        let session_id = Uuid::now_v7();
+        let refresh_token = secrets::random_token();
+        let expires_at = self.refresh_expiry(now);
+        let row = session::ActiveModel {
+            id: Set(session_id),
+            user_id: Set(user_id),
+            created_at: Set(now),
+            last_used_at: Set(now),
+            expires_at: Set(expires_at),
+            revoked_at: Set(None),
+            revoked_reason: Set(None),
+            ip: Set(client.ip),
+            user_agent: Set(client.user_agent),
+        };
+        let token_row = self.refresh_row(session_id, &refresh_token, None, now, expires_at);
+        self.db
+            .transaction::<_, (), AppError>(|txn| {
+                Box::pin(async move {
+                    session::Entity::insert(row).exec_without_returning(txn).await?;
+                    refresh_token::Entity::insert(token_row)
+                        .exec_without_returning(txn)
+                        .await?;
+                    user::Entity::update_many()
+                        .col_expr(user::Column::LastLogin, Expr::value(now))
+                        .filter(user::Column::Id.eq(user_id))
+                        .exec(txn)
+                        .await?;
+                    Ok(())
+                })
+            })
+            .await?;
+        self.issue(user_id, session_id, refresh_token, expires_at)
+    }
+
+    fn refresh_row(
+        &self,
+        session_id: Uuid,
+        token: &str,
+        parent_id: Option<Uuid>,
+        now: DateTime<Utc>,
+        expires_at: DateTime<Utc>,
+    ) -> refresh_token::ActiveModel {
+        refresh_token::ActiveModel {
+            id: Set(Uuid::now_v7()),
+            session_id: Set(session_id),
+            token_hash: Set(self.secret.token_hash(token)),
+            parent_id: Set(parent_id),
+            created_at: Set(now),
+            expires_at: Set(expires_at),
+            rotated_at: Set(None),
+        }
+    }
+
+    fn issue(
+        &self,
+        user_id: Uuid,
+        session_id: Uuid,
+        refresh_token: String,
+        expires_at: DateTime<Utc>,
+    ) -> AppResult<IssuedTokens> {
+        Ok(IssuedTokens {
+            access_token: self.tokens.issue(user_id, session_id)?,
+            access_expires_in: self.tokens.lifetime(),
+            refresh_token,
+            refresh_expires_in: (expires_at - Utc::now()).to_std().unwrap_or_default(),
+            session_id,
+        })
+    }
+
+    /// Exchanges a refresh token for a new pair. A spent token revokes its session, except
+    /// for the immediate parent of a still-unused child within the grace window.
+    pub async fn refresh(&self, presented: &str) -> AppResult<IssuedTokens> {
+        if presented.is_empty() || presented.len() > 512 {
+            return Err(AppError::InvalidRefreshToken);
+        }
+        let now = Utc::now();
+        let Some(current) = refresh_token::Entity::find()
+            .filter(refresh_token::Column::TokenHash.eq(self.secret.token_hash(presented)))
+            .one(&self.db)
+            .await?
+        else {
+            return Err(AppError::InvalidRefreshToken);
+        };
+        let Some((session, owner)) = self.live_session(current.session_id).await? else {
+            return Err(AppError::InvalidRefreshToken);
+        };
+        if current.expires_at <= now {
+            return Err(AppError::InvalidRefreshToken);
+        }
+
+        let child = self.child_of(presented);
+        let expires_at = self.refresh_expiry(now);
+        let child_row = self.refresh_row(session.id, &child, Some(current.id), now, expires_at);
+        let client = ClientInfo::current();
+        let parent_id = current.id;
+        // The conditional UPDATE comes first so the transaction takes the write lock at once
+        // (SQLite) and concurrent rotations of one token serialise on its row (PostgreSQL):
+        // exactly one of them spends the token and creates the child.
+        let rotated = self
+            .db
+            .transaction::<_, bool, AppError>(|txn| {
+                Box::pin(async move {
+                    let spent = refresh_token::Entity::update_many()
+                        .col_expr(refresh_token::Column::RotatedAt, Expr::value(now))
+                        .filter(refresh_token::Column::Id.eq(parent_id))
+                        .filter(refresh_token::Column::RotatedAt.is_null())
+                        .exec(txn)
+                        .await?;
+                    if spent.rows_affected != 1 {
+                        return Ok(false);
+                    }
+                    refresh_token::Entity::insert(child_row)
+                        .exec_without_returning(txn)
+                        .await?;
+                    session::Entity::update_many()
+                        .col_expr(session::Column::LastUsedAt, Expr::value(now))
+                        .col_expr(session::Column::ExpiresAt, Expr::value(expires_at))
+                        .col_expr(session::Column::Ip, Expr::value(client.ip))
+                        .filter(session::Column::Id.eq(session.id))
+                        .exec(txn)
+                        .await?;
+                    Ok(true)
+                })
+            })
+            .await?;
+        if rotated {
+            return self.issue(owner, session.id, child, expires_at);
+        }
+        self.replayed(presented, current.id, &child, session.id, owner).await
+    }
+
+    /// A spent token came back: the grace window, or reuse.
+    async fn replayed(
+        &self,
+        presented: &str,
+        token_id: Uuid,
+        child: &str,
+        session_id: Uuid,
+        owner: Uuid,
+    ) -> AppResult<IssuedTokens> {
+        let _ = presented;
+        let now = Utc::now();
+        let spent = refresh_token::Entity::find_by_id(token_id).one(&self.db).await?;
+        let child_row = refresh_token::Entity::find()
+            .filter(refresh_token::Column::TokenHash.eq(self.secret.token_hash(child)))
+            .filter(refresh_token::Column::ParentId.eq(token_id))
+            .one(&self.db)
+            .await?;
+        let grace = chrono::Duration::from_std(self.grace_period).unwrap_or_default();
+        if let (Some(spent), Some(child_row)) = (spent, child_row)
+            && let Some(rotated_at) = spent.rotated_at
+            && now - rotated_at <= grace
+            && child_row.rotated_at.is_none()
+        {
+            return self.issue(owner, session_id, child.to_string(), child_row.expires_at);
+        }
+        self.revoke_session(session_id, RevokeReason::RefreshTokenReused)
+            .await?;
+        audit::record(
+            &self.db,
+            AuditEvent::new("refresh_token_reused", Some(owner))
+                .session(session_id)
+                .detail(serde_json::json!({ "token_id": token_id })),
+        )
+        .await;
+        Err(AppError::RefreshTokenReused)
+    }
+
+    /// The session if it is live and its user active, with the user's id.
+    async fn live_session(&self, session_id: Uuid) -> AppResult<Option<(session::Model, Uuid)>> {
+        let now = Utc::now();
+        let found = session::Entity::find_by_id(session_id)
+            .find_also_related(user::Entity)
+            .one(&self.db)
+            .await?;
+        Ok(found.and_then(|(s, u)| {
+            let u = u?;
+            let live = s.revoked_at.is_none() && s.expires_at > now && u.is_active && u.deleted_at.is_none();
+            live.then_some((s, u.id))
+        }))
+    }
+
+    /// Revokes one session.
+    pub async fn revoke_session(&self, session_id: Uuid, reason: RevokeReason) -> AppResult<()> {
+        revoke_where(&self.db, session::Column::Id.eq(session_id), reason).await
+    }
+
+    /// Revokes every session of a user (inside `db`, which may be a transaction).
+    pub async fn revoke_all(db: &impl ConnectionTrait, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
+        revoke_where(db, session::Column::UserId.eq(user_id), reason).await
+    }
+
+    /// Verifies an access token and checks, in one query, that its session is live and its
+    /// user active.
+    pub async fn authenticate(&self, access_token: &str) -> AppResult<AuthUser> {
+        let claims = self.tokens.verify(access_token).await?;
+        let now = Utc::now();
+        let found = user::Entity::find()
+            .join(JoinType::InnerJoin, user::Relation::Session.def())
+            .filter(user::Column::Id.eq(claims.sub))
+            .filter(session::Column::Id.eq(claims.sid))
+            .filter(session::Column::RevokedAt.is_null())
+            .filter(session::Column::ExpiresAt.gt(now))
+            .filter(user::Column::IsActive.eq(true))
+            .filter(user::Column::DeletedAt.is_null())
+            .one(&self.db)
+            .await?;
+        match found {
+            Some(user) => Ok(AuthUser {
+                user,
+                session_id: claims.sid,
+            }),
+            None => Err(AppError::SessionRevoked),
+        }
+    }
+}
+
+async fn revoke_where(
+    db: &impl ConnectionTrait,
+    condition: sea_orm::sea_query::SimpleExpr,
+    reason: RevokeReason,
+) -> AppResult<()> {
+    session::Entity::update_many()
+        .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
+        .col_expr(session::Column::RevokedReason, Expr::value(reason.as_str()))
+        .filter(condition)
+        .filter(session::Column::RevokedAt.is_null())
+        .exec(db)
+        .await?;
+    Ok(())
+}

@@ -1,0 +1,23 @@
+//! The one clonable application state.
+
+use std::sync::Arc;
+
+use sea_orm::DatabaseConnection;
+
+use crate::{
+    config::Settings,
+    services::{accounts::Accounts, sessions::Sessions},
+};
+
+/// Everything a request may need; cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    /// The configuration.
+    pub settings: Arc<Settings>,
+    /// The database pool.
+    pub db: DatabaseConnection,
+    /// Accounts and credentials.
+    pub accounts: Accounts,
+    /// Sessions, refresh and access tokens.
+    pub sessions: Sessions,
+}
