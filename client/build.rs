@@ -23,7 +23,7 @@ fn main() {
 /// `application/problem+json` errors as JSON so they come back as typed `Problem`s, and
 /// keep only the JSON form of operations that also offer another media type.
 fn retype_for_progenitor(spec: &mut openapiv3::OpenAPI) {
-    let mut fix = |response: &mut openapiv3::Response| {
+    let fix = |response: &mut openapiv3::Response| {
         if let Some(problem) = response.content.shift_remove("application/problem+json") {
             response.content.insert("application/json".to_string(), problem);
         }

@@ -1,1 +1,12 @@
-fn main() {}
+//! The API suite: the real server, a fresh database per test, driven through the generated
+//! client (and a raw HTTP client where the generated one cannot express the request).
+
+mod auth_login;
+mod auth_logout;
+mod auth_refresh;
+mod auth_register;
+mod cookies;
+mod ops;
+mod rejections;
+mod tokens;
+mod users_me;

@@ -1,0 +1,166 @@
+//! POST /api/v1/auth/login
+
+use std::time::Duration;
+
+use gatehouse_tests::{
+    TestUser, assert_problem, expect_problem, has_field_error, header, login_request, median, spawn_app, timed,
+};
+use serde_json::{Value, json};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_returns_a_bearer_token_pair_that_is_never_cached() {
+    // Arrange
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    // Act
+    let response = app.client.login(&user.login_request()).await.expect("login succeeds");
+
+    // Assert
+    assert_eq!(response.status().as_u16(), 200);
+    assert_eq!(header(response.headers(), "cache-control"), "no-store");
+    let tokens = response.into_inner();
+    assert_eq!(tokens.token_type, "Bearer");
+    assert_eq!(tokens.expires_in, 300);
+    assert_eq!(tokens.refresh_expires_in, 14 * 24 * 3600);
+    assert_eq!(tokens.access_token.split('.').count(), 3, "the access token is a JWT");
+    let refresh_token = tokens.refresh_token.expect("bearer mode returns the refresh token in the body");
+    assert!(refresh_token.len() >= 32, "a refresh token carries enough entropy: {refresh_token}");
+    assert_ne!(refresh_token, tokens.access_token);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn each_login_starts_a_new_session() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let first = app.login(&user).await;
+    let second = app.login(&user).await;
+
+    assert_ne!(first.refresh_token, second.refresh_token);
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM sessions").await, 2);
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM refresh_tokens").await, 2);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_access_token_from_login_opens_the_account() {
+    let app = spawn_app().await;
+    let user = TestUser::generate();
+    let account = app.register(&user).await;
+    let tokens = app.login(&user).await;
+
+    let me = app.client_with_token(&tokens.access_token).get_me().await.expect("the token is accepted");
+
+    assert_eq!(me.id, account.id);
+    assert_eq!(me.email, user.email);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_email_lookup_ignores_case() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let result = app.client.login(&login_request(&user.email.to_uppercase(), &user.password)).await;
+
+    assert_eq!(result.expect("login with the address in capitals succeeds").status().as_u16(), 200);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_with_a_wrong_password_is_refused() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let result = app.client.login(&login_request(&user.email, "not the password at all")).await;
+
+    let problem = expect_problem(result, 401, "invalid_credentials");
+    assert!(problem.errors.is_empty());
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM sessions").await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_password_is_case_sensitive() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let result = app.client.login(&login_request(&user.email, &user.password.to_uppercase())).await;
+
+    expect_problem(result, 401, "invalid_credentials");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_with_unknown_email_is_indistinguishable_from_wrong_password() {
+    // Arrange
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+    let attempt = |email: String| {
+        let app = &app;
+        async move {
+            let body = json!({ "email": email, "password": "not the password at all" });
+            app.post_json("/api/v1/auth/login", &body).await
+        }
+    };
+
+    // Act
+    let wrong_password = attempt(user.email.clone()).await;
+    let unknown_email = attempt(TestUser::generate().email).await;
+
+    // Assert: same status, headers that matter, and body apart from the per-request fields.
+    assert_eq!(wrong_password.status(), unknown_email.status());
+    for name in ["content-type", "www-authenticate", "cache-control"] {
+        assert_eq!(header(wrong_password.headers(), name), header(unknown_email.headers(), name), "{name}");
+    }
+    let without_request_fields = |mut body: Value| {
+        let object = body.as_object_mut().expect("a problem is an object");
+        object.remove("request_id");
+        object.remove("instance");
+        body
+    };
+    let wrong_password: Value = wrong_password.json().await.expect("a JSON problem");
+    let unknown_email: Value = unknown_email.json().await.expect("a JSON problem");
+    assert_eq!(wrong_password["code"], "invalid_credentials");
+    assert_eq!(without_request_fields(wrong_password), without_request_fields(unknown_email));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_with_unknown_email_takes_as_long_as_a_wrong_password() {
+    // Arrange
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+    let wrong_password = login_request(&user.email, "not the password at all");
+    let unknown_email = login_request(&TestUser::generate().email, "not the password at all");
+    // Warm up connections and the hasher.
+    let _ = app.client.login(&wrong_password).await;
+    let _ = app.client.login(&unknown_email).await;
+
+    // Act: interleave the tries so that load on the machine hits both alike.
+    let (mut known, mut unknown) = (Vec::new(), Vec::new());
+    for _ in 0..5 {
+        let (result, elapsed) = timed(app.client.login(&wrong_password)).await;
+        expect_problem(result, 401, "invalid_credentials");
+        known.push(elapsed);
+        let (result, elapsed) = timed(app.client.login(&unknown_email)).await;
+        expect_problem(result, 401, "invalid_credentials");
+        unknown.push(elapsed);
+    }
+
+    // Assert: argon2 dominates both; without a dummy verification the unknown e-mail would
+    // answer in a fraction of the time.
+    let (known, unknown) = (median(known), median(unknown));
+    let slack = Duration::from_millis(5);
+    assert!(
+        unknown * 2 + slack >= known && known * 2 + slack >= unknown,
+        "median wrong password {known:?} vs unknown e-mail {unknown:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_password_is_refused_before_hashing() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let body = json!({ "email": user.email, "password": "p".repeat(5000) });
+    let response = app.post_json("/api/v1/auth/login", &body).await;
+
+    let problem = assert_problem(response, 422, "validation_failed").await;
+    assert!(has_field_error(&problem, "password", "too_long"), "{problem:?}");
+}

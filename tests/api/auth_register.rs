@@ -1,0 +1,201 @@
+//! POST /api/v1/auth/register
+
+use gatehouse_tests::{
+    TestUser, assert_problem, expect_problem, has_field_error, spawn_app, types::RegisterRequest,
+};
+use sea_orm::{ConnectionTrait, Statement};
+use serde_json::json;
+use uuid::Uuid;
+
+fn request(email: &str, password: &str) -> RegisterRequest {
+    RegisterRequest {
+        email: email.try_into().expect("the e-mail fits the spec"),
+        password: password.try_into().expect("the password fits the spec"),
+        first_name: None,
+        last_name: None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registering_returns_the_new_account() {
+    // Arrange
+    let app = spawn_app().await;
+    let user = TestUser::generate();
+
+    // Act
+    let response = app.client.register(&user.register_request()).await.expect("registration succeeds");
+
+    // Assert
+    assert_eq!(response.status().as_u16(), 201);
+    let account = response.into_inner();
+    assert_eq!(account.email, user.email);
+    assert_eq!(account.first_name, "Ada");
+    assert_eq!(account.last_name, "Lovelace");
+    assert!(account.is_active);
+    assert!(!account.is_staff);
+    assert!(!account.email_verified);
+    assert!(account.last_login.is_none());
+    assert!((chrono::Utc::now() - account.date_joined).num_seconds().abs() < 60);
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_are_stored_as_argon2id_hashes() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let row = app
+        .db
+        .query_one_raw(Statement::from_string(app.db.get_database_backend(), "SELECT password_hash FROM users"))
+        .await
+        .expect("users can be read")
+        .expect("one user");
+    let hash: String = row.try_get("", "password_hash").expect("a password hash");
+    assert!(hash.starts_with("$argon2id$"), "not an argon2id PHC string: {hash}");
+    assert!(!hash.contains(&user.password));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_email_is_trimmed_and_its_domain_lowercased() {
+    let app = spawn_app().await;
+    let local = format!("Ada.Lovelace-{}", Uuid::new_v4().simple());
+    let password = format!("correct horse battery {}", Uuid::new_v4());
+
+    let account = app
+        .client
+        .register(&request(&format!("  {local}@EXAMPLE.Com  "), &password))
+        .await
+        .expect("registration succeeds")
+        .into_inner();
+
+    // The local part keeps its case; only the domain is lower-cased.
+    assert_eq!(account.email, format!("{local}@example.com"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn registering_a_taken_email_is_a_conflict() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+
+    let again = app.client.register(&TestUser { password: "another good passphrase".into(), ..user }.register_request());
+
+    expect_problem(again.await, 409, "email_taken");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn email_uniqueness_ignores_case() {
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+    let shouting = TestUser { email: user.email.to_uppercase(), ..user.clone() };
+    let padded = TestUser { email: format!(" {} ", user.email), ..user };
+
+    expect_problem(app.client.register(&shouting.register_request()).await, 409, "email_taken");
+    expect_problem(app.client.register(&padded.register_request()).await, 409, "email_taken");
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn malformed_email_addresses_are_rejected() {
+    let app = spawn_app().await;
+
+    for email in ["not-an-email", "ada@", "@example.com", "ada@@example.com", "ada lovelace@example.com", ""] {
+        let result = app.client.register(&request(email, "correct horse battery staple")).await;
+        let problem = expect_problem(result, 422, "validation_failed");
+        assert!(has_field_error(&problem, "email", "invalid_email"), "{email:?}: {problem:?}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 0);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_shorter_than_eight_characters_is_rejected() {
+    let app = spawn_app().await;
+
+    let result = app.client.register(&request(&TestUser::generate().email, "q7!Vz#2")).await;
+
+    let problem = expect_problem(result, 422, "validation_failed");
+    assert!(has_field_error(&problem, "password", "password_too_short"), "{problem:?}");
+    assert!(problem.errors.iter().all(|e| !e.message.is_empty()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_password_longer_than_256_characters_is_rejected() {
+    let app = spawn_app().await;
+    let password = long_password(257);
+
+    let result = app.client.register(&request(&TestUser::generate().email, &password)).await;
+
+    let problem = expect_problem(result, 422, "validation_failed");
+    assert!(has_field_error(&problem, "password", "password_too_long"), "{problem:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn passwords_of_8_and_256_characters_are_accepted() {
+    let app = spawn_app().await;
+
+    for password in ["q7!Vz#2m".to_owned(), long_password(256)] {
+        let user = TestUser { email: TestUser::generate().email, password };
+        app.register(&user).await;
+        app.login(&user).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn common_passwords_are_rejected() {
+    let app = spawn_app().await;
+
+    for password in ["password123", "12345678", "qwertyuiop"] {
+        let result = app.client.register(&request(&TestUser::generate().email, password)).await;
+        let problem = expect_problem(result, 422, "validation_failed");
+        assert!(has_field_error(&problem, "password", "password_too_common"), "{password}: {problem:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_password_cannot_be_the_email_address_or_its_local_part() {
+    let app = spawn_app().await;
+    let local = format!("ada-{}", Uuid::new_v4().simple());
+    let email = format!("{local}@example.com");
+
+    for password in [email.clone(), email.to_uppercase(), local.clone(), local.to_uppercase()] {
+        let result = app.client.register(&request(&email, &password)).await;
+        let problem = expect_problem(result, 422, "validation_failed");
+        assert!(has_field_error(&problem, "password", "password_equals_email"), "{password}: {problem:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_invalid_field_is_reported_at_once() {
+    let app = spawn_app().await;
+
+    let result = app.client.register(&request("not-an-email", "short")).await;
+
+    let problem = expect_problem(result, 422, "validation_failed");
+    assert!(has_field_error(&problem, "email", "invalid_email"), "{problem:?}");
+    assert!(has_field_error(&problem, "password", "password_too_short"), "{problem:?}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn names_longer_than_150_characters_are_rejected() {
+    let app = spawn_app().await;
+    let user = TestUser::generate();
+
+    for field in ["first_name", "last_name"] {
+        let mut body = json!({ "email": user.email, "password": user.password });
+        body[field] = json!("n".repeat(151));
+        let response = app.post_json("/api/v1/auth/register", &body).await;
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert!(has_field_error(&problem, field, "too_long"), "{problem:?}");
+    }
+    assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 0);
+}
+
+/// A strong password of exactly `len` characters.
+fn long_password(len: usize) -> String {
+    let mut password = String::new();
+    while password.len() < len {
+        password.push_str(&Uuid::new_v4().simple().to_string());
+    }
+    password.truncate(len);
+    password
+}
