@@ -146,12 +146,15 @@ impl Accounts {
         };
         let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
         let verified = self.hasher.verify(password, stored).await?;
-        let Some(account) = account.filter(|a| verified.ok && a.is_active) else {
-            audit::record(
-                &self.db,
-                AuditEvent::new("login_failed", None).detail(serde_json::json!({ "reason": "invalid_credentials" })),
-            )
-            .await;
+        let Some(account) = account.clone().filter(|a| verified.ok && a.is_active) else {
+            let reason = match &account {
+                None => "unknown_email",
+                Some(a) if !a.is_active => "inactive",
+                Some(_) => "wrong_password",
+            };
+            let event =
+                AuditEvent::new("login_failed", account.map(|a| a.id)).detail(serde_json::json!({ "reason": reason }));
+            audit::record(&self.db, event).await;
             return Err(AppError::InvalidCredentials);
         };
         if verified.needs_rehash {

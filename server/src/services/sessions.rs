@@ -245,19 +245,11 @@ impl Sessions {
         if rotated {
             return self.issue(owner, session.id, child, expires_at);
         }
-        self.replayed(presented, current.id, &child, session.id, owner).await
+        self.replayed(current.id, &child, session.id, owner).await
     }
 
     /// A spent token came back: the grace window, or reuse.
-    async fn replayed(
-        &self,
-        presented: &str,
-        token_id: Uuid,
-        child: &str,
-        session_id: Uuid,
-        owner: Uuid,
-    ) -> AppResult<IssuedTokens> {
-        let _ = presented;
+    async fn replayed(&self, token_id: Uuid, child: &str, session_id: Uuid, owner: Uuid) -> AppResult<IssuedTokens> {
         let now = Utc::now();
         let spent = refresh_token::Entity::find_by_id(token_id).one(&self.db).await?;
         let child_row = refresh_token::Entity::find()
