@@ -1,14 +1,20 @@
 //! Password hashing (argon2id, off the async runtime, with bounded concurrency) and the
 //! password policy.
 
-use std::{collections::HashSet, sync::Arc, sync::LazyLock};
+use std::{
+    collections::HashSet,
+    sync::{Arc, LazyLock, Mutex, mpsc},
+};
 
 use anyhow::Context;
-use argon2::{
-    Algorithm, Argon2, Params, Version,
-    password_hash::{PasswordHash, PasswordHasher as _, PasswordVerifier as _, SaltString},
+use argon2::{Algorithm, Argon2, Block, Params, Version, password_hash::PasswordHash};
+use base64::{
+    Engine,
+    engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD},
 };
-use tokio::sync::Semaphore;
+use subtle::ConstantTimeEq;
+use tokio::sync::oneshot;
+use zeroize::Zeroizing;
 
 use crate::{config::Argon2Settings, http::problem::FieldError};
 
@@ -33,49 +39,62 @@ pub struct Verified {
     pub needs_rehash: bool,
 }
 
-/// Hashes and verifies passwords on the blocking pool, at most `permits` at a time, so a
-/// login storm queues instead of starving the runtime or exhausting memory.
+/// Hashes and verifies passwords on a fixed pool of `permits` threads, each reusing one
+/// argon2 memory buffer: a login storm queues instead of starving the async runtime, and
+/// memory stays at `permits × m_cost` instead of one fresh 19 MiB allocation per attempt
+/// (which, spread over many threads' malloc arenas, grew the process to hundreds of MiB).
 #[derive(Clone)]
 pub struct PasswordHasher {
     params: Params,
-    permits: Arc<Semaphore>,
+    pool: Arc<HashPool>,
     dummy_hash: Arc<str>,
 }
 
 impl PasswordHasher {
     /// A hasher with these parameters; computes the dummy hash used for unknown accounts.
     pub async fn new(settings: Argon2Settings, permits: usize) -> anyhow::Result<Self> {
-        let params = Params::new(settings.memory_kib, settings.iterations, settings.parallelism, None)
-            .map_err(|e| anyhow::anyhow!("invalid Argon2 parameters: {e}"))?;
+        let params = Params::new(
+            settings.memory_kib,
+            settings.iterations,
+            settings.parallelism,
+            Some(OUTPUT_LEN),
+        )
+        .map_err(|e| anyhow::anyhow!("invalid Argon2 parameters: {e}"))?;
+        let pool = Arc::new(HashPool::start(permits.max(1))?);
         let mut hasher = Self {
             params,
-            permits: Arc::new(Semaphore::new(permits.max(1))),
+            pool,
             dummy_hash: Arc::from(""),
         };
         let mut dummy = [0u8; 24];
         super::secrets::fill_random(&mut dummy);
-        hasher.dummy_hash = hasher.hash(&String::from_utf8_lossy(&dummy)).await?.into();
+        hasher.dummy_hash = hasher.hash(&URL_SAFE_NO_PAD.encode(dummy)).await?.into();
         Ok(hasher)
-    }
-
-    fn argon2(&self) -> Argon2<'static> {
-        Argon2::new(Algorithm::Argon2id, Version::V0x13, self.params.clone())
     }
 
     /// The PHC string of `password` with a fresh salt.
     pub async fn hash(&self, password: &str) -> anyhow::Result<String> {
-        let password = password.to_owned();
-        let argon2 = self.argon2();
-        self.blocking(move || {
-            let mut salt = [0u8; 16];
-            super::secrets::fill_random(&mut salt);
-            let salt = SaltString::encode_b64(&salt).map_err(|e| anyhow::anyhow!("salt: {e}"))?;
-            argon2
-                .hash_password(password.as_bytes(), &salt)
-                .map(|h| h.to_string())
-                .map_err(|e| anyhow::anyhow!("argon2 hash: {e}"))
-        })
-        .await
+        let password = Zeroizing::new(password.as_bytes().to_vec());
+        let params = self.params.clone();
+        self.pool
+            .run(move |memory| {
+                let mut salt = [0u8; 16];
+                super::secrets::fill_random(&mut salt);
+                let mut out = [0u8; OUTPUT_LEN];
+                let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
+                argon2
+                    .hash_password_into_with_memory(&password, &salt, &mut out, memory.get(params.block_count()))
+                    .map_err(|e| anyhow::anyhow!("argon2 hash: {e}"))?;
+                Ok(format!(
+                    "$argon2id$v=19$m={},t={},p={}${}${}",
+                    params.m_cost(),
+                    params.t_cost(),
+                    params.p_cost(),
+                    STANDARD_NO_PAD.encode(salt),
+                    STANDARD_NO_PAD.encode(out)
+                ))
+            })
+            .await?
     }
 
     /// Checks `password` against `stored`; with no stored hash (unknown account) it verifies
@@ -83,35 +102,101 @@ impl PasswordHasher {
     pub async fn verify(&self, password: &str, stored: Option<&str>) -> anyhow::Result<Verified> {
         let known = stored.is_some();
         let stored = stored.map_or_else(|| self.dummy_hash.to_string(), str::to_owned);
-        let password = password.to_owned();
-        let argon2 = self.argon2();
+        let password = Zeroizing::new(password.as_bytes().to_vec());
         let current = self.params.clone();
-        self.blocking(move || {
-            let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
-            let ok = argon2.verify_password(password.as_bytes(), &parsed).is_ok() && known;
-            let needs_rehash = ok && !uses_params(&parsed, &current);
-            Ok(Verified { ok, needs_rehash })
-        })
-        .await
-    }
-
-    async fn blocking<T: Send + 'static>(
-        &self,
-        work: impl FnOnce() -> anyhow::Result<T> + Send + 'static,
-    ) -> anyhow::Result<T> {
-        let _permit = self.permits.acquire().await.context("password hasher closed")?;
-        let span = tracing::Span::current();
-        tokio::task::spawn_blocking(move || span.in_scope(work))
-            .await
-            .context("password hashing task")?
+        self.pool
+            .run(move |memory| {
+                let parsed = PasswordHash::new(&stored).map_err(|e| anyhow::anyhow!("stored hash unreadable: {e}"))?;
+                let algorithm =
+                    Algorithm::try_from(parsed.algorithm).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
+                let version = parsed.version.map_or(Ok(Version::V0x13), Version::try_from);
+                let version = version.map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
+                let params = Params::try_from(&parsed).map_err(|e| anyhow::anyhow!("stored hash: {e}"))?;
+                let expected = parsed.hash.context("stored hash has no output")?;
+                let mut salt = [0u8; 64];
+                let salt = parsed
+                    .salt
+                    .context("stored hash has no salt")?
+                    .decode_b64(&mut salt)
+                    .map_err(|e| anyhow::anyhow!("stored salt: {e}"))?;
+                let mut out = vec![0u8; expected.len()];
+                Argon2::new(algorithm, version, params.clone())
+                    .hash_password_into_with_memory(&password, salt, &mut out, memory.get(params.block_count()))
+                    .map_err(|e| anyhow::anyhow!("argon2 verify: {e}"))?;
+                let ok = bool::from(out.as_slice().ct_eq(expected.as_bytes())) && known;
+                let same_params = algorithm == Algorithm::Argon2id
+                    && version == Version::V0x13
+                    && params.m_cost() == current.m_cost()
+                    && params.t_cost() == current.t_cost()
+                    && params.p_cost() == current.p_cost();
+                Ok(Verified {
+                    ok,
+                    needs_rehash: ok && !same_params,
+                })
+            })
+            .await?
     }
 }
 
-fn uses_params(hash: &PasswordHash<'_>, current: &Params) -> bool {
-    hash.algorithm.as_str() == "argon2id"
-        && Params::try_from(hash).is_ok_and(|p| {
-            p.m_cost() == current.m_cost() && p.t_cost() == current.t_cost() && p.p_cost() == current.p_cost()
-        })
+const OUTPUT_LEN: usize = 32;
+
+type Job = Box<dyn FnOnce(&mut Memory) + Send>;
+
+/// One hashing thread's argon2 working memory, grown on demand and then reused.
+struct Memory(Vec<Block>);
+
+impl Memory {
+    fn get(&mut self, blocks: usize) -> &mut [Block] {
+        if self.0.len() < blocks {
+            self.0.resize(blocks, Block::default());
+        }
+        &mut self.0[..blocks]
+    }
+}
+
+/// A fixed set of threads fed by a queue; they stop when the last handle is dropped.
+struct HashPool {
+    jobs: mpsc::Sender<Job>,
+}
+
+impl HashPool {
+    fn start(threads: usize) -> anyhow::Result<Self> {
+        let (sender, receiver) = mpsc::channel::<Job>();
+        let receiver = Arc::new(Mutex::new(receiver));
+        for i in 0..threads {
+            let receiver = receiver.clone();
+            std::thread::Builder::new()
+                .name(format!("argon2-{i}"))
+                .spawn(move || {
+                    let mut memory = Memory(Vec::new());
+                    loop {
+                        let job = match receiver.lock() {
+                            Ok(queue) => queue.recv(),
+                            Err(_) => return,
+                        };
+                        match job {
+                            Ok(job) => job(&mut memory),
+                            Err(_) => return,
+                        }
+                    }
+                })
+                .context("starting a password hashing thread")?;
+        }
+        Ok(Self { jobs: sender })
+    }
+
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut Memory) -> T + Send + 'static) -> anyhow::Result<T> {
+        let (done, result) = oneshot::channel();
+        let span = tracing::Span::current();
+        let job: Job = Box::new(move |memory| {
+            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| span.in_scope(|| work(memory))));
+            let _ = done.send(outcome.map_err(|_| anyhow::anyhow!("password hashing panicked")));
+        });
+        self.jobs
+            .send(job)
+            .map_err(|_| anyhow::anyhow!("password hashing threads stopped"))?;
+        result.await.context("password hashing thread dropped the job")?
+    }
 }
 
 /// Checks a new password against the policy: length, the common-password list, and not
@@ -183,5 +268,33 @@ mod tests {
             "password_equals_email"
         );
         assert!(check_policy("p", "correct horse battery staple", "ada@example.com").is_ok());
+    }
+
+    #[tokio::test]
+    async fn hashes_verify_here_and_with_the_reference_implementation() {
+        use argon2::{PasswordHash, PasswordVerifier};
+
+        let hasher = PasswordHasher::new(Argon2Settings::default(), 1).await.unwrap();
+        let hash = hasher.hash("correct horse battery staple").await.unwrap();
+        assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
+        let parsed = PasswordHash::new(&hash).unwrap();
+        assert!(Argon2::default().verify_password(b"correct horse battery staple", &parsed).is_ok());
+
+        let right = hasher.verify("correct horse battery staple", Some(&hash)).await.unwrap();
+        assert_eq!(right, Verified { ok: true, needs_rehash: false });
+        let wrong = hasher.verify("correct horse battery stapler", Some(&hash)).await.unwrap();
+        assert!(!wrong.ok);
+        let unknown = hasher.verify("correct horse battery staple", None).await.unwrap();
+        assert!(!unknown.ok);
+    }
+
+    #[tokio::test]
+    async fn a_hash_with_other_parameters_verifies_and_asks_for_a_rehash() {
+        let stronger = Argon2Settings { memory_kib: 24 * 1024, iterations: 3, parallelism: 1 };
+        let old = PasswordHasher::new(Argon2Settings::default(), 1).await.unwrap();
+        let hash = old.hash("correct horse battery staple").await.unwrap();
+        let new = PasswordHasher::new(stronger, 1).await.unwrap();
+        let verified = new.verify("correct horse battery staple", Some(&hash)).await.unwrap();
+        assert_eq!(verified, Verified { ok: true, needs_rehash: true });
     }
 }
