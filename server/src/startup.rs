@@ -5,6 +5,7 @@ use std::{net::SocketAddr, sync::Arc};
 use anyhow::Context;
 use axum::{Router, extract::DefaultBodyLimit, middleware::from_fn, middleware::from_fn_with_state};
 use http::StatusCode;
+use sea_orm::DbBackend;
 use tokio::net::TcpListener;
 use tower_http::timeout::TimeoutLayer;
 
@@ -13,7 +14,12 @@ use crate::{
     db,
     http::{api::Api, docs, middleware, rejections},
     services::{
-        accounts::Accounts, keys::KeyStore, passwords::PasswordHasher, secrets::InstanceSecret, sessions::Sessions,
+        accounts::Accounts,
+        keys::KeyStore,
+        passwords::PasswordHasher,
+        secrets::InstanceSecret,
+        session_cache::{self, SessionCache},
+        sessions::Sessions,
         tokens::AccessTokens,
     },
     state::AppState,
@@ -84,15 +90,22 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         iterations = settings.argon2.iterations,
         "password hasher ready (time of one argon2id hash)"
     );
+    // On PostgreSQL other instances may revoke sessions: the cache waits for the LISTEN feed.
+    let postgres = db.get_database_backend() == DbBackend::Postgres;
+    let cache = SessionCache::new(!postgres);
+    if postgres {
+        tokio::spawn(session_cache::listen(cache.clone(), settings.database_url.clone()));
+    }
     let sessions = Sessions::new(
         db.clone(),
+        cache,
         secret,
         tokens,
         settings.refresh_token_lifetime,
         settings.refresh_grace_period,
     );
     Ok(AppState {
-        accounts: Accounts::new(db.clone(), hasher),
+        accounts: Accounts::new(db.clone(), hasher, sessions.clone()),
         sessions,
         db,
         settings: Arc::new(settings),

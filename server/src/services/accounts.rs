@@ -11,6 +11,7 @@ use validator::ValidateEmail;
 use super::{
     audit::{self, AuditEvent},
     passwords::{self, PasswordHasher},
+    session_cache::Invalidation,
     sessions::{RevokeReason, Sessions},
 };
 use crate::{
@@ -62,12 +63,13 @@ pub fn normalize_email(raw: &str) -> Option<Email> {
 pub struct Accounts {
     db: DatabaseConnection,
     hasher: PasswordHasher,
+    sessions: Sessions,
 }
 
 impl Accounts {
     /// The service.
-    pub fn new(db: DatabaseConnection, hasher: PasswordHasher) -> Self {
-        Self { db, hasher }
+    pub fn new(db: DatabaseConnection, hasher: PasswordHasher, sessions: Sessions) -> Self {
+        Self { db, hasher, sessions }
     }
 
     /// Creates an account after checking the address, the names and the password policy.
@@ -205,7 +207,9 @@ impl Accounts {
             row.last_name = Set(last.trim().to_string());
         }
         row.updated_at = Set(Utc::now());
-        Ok(row.update(&self.db).await?)
+        let updated = row.update(&self.db).await?;
+        self.sessions.forget(Invalidation::User(updated.id)).await;
+        Ok(updated)
     }
 
     /// Soft-deletes the account once the password is confirmed, revoking every session in
@@ -226,10 +230,11 @@ impl Accounts {
                     row.is_active = Set(false);
                     row.updated_at = Set(now);
                     row.update(txn).await?;
-                    Sessions::revoke_all(txn, user_id, RevokeReason::AccountDeleted).await
+                    Sessions::revoke_all_in(txn, user_id, RevokeReason::AccountDeleted).await
                 })
             })
             .await?;
+        self.sessions.forget(Invalidation::User(user_id)).await;
         audit::record(&self.db, AuditEvent::new("account_deleted", Some(user_id))).await;
         Ok(())
     }

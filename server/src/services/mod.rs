@@ -5,5 +5,6 @@ pub mod audit;
 pub mod keys;
 pub mod passwords;
 pub mod secrets;
+pub mod session_cache;
 pub mod sessions;
 pub mod tokens;

@@ -278,11 +278,27 @@ mod tests {
         let hash = hasher.hash("correct horse battery staple").await.unwrap();
         assert!(hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"));
         let parsed = PasswordHash::new(&hash).unwrap();
-        assert!(Argon2::default().verify_password(b"correct horse battery staple", &parsed).is_ok());
+        assert!(
+            Argon2::default()
+                .verify_password(b"correct horse battery staple", &parsed)
+                .is_ok()
+        );
 
-        let right = hasher.verify("correct horse battery staple", Some(&hash)).await.unwrap();
-        assert_eq!(right, Verified { ok: true, needs_rehash: false });
-        let wrong = hasher.verify("correct horse battery stapler", Some(&hash)).await.unwrap();
+        let right = hasher
+            .verify("correct horse battery staple", Some(&hash))
+            .await
+            .unwrap();
+        assert_eq!(
+            right,
+            Verified {
+                ok: true,
+                needs_rehash: false
+            }
+        );
+        let wrong = hasher
+            .verify("correct horse battery stapler", Some(&hash))
+            .await
+            .unwrap();
         assert!(!wrong.ok);
         let unknown = hasher.verify("correct horse battery staple", None).await.unwrap();
         assert!(!unknown.ok);
@@ -290,11 +306,21 @@ mod tests {
 
     #[tokio::test]
     async fn a_hash_with_other_parameters_verifies_and_asks_for_a_rehash() {
-        let stronger = Argon2Settings { memory_kib: 24 * 1024, iterations: 3, parallelism: 1 };
+        let stronger = Argon2Settings {
+            memory_kib: 24 * 1024,
+            iterations: 3,
+            parallelism: 1,
+        };
         let old = PasswordHasher::new(Argon2Settings::default(), 1).await.unwrap();
         let hash = old.hash("correct horse battery staple").await.unwrap();
         let new = PasswordHasher::new(stronger, 1).await.unwrap();
         let verified = new.verify("correct horse battery staple", Some(&hash)).await.unwrap();
-        assert_eq!(verified, Verified { ok: true, needs_rehash: true });
+        assert_eq!(
+            verified,
+            Verified {
+                ok: true,
+                needs_rehash: true
+            }
+        );
     }
 }

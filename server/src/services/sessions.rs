@@ -1,19 +1,20 @@
 //! Sessions and their refresh tokens: creation at login, rotation with reuse detection and a
 //! grace window, revocation, and the per-request session check behind access tokens.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, JoinType, QueryFilter,
-    QuerySelect, RelationTrait, TransactionTrait, sea_query::Expr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::Expr,
 };
 use uuid::Uuid;
 
 use super::{
     audit::{self, AuditEvent},
     secrets::{self, InstanceSecret},
+    session_cache::{self, Invalidation, SessionCache},
     tokens::AccessTokens,
 };
 use crate::{
@@ -50,6 +51,7 @@ pub struct AuthUser {
 #[derive(Clone)]
 pub struct Sessions {
     db: DatabaseConnection,
+    cache: Arc<SessionCache>,
     secret: InstanceSecret,
     tokens: AccessTokens,
     refresh_lifetime: Duration,
@@ -84,6 +86,7 @@ impl Sessions {
     /// The session service.
     pub fn new(
         db: DatabaseConnection,
+        cache: Arc<SessionCache>,
         secret: InstanceSecret,
         tokens: AccessTokens,
         refresh_lifetime: Duration,
@@ -91,6 +94,7 @@ impl Sessions {
     ) -> Self {
         Self {
             db,
+            cache,
             secret,
             tokens,
             refresh_lifetime,
@@ -148,6 +152,8 @@ impl Sessions {
                 })
             })
             .await?;
+        // Cached copies of this user carry the previous last_login.
+        self.forget(Invalidation::User(user_id)).await;
         self.issue(user_id, session_id, refresh_token, expires_at)
     }
 
@@ -291,37 +297,64 @@ impl Sessions {
         }))
     }
 
-    /// Revokes one session.
+    /// Revokes one session, here and in every instance's session cache.
     pub async fn revoke_session(&self, session_id: Uuid, reason: RevokeReason) -> AppResult<()> {
-        revoke_where(&self.db, session::Column::Id.eq(session_id), reason).await
+        revoke_where(&self.db, session::Column::Id.eq(session_id), reason).await?;
+        self.forget(Invalidation::Session(session_id)).await;
+        Ok(())
     }
 
-    /// Revokes every session of a user (inside `db`, which may be a transaction).
-    pub async fn revoke_all(db: &impl ConnectionTrait, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
+    /// Revokes every session of a user.
+    pub async fn revoke_all(&self, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
+        Self::revoke_all_in(&self.db, user_id, reason).await?;
+        self.forget(Invalidation::User(user_id)).await;
+        Ok(())
+    }
+
+    /// Revokes every session of a user inside a transaction; call [`Sessions::forget`]
+    /// with [`Invalidation::User`] once it has committed.
+    pub async fn revoke_all_in(db: &impl ConnectionTrait, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
         revoke_where(db, session::Column::UserId.eq(user_id), reason).await
     }
 
-    /// Verifies an access token and checks, in one query, that its session is live and its
-    /// user active.
+    /// Drops cached session checks here and on every other instance: after a revocation,
+    /// or when an account changed.
+    pub async fn forget(&self, invalidation: Invalidation) {
+        session_cache::broadcast(&self.cache, &self.db, invalidation).await;
+    }
+
+    /// Verifies an access token, then checks that its session is live and its user active:
+    /// from the session cache when it holds the answer, else in one query.
     pub async fn authenticate(&self, access_token: &str) -> AppResult<AuthUser> {
         let claims = self.tokens.verify(access_token).await?;
+        if let Some(user) = self.cache.get(claims.sid, claims.sub) {
+            return Ok(AuthUser {
+                user,
+                session_id: claims.sid,
+            });
+        }
+        let generation = self.cache.generation();
         let now = Utc::now();
-        let found = user::Entity::find()
-            .join(JoinType::InnerJoin, user::Relation::Session.def())
-            .filter(user::Column::Id.eq(claims.sub))
-            .filter(session::Column::Id.eq(claims.sid))
-            .filter(session::Column::RevokedAt.is_null())
-            .filter(session::Column::ExpiresAt.gt(now))
-            .filter(user::Column::IsActive.eq(true))
-            .filter(user::Column::DeletedAt.is_null())
+        let found = session::Entity::find_by_id(claims.sid)
+            .find_also_related(user::Entity)
             .one(&self.db)
             .await?;
         match found {
-            Some(user) => Ok(AuthUser {
-                user,
-                session_id: claims.sid,
-            }),
-            None => Err(AppError::SessionRevoked),
+            Some((session, Some(user)))
+                if session.revoked_at.is_none()
+                    && session.expires_at > now
+                    && user.id == claims.sub
+                    && user.is_active
+                    && user.deleted_at.is_none() =>
+            {
+                self.cache
+                    .insert(generation, session.id, session.expires_at, user.clone());
+                Ok(AuthUser {
+                    user,
+                    session_id: claims.sid,
+                })
+            }
+            _ => Err(AppError::SessionRevoked),
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::{
     services::{
         accounts::NewAccount,
         audit::{self, AuditEvent},
-        sessions::{IssuedTokens, RevokeReason, Sessions},
+        sessions::{IssuedTokens, RevokeReason},
     },
 };
 
@@ -135,7 +135,10 @@ impl Auth<AppError> for Api {
         claims: &Credentials,
     ) -> AppResult<LogoutAllResponse> {
         let auth = claims.user()?;
-        Sessions::revoke_all(&self.state.db, auth.user.id, RevokeReason::LogoutAll).await?;
+        self.state
+            .sessions
+            .revoke_all(auth.user.id, RevokeReason::LogoutAll)
+            .await?;
         audit::record(
             &self.state.db,
             AuditEvent::new("logout_all", Some(auth.user.id)).session(auth.session_id),
