@@ -1,9 +1,14 @@
 //! POST /api/v1/auth/logout and /api/v1/auth/logout-all
 
-use gatehouse_tests::{TestApp, assert_problem, expect_problem, header, spawn_app, types::TokenResponse};
+use gatehouse_tests::{
+    TestApp, assert_problem, authorized_client, expect_problem, header, spawn_app, types::TokenResponse,
+};
 
 fn refresh_token_of(tokens: &TokenResponse) -> &str {
-    tokens.refresh_token.as_deref().expect("bearer mode returns a refresh token")
+    tokens
+        .refresh_token
+        .as_deref()
+        .expect("bearer mode returns a refresh token")
 }
 
 async fn assert_session_is_dead(app: &TestApp, tokens: &TokenResponse) {
@@ -15,7 +20,10 @@ async fn assert_session_is_dead(app: &TestApp, tokens: &TokenResponse) {
 }
 
 async fn assert_session_is_alive(app: &TestApp, tokens: &TokenResponse) {
-    app.client_with_token(&tokens.access_token).get_me().await.expect("the access token still works");
+    app.client_with_token(&tokens.access_token)
+        .get_me()
+        .await
+        .expect("the access token still works");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -25,19 +33,33 @@ async fn logout_revokes_the_session() {
     let (_, tokens) = app.logged_in_user().await;
 
     // Act
-    let response = app.client_with_token(&tokens.access_token).logout().await.expect("logout succeeds");
+    let response = app
+        .client_with_token(&tokens.access_token)
+        .logout()
+        .await
+        .expect("logout succeeds");
 
     // Assert
     assert_eq!(response.status().as_u16(), 204);
     assert_session_is_dead(&app, &tokens).await;
-    assert_eq!(app.count("SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NOT NULL").await, 1);
+    let me = app.get_me_raw(Some(&tokens.access_token)).await;
+    assert!(header(me.headers(), "www-authenticate").starts_with("Bearer"));
+    assert_problem(me, 401, "session_revoked").await;
+    assert_eq!(
+        app.count("SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NOT NULL")
+            .await,
+        1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_refresh_token_of_a_logged_out_session_is_invalid() {
     let app = spawn_app().await;
     let (_, tokens) = app.logged_in_user().await;
-    app.client_with_token(&tokens.access_token).logout().await.expect("logout succeeds");
+    app.client_with_token(&tokens.access_token)
+        .logout()
+        .await
+        .expect("logout succeeds");
 
     let result = app.refresh(refresh_token_of(&tokens)).await;
 
@@ -50,11 +72,16 @@ async fn logout_leaves_the_other_sessions_alone() {
     let (user, laptop) = app.logged_in_user().await;
     let phone = app.login(&user).await;
 
-    app.client_with_token(&laptop.access_token).logout().await.expect("logout succeeds");
+    app.client_with_token(&laptop.access_token)
+        .logout()
+        .await
+        .expect("logout succeeds");
 
     assert_session_is_dead(&app, &laptop).await;
     assert_session_is_alive(&app, &phone).await;
-    app.refresh(refresh_token_of(&phone)).await.expect("the other session refreshes");
+    app.refresh(refresh_token_of(&phone))
+        .await
+        .expect("the other session refreshes");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -76,21 +103,32 @@ async fn logout_all_revokes_every_session_of_the_user() {
     let (_, someone_else) = app.logged_in_user().await;
 
     // Act
-    let response = app.client_with_token(&laptop.access_token).logout_all().await.expect("logout-all succeeds");
+    let response = app
+        .client_with_token(&laptop.access_token)
+        .logout_all()
+        .await
+        .expect("logout-all succeeds");
 
     // Assert
     assert_eq!(response.status().as_u16(), 204);
     assert_session_is_dead(&app, &laptop).await;
     assert_session_is_dead(&app, &phone).await;
     assert_session_is_alive(&app, &someone_else).await;
-    assert_eq!(app.count("SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NULL").await, 1);
+    assert_eq!(
+        app.count("SELECT COUNT(*) AS n FROM sessions WHERE revoked_at IS NULL")
+            .await,
+        1
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_user_can_log_in_again_after_logout_all() {
     let app = spawn_app().await;
     let (user, tokens) = app.logged_in_user().await;
-    app.client_with_token(&tokens.access_token).logout_all().await.expect("logout-all succeeds");
+    app.client_with_token(&tokens.access_token)
+        .logout_all()
+        .await
+        .expect("logout-all succeeds");
 
     let fresh = app.login(&user).await;
 
@@ -103,7 +141,47 @@ async fn logout_without_an_access_token_is_unauthorized() {
 
     for path in ["/api/v1/auth/logout", "/api/v1/auth/logout-all"] {
         let response = app.http.post(app.url(path)).send().await.expect("the POST is answered");
-        assert!(header(response.headers(), "www-authenticate").starts_with("Bearer"), "{path}");
+        assert!(
+            header(response.headers(), "www-authenticate").starts_with("Bearer"),
+            "{path}"
+        );
         assert_problem(response, 401, "unauthorized").await;
     }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_logout_on_one_instance_is_honoured_at_once_by_the_others() {
+    let app = spawn_app().await;
+    if app.settings.is_sqlite() {
+        // Several instances are a PostgreSQL deployment; SQLite serves from one process.
+        return;
+    }
+    let other = app.spawn_another_instance().await;
+    let (user, laptop) = app.logged_in_user().await;
+    let phone = app.login(&user).await;
+    // The other instance has seen (and may have cached) both sessions.
+    for tokens in [&laptop, &phone] {
+        authorized_client(&other, &tokens.access_token)
+            .get_me()
+            .await
+            .expect("the session is live");
+    }
+
+    app.client_with_token(&laptop.access_token)
+        .logout()
+        .await
+        .expect("logout succeeds");
+    let laptop_on_other = authorized_client(&other, &laptop.access_token).get_me().await;
+    expect_problem(laptop_on_other, 401, "session_revoked");
+    authorized_client(&other, &phone.access_token)
+        .get_me()
+        .await
+        .expect("the other session is untouched");
+
+    app.client_with_token(&phone.access_token)
+        .logout_all()
+        .await
+        .expect("logout-all succeeds");
+    let phone_on_other = authorized_client(&other, &phone.access_token).get_me().await;
+    expect_problem(phone_on_other, 401, "session_revoked");
 }

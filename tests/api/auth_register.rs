@@ -1,8 +1,6 @@
 //! POST /api/v1/auth/register
 
-use gatehouse_tests::{
-    TestUser, assert_problem, expect_problem, has_field_error, spawn_app, types::RegisterRequest,
-};
+use gatehouse_tests::{TestUser, assert_problem, expect_problem, has_field_error, spawn_app, types::RegisterRequest};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 use uuid::Uuid;
@@ -23,7 +21,11 @@ async fn registering_returns_the_new_account() {
     let user = TestUser::generate();
 
     // Act
-    let response = app.client.register(&user.register_request()).await.expect("registration succeeds");
+    let response = app
+        .client
+        .register(&user.register_request())
+        .await
+        .expect("registration succeeds");
 
     // Assert
     assert_eq!(response.status().as_u16(), 201);
@@ -46,7 +48,10 @@ async fn passwords_are_stored_as_argon2id_hashes() {
 
     let row = app
         .db
-        .query_one_raw(Statement::from_string(app.db.get_database_backend(), "SELECT password_hash FROM users"))
+        .query_one_raw(Statement::from_string(
+            app.db.get_database_backend(),
+            "SELECT password_hash FROM users",
+        ))
         .await
         .expect("users can be read")
         .expect("one user");
@@ -77,9 +82,14 @@ async fn registering_a_taken_email_is_a_conflict() {
     let app = spawn_app().await;
     let user = app.registered_user().await;
 
-    let again = app.client.register(&TestUser { password: "another good passphrase".into(), ..user }.register_request());
+    let again = TestUser {
+        password: "another good passphrase".into(),
+        ..user
+    };
 
-    expect_problem(again.await, 409, "email_taken");
+    let result = app.client.register(&again.register_request()).await;
+
+    expect_problem(result, 409, "email_taken");
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
 }
 
@@ -87,11 +97,25 @@ async fn registering_a_taken_email_is_a_conflict() {
 async fn email_uniqueness_ignores_case() {
     let app = spawn_app().await;
     let user = app.registered_user().await;
-    let shouting = TestUser { email: user.email.to_uppercase(), ..user.clone() };
-    let padded = TestUser { email: format!(" {} ", user.email), ..user };
+    let shouting = TestUser {
+        email: user.email.to_uppercase(),
+        ..user.clone()
+    };
+    let padded = TestUser {
+        email: format!(" {} ", user.email),
+        ..user
+    };
 
-    expect_problem(app.client.register(&shouting.register_request()).await, 409, "email_taken");
-    expect_problem(app.client.register(&padded.register_request()).await, 409, "email_taken");
+    expect_problem(
+        app.client.register(&shouting.register_request()).await,
+        409,
+        "email_taken",
+    );
+    expect_problem(
+        app.client.register(&padded.register_request()).await,
+        409,
+        "email_taken",
+    );
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
 }
 
@@ -99,10 +123,23 @@ async fn email_uniqueness_ignores_case() {
 async fn malformed_email_addresses_are_rejected() {
     let app = spawn_app().await;
 
-    for email in ["not-an-email", "ada@", "@example.com", "ada@@example.com", "ada lovelace@example.com", ""] {
-        let result = app.client.register(&request(email, "correct horse battery staple")).await;
+    for email in [
+        "not-an-email",
+        "ada@",
+        "@example.com",
+        "ada@@example.com",
+        "ada lovelace@example.com",
+        "",
+    ] {
+        let result = app
+            .client
+            .register(&request(email, "correct horse battery staple"))
+            .await;
         let problem = expect_problem(result, 422, "validation_failed");
-        assert!(has_field_error(&problem, "email", "invalid_email"), "{email:?}: {problem:?}");
+        assert!(
+            has_field_error(&problem, "email", "invalid_email"),
+            "{email:?}: {problem:?}"
+        );
     }
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 0);
 }
@@ -111,10 +148,16 @@ async fn malformed_email_addresses_are_rejected() {
 async fn a_password_shorter_than_eight_characters_is_rejected() {
     let app = spawn_app().await;
 
-    let result = app.client.register(&request(&TestUser::generate().email, "q7!Vz#2")).await;
+    let result = app
+        .client
+        .register(&request(&TestUser::generate().email, "q7!Vz#2"))
+        .await;
 
     let problem = expect_problem(result, 422, "validation_failed");
-    assert!(has_field_error(&problem, "password", "password_too_short"), "{problem:?}");
+    assert!(
+        has_field_error(&problem, "password", "password_too_short"),
+        "{problem:?}"
+    );
     assert!(problem.errors.iter().all(|e| !e.message.is_empty()));
 }
 
@@ -123,10 +166,16 @@ async fn a_password_longer_than_256_characters_is_rejected() {
     let app = spawn_app().await;
     let password = long_password(257);
 
-    let result = app.client.register(&request(&TestUser::generate().email, &password)).await;
+    let result = app
+        .client
+        .register(&request(&TestUser::generate().email, &password))
+        .await;
 
     let problem = expect_problem(result, 422, "validation_failed");
-    assert!(has_field_error(&problem, "password", "password_too_long"), "{problem:?}");
+    assert!(
+        has_field_error(&problem, "password", "password_too_long"),
+        "{problem:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,7 +183,10 @@ async fn passwords_of_8_and_256_characters_are_accepted() {
     let app = spawn_app().await;
 
     for password in ["q7!Vz#2m".to_owned(), long_password(256)] {
-        let user = TestUser { email: TestUser::generate().email, password };
+        let user = TestUser {
+            email: TestUser::generate().email,
+            password,
+        };
         app.register(&user).await;
         app.login(&user).await;
     }
@@ -145,9 +197,15 @@ async fn common_passwords_are_rejected() {
     let app = spawn_app().await;
 
     for password in ["password123", "12345678", "qwertyuiop"] {
-        let result = app.client.register(&request(&TestUser::generate().email, password)).await;
+        let result = app
+            .client
+            .register(&request(&TestUser::generate().email, password))
+            .await;
         let problem = expect_problem(result, 422, "validation_failed");
-        assert!(has_field_error(&problem, "password", "password_too_common"), "{password}: {problem:?}");
+        assert!(
+            has_field_error(&problem, "password", "password_too_common"),
+            "{password}: {problem:?}"
+        );
     }
 }
 
@@ -160,7 +218,10 @@ async fn the_password_cannot_be_the_email_address_or_its_local_part() {
     for password in [email.clone(), email.to_uppercase(), local.clone(), local.to_uppercase()] {
         let result = app.client.register(&request(&email, &password)).await;
         let problem = expect_problem(result, 422, "validation_failed");
-        assert!(has_field_error(&problem, "password", "password_equals_email"), "{password}: {problem:?}");
+        assert!(
+            has_field_error(&problem, "password", "password_equals_email"),
+            "{password}: {problem:?}"
+        );
     }
 }
 
@@ -172,7 +233,10 @@ async fn every_invalid_field_is_reported_at_once() {
 
     let problem = expect_problem(result, 422, "validation_failed");
     assert!(has_field_error(&problem, "email", "invalid_email"), "{problem:?}");
-    assert!(has_field_error(&problem, "password", "password_too_short"), "{problem:?}");
+    assert!(
+        has_field_error(&problem, "password", "password_too_short"),
+        "{problem:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

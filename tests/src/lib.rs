@@ -108,16 +108,7 @@ impl TestApp {
 
     /// A generated client whose requests carry `Authorization: Bearer <token>`.
     pub fn client_with_token(&self, access_token: &str) -> Client {
-        let mut headers = HeaderMap::new();
-        let mut value = HeaderValue::from_str(&format!("Bearer {access_token}")).expect("a token is a header value");
-        value.set_sensitive(true);
-        headers.insert(reqwest::header::AUTHORIZATION, value);
-        let http = reqwest::Client::builder()
-            .default_headers(headers)
-            .timeout(Duration::from_secs(30))
-            .build()
-            .expect("the authenticated client builds");
-        Client::new_with_client(&self.address, http)
+        authorized_client(&self.address, access_token)
     }
 
     /// Registers `user`, expecting 201.
@@ -153,10 +144,7 @@ impl TestApp {
     }
 
     /// Exchanges a refresh token through the generated client.
-    pub async fn refresh(
-        &self,
-        refresh_token: &str,
-    ) -> Result<ResponseValue<types::TokenResponse>, Error<Problem>> {
+    pub async fn refresh(&self, refresh_token: &str) -> Result<ResponseValue<types::TokenResponse>, Error<Problem>> {
         let body = types::RefreshRequest {
             refresh_token: Some(refresh_token.try_into().expect("the refresh token fits the spec")),
         };
@@ -217,6 +205,20 @@ impl TestApp {
     }
 }
 
+/// A generated client for the server at `address` whose requests carry `Authorization: Bearer <token>`.
+pub fn authorized_client(address: &str, access_token: &str) -> Client {
+    let mut headers = HeaderMap::new();
+    let mut value = HeaderValue::from_str(&format!("Bearer {access_token}")).expect("a token is a header value");
+    value.set_sensitive(true);
+    headers.insert(reqwest::header::AUTHORIZATION, value);
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .timeout(Duration::from_secs(30))
+        .build()
+        .expect("the authenticated client builds");
+    Client::new_with_client(address, http)
+}
+
 /// One row of the `refresh_tokens` table.
 #[derive(Debug, Clone)]
 pub struct RefreshTokenRow {
@@ -272,7 +274,11 @@ pub fn expect_problem<T: Debug>(result: Result<ResponseValue<T>, Error<Problem>>
             assert_eq!(response.status().as_u16(), status, "unexpected status: {response:?}");
             let problem = response.into_inner();
             assert_eq!(problem.code, code, "unexpected problem: {problem:?}");
-            assert_eq!(problem.status, i32::from(status), "problem status differs from HTTP status: {problem:?}");
+            assert_eq!(
+                problem.status,
+                i32::from(status),
+                "problem status differs from HTTP status: {problem:?}"
+            );
             problem
         }
         Err(other) => panic!("expected a {status} `{code}` problem, got {other:?}"),
@@ -285,14 +291,22 @@ pub async fn assert_problem(response: reqwest::Response, status: u16, code: &str
     let actual = response.status();
     let content_type = header(response.headers(), "content-type");
     let body = response.text().await.expect("the body is readable");
-    assert_eq!(actual, StatusCode::from_u16(status).expect("a status"), "unexpected status, body: {body}");
+    assert_eq!(
+        actual,
+        StatusCode::from_u16(status).expect("a status"),
+        "unexpected status, body: {body}"
+    );
     assert!(
         content_type.starts_with(PROBLEM_JSON),
         "expected {PROBLEM_JSON}, got {content_type:?}, body: {body}"
     );
     let problem: Problem = serde_json::from_str(&body).expect("the body is a problem document");
     assert_eq!(problem.code, code, "unexpected problem: {body}");
-    assert_eq!(problem.status, i32::from(status), "problem status differs from HTTP status: {body}");
+    assert_eq!(
+        problem.status,
+        i32::from(status),
+        "problem status differs from HTTP status: {body}"
+    );
     problem
 }
 
@@ -405,7 +419,9 @@ impl SetCookie {
 
     /// Whether this header removes the cookie (empty value, `Max-Age=0` or an expiry in the past).
     pub fn clears(&self) -> bool {
-        let max_age_zero = self.attribute("Max-Age").is_some_and(|v| v.parse::<i64>().is_ok_and(|n| n <= 0));
+        let max_age_zero = self
+            .attribute("Max-Age")
+            .is_some_and(|v| v.parse::<i64>().is_ok_and(|n| n <= 0));
         let expired = self
             .attribute("Expires")
             .and_then(|v| chrono::DateTime::parse_from_rfc2822(&v.replace("GMT", "+0000")).ok())
@@ -442,22 +458,22 @@ pub async fn timed<T>(f: impl Future<Output = T>) -> (T, Duration) {
 // ---------------------------------------------------------------------------------------
 // Databases
 
-/// A database that lives as long as the test: a temporary SQLite file, or a PostgreSQL
-/// database created on the server named by `TEST_DATABASE_URL`.
+/// A database of the test's own: a temporary SQLite file (removed on drop), or a PostgreSQL
+/// database `gh_test_<uuid>` created on the server named by `TEST_DATABASE_URL`.
+///
+/// PostgreSQL test databases are left behind, as in zero2prod: `DROP DATABASE` forces a
+/// checkpoint and would nearly triple the suite's time. Clean up when convenient with
+/// `psql "$TEST_DATABASE_URL" -tAc "SELECT format('DROP DATABASE %I;', datname) FROM pg_database
+/// WHERE datname LIKE 'gh\_test\_%'" | psql "$TEST_DATABASE_URL"`.
 struct TestDatabase {
     url: String,
-    cleanup: Cleanup,
-}
-
-enum Cleanup {
-    Directory(PathBuf),
-    Postgres { admin_url: String, name: String },
+    directory: Option<PathBuf>,
 }
 
 impl TestDatabase {
     async fn create() -> Self {
         match std::env::var("TEST_DATABASE_URL").ok().filter(|v| !v.trim().is_empty()) {
-            Some(admin_url) => Self::postgres(admin_url).await,
+            Some(admin_url) => Self::postgres(&admin_url).await,
             None => Self::sqlite(),
         }
     }
@@ -467,48 +483,29 @@ impl TestDatabase {
         std::fs::create_dir_all(&dir).expect("the temporary directory is created");
         Self {
             url: format!("sqlite://{}/gatehouse.sqlite3?mode=rwc", dir.display()),
-            cleanup: Cleanup::Directory(dir),
+            directory: Some(dir),
         }
     }
 
-    async fn postgres(admin_url: String) -> Self {
+    async fn postgres(admin_url: &str) -> Self {
         let name = format!("gh_test_{}", Uuid::new_v4().simple());
-        let admin = connect(&admin_url).await;
+        let admin = connect(admin_url).await;
         admin
             .execute_unprepared(&format!(r#"CREATE DATABASE "{name}""#))
             .await
             .expect("the test database is created");
         let _ = admin.close().await;
         Self {
-            url: with_database_name(&admin_url, &name),
-            cleanup: Cleanup::Postgres { admin_url, name },
+            url: with_database_name(admin_url, &name),
+            directory: None,
         }
     }
 }
 
 impl Drop for TestDatabase {
     fn drop(&mut self) {
-        match &self.cleanup {
-            Cleanup::Directory(dir) => {
-                let _ = std::fs::remove_dir_all(dir);
-            }
-            Cleanup::Postgres { admin_url, name } => {
-                // Best effort, on a thread of its own: Drop cannot await, and the test's runtime
-                // may be shutting down. FORCE ends the server's pooled connections.
-                let (admin_url, name) = (admin_url.clone(), name.clone());
-                let _ = std::thread::spawn(move || {
-                    let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-                    runtime.block_on(async {
-                        let admin = Database::connect(admin_url).await?;
-                        admin
-                            .execute_unprepared(&format!(r#"DROP DATABASE IF EXISTS "{name}" WITH (FORCE)"#))
-                            .await?;
-                        admin.close().await
-                    })?;
-                    anyhow::Ok(())
-                })
-                .join();
-            }
+        if let Some(dir) = &self.directory {
+            let _ = std::fs::remove_dir_all(dir);
         }
     }
 }
@@ -537,7 +534,10 @@ fn init_tracing() {
         if let Ok(level) = std::env::var("TEST_LOG") {
             let filter = tracing_subscriber::EnvFilter::try_new(if level.is_empty() { "info" } else { &level })
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-            let _ = tracing_subscriber::fmt().with_env_filter(filter).with_test_writer().try_init();
+            let _ = tracing_subscriber::fmt()
+                .with_env_filter(filter)
+                .with_test_writer()
+                .try_init();
         }
     });
 }
@@ -556,6 +556,9 @@ mod tests {
             with_database_name("postgres://u:p@h/test?sslmode=disable", "gh_x"),
             "postgres://u:p@h/gh_x?sslmode=disable"
         );
-        assert_eq!(with_database_name("postgres://h:5432", "gh_x"), "postgres://h:5432/gh_x");
+        assert_eq!(
+            with_database_name("postgres://h:5432", "gh_x"),
+            "postgres://h:5432/gh_x"
+        );
     }
 }
