@@ -32,6 +32,7 @@ test:
 
 # The same suite on PostgreSQL and Redis.
 test-postgres database_url="postgres://postgres@127.0.0.1:5432/test" redis_url="redis://127.0.0.1:6379":
+    scripts/drop-test-databases.sh {{database_url}}
     TEST_DATABASE_URL={{database_url}} TEST_REDIS_URL={{redis_url}} cargo nextest run --workspace
 
 # Load benchmark (release build, wrk, bounded in time) on SQLite and PostgreSQL.
