@@ -3,7 +3,8 @@
 
 use std::{
     collections::HashSet,
-    sync::{Arc, LazyLock, Mutex, mpsc},
+    sync::{Arc, LazyLock},
+    time::Duration,
 };
 
 use anyhow::Context;
@@ -154,15 +155,18 @@ impl Memory {
     }
 }
 
-/// A fixed set of threads fed by a queue; they stop when the last handle is dropped.
+/// A fixed set of threads fed by a queue; they stop when the last handle is dropped. A thread
+/// that has had nothing to do for [`IDLE_RELEASE`] frees its working memory, so the process
+/// holds argon2 memory only while logins are actually coming in.
 struct HashPool {
-    jobs: mpsc::Sender<Job>,
+    jobs: flume::Sender<Job>,
 }
+
+const IDLE_RELEASE: Duration = Duration::from_secs(2);
 
 impl HashPool {
     fn start(threads: usize) -> anyhow::Result<Self> {
-        let (sender, receiver) = mpsc::channel::<Job>();
-        let receiver = Arc::new(Mutex::new(receiver));
+        let (sender, receiver) = flume::unbounded::<Job>();
         for i in 0..threads {
             let receiver = receiver.clone();
             std::thread::Builder::new()
@@ -170,13 +174,14 @@ impl HashPool {
                 .spawn(move || {
                     let mut memory = Memory(Vec::new());
                     loop {
-                        let job = match receiver.lock() {
-                            Ok(queue) => queue.recv(),
-                            Err(_) => return,
-                        };
-                        match job {
+                        match receiver.recv_timeout(IDLE_RELEASE) {
                             Ok(job) => job(&mut memory),
-                            Err(_) => return,
+                            Err(flume::RecvTimeoutError::Timeout) if !memory.0.is_empty() => {
+                                memory = Memory(Vec::new());
+                                return_freed_memory_to_the_os();
+                            }
+                            Err(flume::RecvTimeoutError::Timeout) => {}
+                            Err(flume::RecvTimeoutError::Disconnected) => return,
                         }
                     }
                 })
@@ -196,6 +201,17 @@ impl HashPool {
             .send(job)
             .map_err(|_| anyhow::anyhow!("password hashing threads stopped"))?;
         result.await.context("password hashing thread dropped the job")?
+    }
+}
+
+/// glibc keeps freed blocks this large in its arenas once its mmap threshold has adapted
+/// to them, so dropping the buffer alone would leave the process at its peak size.
+fn return_freed_memory_to_the_os() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns free pages to the kernel; it touches no live
+    // allocation and is safe to call from any thread.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 

@@ -179,15 +179,9 @@ pub async fn listen(cache: Arc<SessionCache>, database_url: String) {
             Ok(mut listener) => {
                 cache.set_enabled(true);
                 backoff = Duration::from_millis(200);
-                loop {
-                    match listener.try_recv().await {
-                        Ok(Some(notification)) => match Invalidation::parse(notification.payload()) {
-                            Some(invalidation) => cache.apply(invalidation),
-                            None => cache.apply(Invalidation::All),
-                        },
-                        // The connection dropped: notifications may have been missed.
-                        Ok(None) | Err(_) => break,
-                    }
+                // `None` or an error: the connection dropped and notifications may be lost.
+                while let Ok(Some(notification)) = listener.try_recv().await {
+                    cache.apply(Invalidation::parse(notification.payload()).unwrap_or(Invalidation::All));
                 }
                 cache.set_enabled(false);
                 tracing::warn!("session invalidation feed lost; checking sessions in the database until it is back");
