@@ -4,6 +4,7 @@ pub mod accounts;
 pub mod audit;
 pub mod keys;
 pub mod passwords;
+pub mod refresh_store;
 pub mod secrets;
 pub mod session_cache;
 pub mod sessions;

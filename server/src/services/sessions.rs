@@ -13,6 +13,7 @@ use uuid::Uuid;
 
 use super::{
     audit::{self, AuditEvent},
+    refresh_store::{self, Rotation},
     secrets::{self, InstanceSecret},
     session_cache::{self, Invalidation, SessionCache},
     tokens::AccessTokens,
@@ -199,59 +200,26 @@ impl Sessions {
             return Err(AppError::InvalidRefreshToken);
         }
         let now = Utc::now();
-        let Some(current) = refresh_token::Entity::find()
-            .filter(refresh_token::Column::TokenHash.eq(self.secret.token_hash(presented)))
-            .one(&self.db)
-            .await?
-        else {
+        let current = refresh_store::find(&self.db, &self.secret.token_hash(presented)).await?;
+        let Some(current) = current.filter(|c| c.is_live(now)) else {
             return Err(AppError::InvalidRefreshToken);
         };
-        let Some((session, owner)) = self.live_session(current.session_id).await? else {
-            return Err(AppError::InvalidRefreshToken);
-        };
-        if current.expires_at <= now {
-            return Err(AppError::InvalidRefreshToken);
-        }
-
         let child = self.child_of(presented);
         let expires_at = self.refresh_expiry(now);
-        let child_row = self.refresh_row(session.id, &child, Some(current.id), now, expires_at);
-        let client = ClientInfo::current();
-        let parent_id = current.id;
-        // The conditional UPDATE comes first so the transaction takes the write lock at once
-        // (SQLite) and concurrent rotations of one token serialise on its row (PostgreSQL):
-        // exactly one of them spends the token and creates the child.
-        let rotated = self
-            .db
-            .transaction::<_, bool, AppError>(|txn| {
-                Box::pin(async move {
-                    let spent = refresh_token::Entity::update_many()
-                        .col_expr(refresh_token::Column::RotatedAt, Expr::value(now))
-                        .filter(refresh_token::Column::Id.eq(parent_id))
-                        .filter(refresh_token::Column::RotatedAt.is_null())
-                        .exec(txn)
-                        .await?;
-                    if spent.rows_affected != 1 {
-                        return Ok(false);
-                    }
-                    refresh_token::Entity::insert(child_row)
-                        .exec_without_returning(txn)
-                        .await?;
-                    session::Entity::update_many()
-                        .col_expr(session::Column::LastUsedAt, Expr::value(now))
-                        .col_expr(session::Column::ExpiresAt, Expr::value(expires_at))
-                        .col_expr(session::Column::Ip, Expr::value(client.ip))
-                        .filter(session::Column::Id.eq(session.id))
-                        .exec(txn)
-                        .await?;
-                    Ok(true)
-                })
-            })
-            .await?;
-        if rotated {
-            return self.issue(owner, session.id, child, expires_at);
+        let rotation = Rotation {
+            parent_id: current.token_id,
+            session_id: current.session_id,
+            child_id: Uuid::now_v7(),
+            child_hash: self.secret.token_hash(&child),
+            expires_at,
+            now,
+            ip: ClientInfo::current().ip,
+        };
+        if refresh_store::rotate(&self.db, rotation).await? {
+            return self.issue(current.user_id, current.session_id, child, expires_at);
         }
-        self.replayed(current.id, &child, session.id, owner).await
+        self.replayed(current.token_id, &child, current.session_id, current.user_id)
+            .await
     }
 
     /// A spent token came back: the grace window, or reuse.
@@ -281,20 +249,6 @@ impl Sessions {
         )
         .await;
         Err(AppError::RefreshTokenReused)
-    }
-
-    /// The session if it is live and its user active, with the user's id.
-    async fn live_session(&self, session_id: Uuid) -> AppResult<Option<(session::Model, Uuid)>> {
-        let now = Utc::now();
-        let found = session::Entity::find_by_id(session_id)
-            .find_also_related(user::Entity)
-            .one(&self.db)
-            .await?;
-        Ok(found.and_then(|(s, u)| {
-            let u = u?;
-            let live = s.revoked_at.is_none() && s.expires_at > now && u.is_active && u.deleted_at.is_none();
-            live.then_some((s, u.id))
-        }))
     }
 
     /// Revokes one session, here and in every instance's session cache.
