@@ -41,6 +41,7 @@ pub struct AccessTokens {
 impl AccessTokens {
     /// A token service signing with `keys`.
     pub fn new(keys: KeyStore, issuer: String, audience: String, lifetime: Duration, leeway: Duration) -> Self {
+        super::jwt_crypto::install();
         Self {
             keys,
             issuer,
