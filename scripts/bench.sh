@@ -32,7 +32,7 @@ connections="${BENCH_CONNECTIONS:-16}"
 threads="${BENCH_THREADS:-2}"
 timeout="${BENCH_TIMEOUT:-5s}"
 databases="${BENCH_DATABASES:-sqlite,postgres}"
-postgres_url="${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432}"
+postgres_url="${BENCH_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/test?sslmode=disable}"
 server_rust_log="${BENCH_RUST_LOG:-warn}"
 
 password='correct horse battery staple 1'

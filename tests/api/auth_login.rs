@@ -199,3 +199,52 @@ async fn an_oversized_password_is_refused_before_hashing() {
     let problem = assert_problem(response, 422, "validation_failed").await;
     assert!(has_field_error(&problem, "password", "too_long"), "{problem:?}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn login_rehashes_the_password_when_the_argon2_parameters_were_raised() {
+    // Arrange: an account hashed with the defaults, then a deployment with more memory.
+    let app = spawn_app().await;
+    let user = app.registered_user().await;
+    let stored = |app: &gatehouse_tests::TestApp, email: String| {
+        let sql = format!(
+            "SELECT password_hash FROM users WHERE email_normalized = '{}'",
+            email.to_lowercase()
+        );
+        let db = app.db.clone();
+        async move {
+            use sea_orm::{ConnectionTrait, Statement};
+            let row = db
+                .query_one_raw(Statement::from_string(db.get_database_backend(), sql))
+                .await
+                .expect("query the stored hash")
+                .expect("the account exists");
+            row.try_get::<String>("", "password_hash").expect("a password hash")
+        }
+    };
+    assert!(
+        stored(&app, user.email.clone())
+            .await
+            .starts_with("$argon2id$v=19$m=19456,t=2,p=1$")
+    );
+    let stronger = app
+        .spawn_another_instance_with(|s| s.argon2.memory_kib = 24 * 1024)
+        .await;
+
+    // Act
+    let client = gatehouse_client::Client::new(&stronger);
+    client
+        .login(&user.login_request())
+        .await
+        .expect("login on the new deployment");
+
+    // Assert: the hash now uses the new parameters, and the password still works everywhere.
+    assert!(
+        stored(&app, user.email.clone())
+            .await
+            .starts_with("$argon2id$v=19$m=24576,t=2,p=1$")
+    );
+    app.client
+        .login(&user.login_request())
+        .await
+        .expect("login on the old deployment");
+}

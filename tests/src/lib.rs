@@ -102,7 +102,14 @@ impl TestApp {
 
     /// Starts a second server on the same database, as another replica would; returns its address.
     pub async fn spawn_another_instance(&self) -> String {
-        let port = start_server(self.settings.clone()).await;
+        self.spawn_another_instance_with(|_| {}).await
+    }
+
+    /// Like [`TestApp::spawn_another_instance`], with adjusted settings (e.g. a new deployment).
+    pub async fn spawn_another_instance_with(&self, configure: impl FnOnce(&mut Settings)) -> String {
+        let mut settings = self.settings.clone();
+        configure(&mut settings);
+        let port = start_server(settings).await;
         format!("http://127.0.0.1:{port}")
     }
 
