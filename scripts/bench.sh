@@ -228,6 +228,10 @@ run_wrk() {
     local db="$1" scenario="$2" path="$3"
     shift 3
     local out="$tmp/wrk-$db-$scenario.txt"
+    # Measure each scenario's own peak: let idle argon2 buffers (kept 2 s after the last
+    # hash) go back to the OS, then reset the kernel's high-water mark (VmHWM).
+    sleep 3
+    echo 5 >"/proc/$server_pid/clear_refs" 2>/dev/null || warn "cannot reset VmHWM: peak RSS is the run's"
     log "$db / $scenario: wrk -t$threads -c$connections -d$duration $path"
     if ! wrk --latency -t"$threads" -c"$connections" -d"$duration" --timeout "$timeout" \
         "$@" >"$out" 2>&1; then
@@ -354,7 +358,7 @@ report="$tmp/report.md"
     echo "- commit: $commit"
     echo "- machine: $(nproc) cores${cpu:+, $cpu}, $(awk '/^MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)"
     echo "- load: $(wrk --version 2>&1 | head -n 1 | awk '{ print $1, $2 }'), $threads threads, $connections connections, $duration per scenario, timeout $timeout"
-    echo "- peak RSS is the server's VmHWM after the scenario (the peak so far in that run); RSS is VmRSS then"
+    echo "- peak RSS is the server's VmHWM during the scenario (reset before each one); RSS is VmRSS at its end"
     echo
     echo "$header"
     if ((${#results[@]})); then

@@ -2,6 +2,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod hash_pool;
 pub mod jwt_crypto;
 pub mod keys;
 pub mod passwords;

@@ -4,17 +4,17 @@
 use std::{
     collections::HashSet,
     sync::{Arc, LazyLock},
-    time::Duration,
 };
 
 use anyhow::Context;
-use argon2::{Algorithm, Argon2, Block, Params, Version, password_hash::PasswordHash};
+use argon2::{Algorithm, Argon2, Params, Version, password_hash::PasswordHash};
+
+use super::hash_pool::HashPool;
 use base64::{
     Engine,
     engine::general_purpose::{STANDARD_NO_PAD, URL_SAFE_NO_PAD},
 };
 use subtle::ConstantTimeEq;
-use tokio::sync::oneshot;
 use zeroize::Zeroizing;
 
 use crate::{config::Argon2Settings, http::problem::FieldError};
@@ -140,80 +140,6 @@ impl PasswordHasher {
 }
 
 const OUTPUT_LEN: usize = 32;
-
-type Job = Box<dyn FnOnce(&mut Memory) + Send>;
-
-/// One hashing thread's argon2 working memory, grown on demand and then reused.
-struct Memory(Vec<Block>);
-
-impl Memory {
-    fn get(&mut self, blocks: usize) -> &mut [Block] {
-        if self.0.len() < blocks {
-            self.0.resize(blocks, Block::default());
-        }
-        &mut self.0[..blocks]
-    }
-}
-
-/// A fixed set of threads fed by a queue; they stop when the last handle is dropped. A thread
-/// that has had nothing to do for [`IDLE_RELEASE`] frees its working memory, so the process
-/// holds argon2 memory only while logins are actually coming in.
-struct HashPool {
-    jobs: flume::Sender<Job>,
-}
-
-const IDLE_RELEASE: Duration = Duration::from_secs(2);
-
-impl HashPool {
-    fn start(threads: usize) -> anyhow::Result<Self> {
-        let (sender, receiver) = flume::unbounded::<Job>();
-        for i in 0..threads {
-            let receiver = receiver.clone();
-            std::thread::Builder::new()
-                .name(format!("argon2-{i}"))
-                .spawn(move || {
-                    let mut memory = Memory(Vec::new());
-                    loop {
-                        match receiver.recv_timeout(IDLE_RELEASE) {
-                            Ok(job) => job(&mut memory),
-                            Err(flume::RecvTimeoutError::Timeout) if !memory.0.is_empty() => {
-                                memory = Memory(Vec::new());
-                                return_freed_memory_to_the_os();
-                            }
-                            Err(flume::RecvTimeoutError::Timeout) => {}
-                            Err(flume::RecvTimeoutError::Disconnected) => return,
-                        }
-                    }
-                })
-                .context("starting a password hashing thread")?;
-        }
-        Ok(Self { jobs: sender })
-    }
-
-    async fn run<T: Send + 'static>(&self, work: impl FnOnce(&mut Memory) -> T + Send + 'static) -> anyhow::Result<T> {
-        let (done, result) = oneshot::channel();
-        let span = tracing::Span::current();
-        let job: Job = Box::new(move |memory| {
-            let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| span.in_scope(|| work(memory))));
-            let _ = done.send(outcome.map_err(|_| anyhow::anyhow!("password hashing panicked")));
-        });
-        self.jobs
-            .send(job)
-            .map_err(|_| anyhow::anyhow!("password hashing threads stopped"))?;
-        result.await.context("password hashing thread dropped the job")?
-    }
-}
-
-/// glibc keeps freed blocks this large in its arenas once its mmap threshold has adapted
-/// to them, so dropping the buffer alone would leave the process at its peak size.
-fn return_freed_memory_to_the_os() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages to the kernel; it touches no live
-    // allocation and is safe to call from any thread.
-    unsafe {
-        libc::malloc_trim(0);
-    }
-}
 
 /// Checks a new password against the policy: length, the common-password list, and not
 /// the e-mail address (or its local part).
