@@ -169,7 +169,7 @@ async fn login_with_unknown_email_takes_as_long_as_a_wrong_password() {
 
     // Act: interleave the tries so that load on the machine hits both alike.
     let (mut known, mut unknown) = (Vec::new(), Vec::new());
-    for _ in 0..5 {
+    for _ in 0..7 {
         let (result, elapsed) = timed(app.client.login(&wrong_password)).await;
         expect_problem(result, 401, "invalid_credentials");
         known.push(elapsed);
@@ -179,11 +179,11 @@ async fn login_with_unknown_email_takes_as_long_as_a_wrong_password() {
     }
 
     // Assert: argon2 dominates both; without a dummy verification the unknown e-mail would
-    // answer in a fraction of the time.
+    // answer in a twentieth of the time. The 3x bound leaves room for a loaded CI machine.
     let (known, unknown) = (median(known), median(unknown));
     let slack = Duration::from_millis(5);
     assert!(
-        unknown * 2 + slack >= known && known * 2 + slack >= unknown,
+        unknown * 3 + slack >= known && known * 3 + slack >= unknown,
         "median wrong password {known:?} vs unknown e-mail {unknown:?}"
     );
 }
