@@ -33,6 +33,7 @@ const IDLE_RELEASE: Duration = Duration::from_secs(2);
 impl HashPool {
     /// Starts `threads` hashing threads.
     pub fn start(threads: usize) -> anyhow::Result<Self> {
+        map_large_blocks_directly();
         let (sender, receiver) = flume::unbounded::<Job>();
         for i in 0..threads {
             let receiver = receiver.clone();
@@ -45,7 +46,6 @@ impl HashPool {
                             Ok(job) => job(&mut memory),
                             Err(flume::RecvTimeoutError::Timeout) if !memory.0.is_empty() => {
                                 memory = Memory(Vec::new());
-                                return_freed_memory_to_the_os();
                             }
                             Err(flume::RecvTimeoutError::Timeout) => {}
                             Err(flume::RecvTimeoutError::Disconnected) => return,
@@ -75,13 +75,14 @@ impl HashPool {
     }
 }
 
-/// glibc keeps freed blocks this large in its arenas once its mmap threshold has adapted
-/// to them, so dropping the buffer alone would leave the process at its peak size.
-fn return_freed_memory_to_the_os() {
+/// Makes glibc serve large blocks (the argon2 buffers) straight from mmap, so dropping one
+/// unmaps it. By default glibc raises its mmap threshold to the size of the first such block
+/// freed and then keeps later ones in its arenas, where the process would stay at its peak.
+fn map_large_blocks_directly() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only returns free pages to the kernel; it touches no live
-    // allocation and is safe to call from any thread.
+    // SAFETY: mallopt only changes an allocator tunable; setting M_MMAP_THRESHOLD explicitly
+    // also turns off its dynamic adjustment. It touches no live allocation.
     unsafe {
-        libc::malloc_trim(0);
+        libc::mallopt(libc::M_MMAP_THRESHOLD, 4 * 1024 * 1024);
     }
 }
