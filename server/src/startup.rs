@@ -74,6 +74,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     }
     let secret = InstanceSecret::load(&db, settings.secret_key.as_deref()).await?;
     let keys = KeyStore::load(db.clone(), settings.access_token_lifetime + settings.jwt_leeway).await?;
+    tokio::spawn(keys.clone().reload_periodically());
     let tokens = AccessTokens::new(
         keys,
         settings.jwt_issuer.clone(),

@@ -6,6 +6,7 @@ mod auth_logout;
 mod auth_refresh;
 mod auth_register;
 mod cookies;
+mod key_rotation;
 mod ops;
 mod rejections;
 mod tokens;

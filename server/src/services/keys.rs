@@ -46,11 +46,16 @@ pub struct KeyStore {
     inner: Arc<RwLock<Arc<Loaded>>>,
 }
 
-const MIN_RELOAD_INTERVAL: Duration = Duration::from_secs(5);
+const MIN_RELOAD_INTERVAL: Duration = Duration::from_secs(1);
+/// How often every instance re-reads the keys, so a rotation made elsewhere (`gatehouse keys
+/// rotate`) reaches its signer too. Retired keys keep verifying this much longer.
+pub const RELOAD_INTERVAL: Duration = Duration::from_secs(60);
 
 impl KeyStore {
-    /// Loads the keys, creating the first one if the database has none.
-    pub async fn load(db: DatabaseConnection, retired_overlap: Duration) -> anyhow::Result<Self> {
+    /// Loads the keys, creating the first one if the database has none. `token_lifetime`
+    /// (access-token lifetime plus leeway) is how long retired keys must keep verifying.
+    pub async fn load(db: DatabaseConnection, token_lifetime: Duration) -> anyhow::Result<Self> {
+        let retired_overlap = token_lifetime + RELOAD_INTERVAL;
         if signing_key::Entity::find()
             .filter(signing_key::Column::RetiredAt.is_null())
             .one(&db)
@@ -98,6 +103,19 @@ impl KeyStore {
             Err(e) => {
                 tracing::warn!(error = format!("{e:#}"), "reloading signing keys failed");
                 None
+            }
+        }
+    }
+
+    /// Re-reads the keys every [`RELOAD_INTERVAL`], for ever (run it in a task).
+    pub async fn reload_periodically(self) {
+        let mut ticks = tokio::time::interval(RELOAD_INTERVAL);
+        ticks.tick().await;
+        loop {
+            ticks.tick().await;
+            match read_keys(&self.db, self.retired_overlap).await {
+                Ok(fresh) => self.replace(fresh),
+                Err(e) => tracing::warn!(error = format!("{e:#}"), "reloading signing keys failed"),
             }
         }
     }
