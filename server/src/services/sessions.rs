@@ -48,7 +48,8 @@ pub struct AuthUser {
     pub session_id: Uuid,
 }
 
-/// Session lifecycle settings.
+/// The session service: starts sessions, rotates and revokes their refresh tokens, and
+/// checks the session behind each access token.
 #[derive(Clone)]
 pub struct Sessions {
     db: DatabaseConnection,
