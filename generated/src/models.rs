@@ -1159,11 +1159,13 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Problem> {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RefreshRequest {
-    /// The newest refresh token; omit it in cookie mode.
+    /// The newest refresh token; omit it (or send `null`) in cookie mode.
     #[serde(rename = "refresh_token")]
-    #[validate(length(max = 512), custom(function = "check_xss_string"))]
+    #[validate(length(max = 512))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub refresh_token: Option<String>,
+    pub refresh_token: Option<Nullable<String>>,
 }
 
 impl RefreshRequest {
@@ -1178,11 +1180,13 @@ impl RefreshRequest {
 /// Should be implemented in a serde serializer
 impl std::fmt::Display for RefreshRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let params: Vec<Option<String>> = vec![
-            self.refresh_token
-                .as_ref()
-                .map(|refresh_token| ["refresh_token".to_string(), refresh_token.to_string()].join(",")),
-        ];
+        let params: Vec<Option<String>> = vec![self.refresh_token.as_ref().map(|refresh_token| {
+            [
+                "refresh_token".to_string(),
+                refresh_token.as_ref().map_or("null".to_string(), |x| x.to_string()),
+            ]
+            .join(",")
+        })];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
@@ -1217,10 +1221,11 @@ impl std::str::FromStr for RefreshRequest {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "refresh_token" => intermediate_rep
-                        .refresh_token
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "refresh_token" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RefreshRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing RefreshRequest".to_string()),
                 }
             }
@@ -1231,7 +1236,7 @@ impl std::str::FromStr for RefreshRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(RefreshRequest {
-            refresh_token: intermediate_rep.refresh_token.into_iter().next(),
+            refresh_token: std::result::Result::Err("Nullable types not supported in RefreshRequest".to_string())?,
         })
     }
 }
@@ -1279,20 +1284,26 @@ pub struct RegisterRequest {
     #[validate(length(max = 254), custom(function = "check_xss_string"))]
     pub email: String,
 
-    /// 8 to 256 characters; checked against a list of common passwords.
+    /// 8 to 256 characters, not one of the most common passwords, not the e-mail address. Too short or too long: `password_too_short` / `password_too_long`.
     #[serde(rename = "password")]
-    #[validate(length(max = 4096), custom(function = "check_xss_string"))]
+    #[validate(length(min = 8, max = 256), custom(function = "check_xss_string"))]
     pub password: String,
 
+    /// Optional; `null` is the same as leaving it out.
     #[serde(rename = "first_name")]
-    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[validate(length(max = 150))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Nullable<String>>,
 
+    /// Optional; `null` is the same as leaving it out.
     #[serde(rename = "last_name")]
-    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[validate(length(max = 150))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Nullable<String>>,
 }
 
 impl RegisterRequest {
@@ -1317,12 +1328,20 @@ impl std::fmt::Display for RegisterRequest {
             Some(self.email.to_string()),
             Some("password".to_string()),
             Some(self.password.to_string()),
-            self.first_name
-                .as_ref()
-                .map(|first_name| ["first_name".to_string(), first_name.to_string()].join(",")),
-            self.last_name
-                .as_ref()
-                .map(|last_name| ["last_name".to_string(), last_name.to_string()].join(",")),
+            self.first_name.as_ref().map(|first_name| {
+                [
+                    "first_name".to_string(),
+                    first_name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.last_name.as_ref().map(|last_name| {
+                [
+                    "last_name".to_string(),
+                    last_name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -1369,14 +1388,16 @@ impl std::str::FromStr for RegisterRequest {
                     "password" => intermediate_rep
                         .password
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "first_name" => intermediate_rep
-                        .first_name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "last_name" => intermediate_rep
-                        .last_name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "first_name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RegisterRequest".to_string(),
+                        );
+                    }
+                    "last_name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RegisterRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing RegisterRequest".to_string()),
                 }
             }
@@ -1397,8 +1418,8 @@ impl std::str::FromStr for RegisterRequest {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "password missing in RegisterRequest".to_string())?,
-            first_name: intermediate_rep.first_name.into_iter().next(),
-            last_name: intermediate_rep.last_name.into_iter().next(),
+            first_name: std::result::Result::Err("Nullable types not supported in RegisterRequest".to_string())?,
+            last_name: std::result::Result::Err("Nullable types not supported in RegisterRequest".to_string())?,
         })
     }
 }
@@ -1672,15 +1693,21 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TokenRespons
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdateMeRequest {
+    /// The new first name; left out or `null` keeps the current one.
     #[serde(rename = "first_name")]
-    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[validate(length(max = 150))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Nullable<String>>,
 
+    /// The new last name; left out or `null` keeps the current one.
     #[serde(rename = "last_name")]
-    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[validate(length(max = 150))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Nullable<String>>,
 }
 
 impl UpdateMeRequest {
@@ -1699,12 +1726,20 @@ impl UpdateMeRequest {
 impl std::fmt::Display for UpdateMeRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.first_name
-                .as_ref()
-                .map(|first_name| ["first_name".to_string(), first_name.to_string()].join(",")),
-            self.last_name
-                .as_ref()
-                .map(|last_name| ["last_name".to_string(), last_name.to_string()].join(",")),
+            self.first_name.as_ref().map(|first_name| {
+                [
+                    "first_name".to_string(),
+                    first_name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.last_name.as_ref().map(|last_name| {
+                [
+                    "last_name".to_string(),
+                    last_name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -1741,14 +1776,16 @@ impl std::str::FromStr for UpdateMeRequest {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "first_name" => intermediate_rep
-                        .first_name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "last_name" => intermediate_rep
-                        .last_name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "first_name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in UpdateMeRequest".to_string(),
+                        );
+                    }
+                    "last_name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in UpdateMeRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing UpdateMeRequest".to_string()),
                 }
             }
@@ -1759,8 +1796,8 @@ impl std::str::FromStr for UpdateMeRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(UpdateMeRequest {
-            first_name: intermediate_rep.first_name.into_iter().next(),
-            last_name: intermediate_rep.last_name.into_iter().next(),
+            first_name: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
+            last_name: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
         })
     }
 }

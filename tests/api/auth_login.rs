@@ -197,7 +197,10 @@ async fn an_oversized_password_is_refused_before_hashing() {
     let response = app.post_json("/api/v1/auth/login", &body).await;
 
     let problem = assert_problem(response, 422, "validation_failed").await;
-    assert!(has_field_error(&problem, "password", "too_long"), "{problem:?}");
+    assert!(
+        has_field_error(&problem, "password", "password_too_long"),
+        "{problem:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

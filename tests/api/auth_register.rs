@@ -148,12 +148,11 @@ async fn malformed_email_addresses_are_rejected() {
 async fn a_password_shorter_than_eight_characters_is_rejected() {
     let app = spawn_app().await;
 
-    let result = app
-        .client
-        .register(&request(&TestUser::generate().email, "q7!Vz#2"))
-        .await;
+    // The spec's minLength makes the generated client refuse this itself: send raw JSON.
+    let body = json!({ "email": TestUser::generate().email, "password": "q7!Vz#2" });
+    let response = app.post_json("/api/v1/auth/register", &body).await;
 
-    let problem = expect_problem(result, 422, "validation_failed");
+    let problem = assert_problem(response, 422, "validation_failed").await;
     assert!(
         has_field_error(&problem, "password", "password_too_short"),
         "{problem:?}"
@@ -166,12 +165,10 @@ async fn a_password_longer_than_256_characters_is_rejected() {
     let app = spawn_app().await;
     let password = long_password(257);
 
-    let result = app
-        .client
-        .register(&request(&TestUser::generate().email, &password))
-        .await;
+    let body = json!({ "email": TestUser::generate().email, "password": password });
+    let response = app.post_json("/api/v1/auth/register", &body).await;
 
-    let problem = expect_problem(result, 422, "validation_failed");
+    let problem = assert_problem(response, 422, "validation_failed").await;
     assert!(
         has_field_error(&problem, "password", "password_too_long"),
         "{problem:?}"
@@ -229,12 +226,13 @@ async fn the_password_cannot_be_the_email_address_or_its_local_part() {
 async fn every_invalid_field_is_reported_at_once() {
     let app = spawn_app().await;
 
-    let result = app.client.register(&request("not-an-email", "short")).await;
+    // Both pass the spec's length limits; the service checks both and reports both.
+    let result = app.client.register(&request("not-an-email", "password123")).await;
 
     let problem = expect_problem(result, 422, "validation_failed");
     assert!(has_field_error(&problem, "email", "invalid_email"), "{problem:?}");
     assert!(
-        has_field_error(&problem, "password", "password_too_short"),
+        has_field_error(&problem, "password", "password_too_common"),
         "{problem:?}"
     );
 }

@@ -80,6 +80,28 @@ async fn an_empty_string_clears_a_name_and_an_empty_update_changes_nothing() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_null_name_is_the_same_as_leaving_it_out() {
+    let app = spawn_app().await;
+    let (_, tokens) = app.logged_in_user().await;
+
+    let response = app
+        .http
+        .patch(app.url("/api/v1/users/me"))
+        .bearer_auth(&tokens.access_token)
+        .json(&json!({ "first_name": null, "last_name": "Byron" }))
+        .send()
+        .await
+        .expect("the request is sent");
+
+    assert_eq!(response.status().as_u16(), 200);
+    let account: serde_json::Value = response.json().await.expect("a JSON account");
+    assert_eq!(
+        (account["first_name"].as_str(), account["last_name"].as_str()),
+        (Some("Ada"), Some("Byron"))
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_name_longer_than_150_characters_is_rejected() {
     let app = spawn_app().await;
     let (_, tokens) = app.logged_in_user().await;

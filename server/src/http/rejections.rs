@@ -134,8 +134,22 @@ fn validation_errors(text: &str) -> Vec<FieldError> {
                     if let Some(code) = item.get("code").and_then(|c| c.as_str()) {
                         let params = item.get("params");
                         let max = params.and_then(|p| p.get("max")).and_then(|m| m.as_u64());
+                        let min = params.and_then(|p| p.get("min")).and_then(|m| m.as_u64());
+                        let value_len = params
+                            .and_then(|p| p.get("value"))
+                            .and_then(|v| v.as_str())
+                            .map(|v| v.chars().count() as u64);
+                        let too_short = matches!((min, value_len), (Some(min), Some(len)) if len < min);
+                        let password = path == "password";
                         let (code, message) = match (code, max) {
-                            ("length", Some(max)) => ("too_long", format!("At most {max} characters.")),
+                            ("length", _) if too_short => (
+                                if password { "password_too_short" } else { "too_short" },
+                                format!("At least {} characters.", min.unwrap_or_default()),
+                            ),
+                            ("length", Some(max)) => (
+                                if password { "password_too_long" } else { "too_long" },
+                                format!("At most {max} characters."),
+                            ),
                             ("length", None) => ("too_short", "Too short.".to_string()),
                             ("range", _) => ("out_of_range", "Out of range.".to_string()),
                             ("regex", _) => ("invalid_format", "Invalid format.".to_string()),

@@ -6,7 +6,7 @@ use gatehouse_api::{apis::auth::*, models};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials};
+use super::{Api, Credentials, given};
 use crate::{
     error::{AppError, AppResult},
     http::cookies,
@@ -54,8 +54,8 @@ impl Auth<AppError> for Api {
             .register(NewAccount {
                 email: body.email.clone(),
                 password: body.password.clone(),
-                first_name: body.first_name.clone(),
-                last_name: body.last_name.clone(),
+                first_name: given(&body.first_name),
+                last_name: given(&body.last_name),
                 staff: false,
             })
             .await?;
@@ -100,9 +100,7 @@ impl Auth<AppError> for Api {
                 .then(|| jar.get(cookies::REFRESH_COOKIE).map(|c| c.value().to_string()))
                 .flatten()
         };
-        let presented = body
-            .refresh_token
-            .clone()
+        let presented = given(&body.refresh_token)
             .or_else(from_cookie)
             .ok_or(AppError::InvalidRefreshToken)?;
         let tokens = self.state.sessions.refresh(&presented).await?;

@@ -8,7 +8,10 @@ mod users;
 use async_trait::async_trait;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
-use gatehouse_api::apis::{ApiAuthBasic, BasicAuthKind, CookieAuthentication, ErrorHandler};
+use gatehouse_api::{
+    apis::{ApiAuthBasic, BasicAuthKind, CookieAuthentication, ErrorHandler},
+    types::Nullable,
+};
 use http::{HeaderMap, Method, StatusCode};
 
 use super::{context, cookies::ACCESS_COOKIE};
@@ -17,6 +20,14 @@ use crate::{
     services::sessions::AuthUser,
     state::AppState,
 };
+
+/// An optional, nullable field: `null` means the same as leaving it out.
+fn given(field: &Option<Nullable<String>>) -> Option<String> {
+    match field {
+        Some(Nullable::Present(value)) => Some(value.clone()),
+        Some(Nullable::Null) | None => None,
+    }
+}
 
 /// The object the generated router calls into.
 #[derive(Clone)]

@@ -6,7 +6,7 @@ use gatehouse_api::{apis::users::*, models, types::Nullable};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials};
+use super::{Api, Credentials, given};
 use crate::{
     entity::user,
     error::{AppError, AppResult},
@@ -52,7 +52,7 @@ impl Users<AppError> for Api {
         let updated = self
             .state
             .accounts
-            .update_names(&auth.user, body.first_name.clone(), body.last_name.clone())
+            .update_names(&auth.user, given(&body.first_name), given(&body.last_name))
             .await?;
         Ok(UpdateMeResponse::Status200_TheUpdatedAccount(updated.into()))
     }
