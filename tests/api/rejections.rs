@@ -24,6 +24,31 @@ async fn malformed_json_is_a_bad_request() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_json_body_that_is_not_an_object_is_a_validation_error() {
+    let app = spawn_app().await;
+    let (_, tokens) = app.logged_in_user().await;
+
+    // serde would happily read `[null, null]` into the two optional names.
+    for body in [
+        json!([null, null]),
+        json!(["ada@example.com", "correct horse"]),
+        json!("text"),
+        json!(42),
+    ] {
+        let response = app
+            .http
+            .patch(app.url("/api/v1/users/me"))
+            .bearer_auth(&tokens.access_token)
+            .json(&body)
+            .send()
+            .await
+            .expect("answered");
+        let problem = assert_problem(response, 422, "validation_failed").await;
+        assert!(has_field_error(&problem, "body", "invalid_type"), "{problem:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_missing_required_field_is_a_validation_error_naming_the_field() {
     let app = spawn_app().await;
 

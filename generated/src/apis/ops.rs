@@ -32,7 +32,7 @@ pub enum GetRedocResponse {
 #[allow(clippy::large_enum_variant)]
 pub enum GetSchemaResponse {
     /// The OpenAPI document.
-    Status200_TheOpenAPIDocument(ByteArray),
+    Status200_TheOpenAPIDocument(String),
     /// The request body is not valid JSON or lacks a required field (`malformed_request`).
     Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
 }

@@ -1016,7 +1016,7 @@ where
                     response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/yaml"));
                 }
 
-                let body_content = body.0;
+                let body_content = body;
                 response.body(Body::from(body_content))
             }
             apis::ops::GetSchemaResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {

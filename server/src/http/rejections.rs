@@ -3,8 +3,8 @@
 //! validation, timeouts) into an RFC 9457 problem with a stable code.
 
 use axum::{
-    body::to_bytes,
-    extract::Request,
+    body::{Body, to_bytes},
+    extract::{Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
 };
@@ -23,6 +23,29 @@ pub fn not_found() -> Problem {
 /// The router's fallback handler.
 pub async fn fallback() -> Response {
     not_found().into_response()
+}
+
+/// Every request body of the API is a JSON object, but serde also fills a struct from a JSON
+/// array (`[null, null]`): refuse anything else before the generated extractors see it.
+pub async fn require_json_objects(State(max_body_bytes): State<usize>, request: Request, next: Next) -> Response {
+    let is_json = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/json"));
+    if !is_json {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    let Ok(bytes) = to_bytes(body, max_body_bytes).await else {
+        return problem_for(StatusCode::PAYLOAD_TOO_LARGE, "").into_response();
+    };
+    let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
+    if first.is_some_and(|b| *b != b'{') && serde_json::from_slice::<serde_json::Value>(&bytes).is_ok() {
+        let error = FieldError::new("body", "invalid_type", "The request body must be a JSON object.");
+        return validation_problem(vec![error]).into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
 }
 
 /// Rewrites non-problem error responses into problems.

@@ -4,7 +4,7 @@ use std::sync::LazyLock;
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::ops::*, models, types::ByteArray};
+use gatehouse_api::{apis::ops::*, models};
 use headers::Host;
 use http::Method;
 
@@ -79,13 +79,9 @@ impl Ops<AppError> for Api {
         };
         if json {
             context::set_content_type("application/json");
-            return Ok(GetSchemaResponse::Status200_TheOpenAPIDocument(ByteArray(
-                SPEC_JSON.as_bytes().to_vec(),
-            )));
+            return Ok(GetSchemaResponse::Status200_TheOpenAPIDocument(SPEC_JSON.clone()));
         }
-        Ok(GetSchemaResponse::Status200_TheOpenAPIDocument(ByteArray(
-            SPEC_YAML.as_bytes().to_vec(),
-        )))
+        Ok(GetSchemaResponse::Status200_TheOpenAPIDocument(SPEC_YAML.to_string()))
     }
 
     async fn get_swagger_ui(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetSwaggerUiResponse> {
