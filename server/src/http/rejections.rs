@@ -69,7 +69,7 @@ pub async fn problem_for_rejections(request: Request, next: Next) -> Response {
         problem_for(status, &text)
     };
     let mut converted = problem.into_response();
-    // Keep headers such as Allow (405) or WWW-Authenticate, but not the old body's framing.
+    // Keep what the client needs from the original (Allow on 405, Retry-After), not its framing.
     for name in [header::ALLOW, header::RETRY_AFTER] {
         if let Some(value) = parts.headers.remove(&name) {
             converted.headers_mut().insert(name, value);
