@@ -17,8 +17,8 @@ pub enum LoginResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
-    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
-    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
@@ -71,8 +71,8 @@ pub enum RefreshTokenResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
-    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
-    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
@@ -94,8 +94,8 @@ pub enum RefreshTokenResponse {
 pub enum RegisterResponse {
     /// The account was created.
     Status201_TheAccountWasCreated(models::User),
-    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
-    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The e-mail address is already registered (`email_taken`).
     Status409_TheE(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).

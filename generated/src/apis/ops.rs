@@ -17,6 +17,8 @@ pub enum GetJwksResponse {
         body: models::JwkSet,
         cache_control: Option<String>,
     },
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -25,6 +27,8 @@ pub enum GetJwksResponse {
 pub enum GetRedocResponse {
     /// An HTML page.
     Status200_AnHTMLPage(String),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -33,8 +37,8 @@ pub enum GetRedocResponse {
 pub enum GetSchemaResponse {
     /// The OpenAPI document.
     Status200_TheOpenAPIDocument(String),
-    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
-    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -43,6 +47,8 @@ pub enum GetSchemaResponse {
 pub enum GetSwaggerUiResponse {
     /// An HTML page.
     Status200_AnHTMLPage(String),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -51,6 +57,8 @@ pub enum GetSwaggerUiResponse {
 pub enum HealthzResponse {
     /// The process is alive.
     Status200_TheProcessIsAlive(models::HealthStatus),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -61,6 +69,8 @@ pub enum ReadyzResponse {
     Status200_ReadyToServe(models::HealthStatus),
     /// A dependency (the database) does not answer (`service_unavailable`).
     Status503_ADependency(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
 /// Ops

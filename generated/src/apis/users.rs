@@ -14,8 +14,8 @@ use crate::{models, types::*};
 pub enum DeleteMeResponse {
     /// The account was deleted.
     Status204_TheAccountWasDeleted,
-    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
-    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
@@ -50,8 +50,8 @@ pub enum GetMeResponse {
 pub enum UpdateMeResponse {
     /// The updated account.
     Status200_TheUpdatedAccount(models::User),
-    /// The request body is not valid JSON or lacks a required field (`malformed_request`).
-    Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(models::Problem),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,

@@ -136,7 +136,7 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
-            apis::auth::LoginResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {
+            apis::auth::LoginResponse::Status400_TheRequestCouldNotBeRead(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(400);
                 {
@@ -560,7 +560,7 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
-            apis::auth::RefreshTokenResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {
+            apis::auth::RefreshTokenResponse::Status400_TheRequestCouldNotBeRead(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(400);
                 {
@@ -739,7 +739,7 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
-            apis::auth::RegisterResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {
+            apis::auth::RegisterResponse::Status400_TheRequestCouldNotBeRead(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(400);
                 {
@@ -891,6 +891,20 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
+            apis::ops::GetJwksResponse::Status400_TheRequestCouldNotBeRead(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(400);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
         },
         Err(why) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -949,6 +963,20 @@ where
                 }
 
                 let body_content = body;
+                response.body(Body::from(body_content))
+            }
+            apis::ops::GetRedocResponse::Status400_TheRequestCouldNotBeRead(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(400);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
                 response.body(Body::from(body_content))
             }
         },
@@ -1019,7 +1047,7 @@ where
                 let body_content = body;
                 response.body(Body::from(body_content))
             }
-            apis::ops::GetSchemaResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {
+            apis::ops::GetSchemaResponse::Status400_TheRequestCouldNotBeRead(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(400);
                 {
@@ -1093,6 +1121,20 @@ where
                 let body_content = body;
                 response.body(Body::from(body_content))
             }
+            apis::ops::GetSwaggerUiResponse::Status400_TheRequestCouldNotBeRead(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(400);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
         },
         Err(why) => {
             // Application code returned an error. This should not happen, as the implementation should
@@ -1148,6 +1190,20 @@ where
                 {
                     let mut response_headers = response.headers_mut().unwrap();
                     response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
+            apis::ops::HealthzResponse::Status400_TheRequestCouldNotBeRead(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(400);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
                 }
 
                 let body_content = serde_json::to_vec(&body).map_err(|e| {
@@ -1222,6 +1278,20 @@ where
             apis::ops::ReadyzResponse::Status503_ADependency(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(503);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
+            apis::ops::ReadyzResponse::Status400_TheRequestCouldNotBeRead(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(400);
                 {
                     let mut response_headers = response.headers_mut().unwrap();
                     response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
@@ -1322,7 +1392,7 @@ where
                 let mut response = response.status(204);
                 response.body(Body::empty())
             }
-            apis::users::DeleteMeResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {
+            apis::users::DeleteMeResponse::Status400_TheRequestCouldNotBeRead(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(400);
                 {
@@ -1638,7 +1708,7 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
-            apis::users::UpdateMeResponse::Status400_TheRequestBodyIsNotValidJSONOrLacksARequiredField(body) => {
+            apis::users::UpdateMeResponse::Status400_TheRequestCouldNotBeRead(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(400);
                 {
