@@ -14,14 +14,7 @@ pub fn expect_problem<T: Debug>(result: Result<ResponseValue<T>, Error<Problem>>
     match result {
         Err(Error::ErrorResponse(response)) => {
             assert_eq!(response.status().as_u16(), status, "unexpected status: {response:?}");
-            let problem = response.into_inner();
-            assert_eq!(problem.code, code, "unexpected problem: {problem:?}");
-            assert_eq!(
-                problem.status,
-                i32::from(status),
-                "problem status differs from HTTP status: {problem:?}"
-            );
-            problem
+            check_problem(response.into_inner(), status, code)
         }
         Err(other) => panic!("expected a {status} `{code}` problem, got {other:?}"),
         Ok(response) => panic!("expected a {status} `{code}` problem, got {response:?}"),
@@ -42,12 +35,20 @@ pub async fn assert_problem(response: reqwest::Response, status: u16, code: &str
         content_type.starts_with(PROBLEM_JSON),
         "expected {PROBLEM_JSON}, got {content_type:?}, body: {body}"
     );
-    let problem: Problem = serde_json::from_str(&body).expect("the body is a problem document");
-    assert_eq!(problem.code, code, "unexpected problem: {body}");
+    check_problem(
+        serde_json::from_str(&body).expect("the body is a problem document"),
+        status,
+        code,
+    )
+}
+
+/// Asserts the problem's `code`, and that its `status` member matches the HTTP status.
+fn check_problem(problem: Problem, status: u16, code: &str) -> Problem {
+    assert_eq!(problem.code, code, "unexpected problem: {problem:?}");
     assert_eq!(
         problem.status,
         i32::from(status),
-        "problem status differs from HTTP status: {body}"
+        "problem status differs from HTTP status: {problem:?}"
     );
     problem
 }
