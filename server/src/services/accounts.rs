@@ -23,6 +23,15 @@ use crate::{
 /// Longest first or last name, in characters.
 pub const MAX_NAME_LENGTH: usize = 150;
 
+/// Field errors for first and last names longer than [`MAX_NAME_LENGTH`].
+fn name_errors(first: &Option<String>, last: &Option<String>) -> Vec<FieldError> {
+    [("first_name", first), ("last_name", last)]
+        .into_iter()
+        .filter(|(_, value)| value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH))
+        .map(|(field, _)| FieldError::new(field, "too_long", format!("At most {MAX_NAME_LENGTH} characters.")))
+        .collect()
+}
+
 /// A registration request, already parsed.
 #[derive(Debug, Clone)]
 pub struct NewAccount {
@@ -86,15 +95,7 @@ impl Accounts {
         if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
             errors.push(e);
         }
-        for (field, value) in [("first_name", &new.first_name), ("last_name", &new.last_name)] {
-            if value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH) {
-                errors.push(FieldError::new(
-                    field,
-                    "too_long",
-                    format!("At most {MAX_NAME_LENGTH} characters."),
-                ));
-            }
-        }
+        errors.extend(name_errors(&new.first_name, &new.last_name));
         let Some(email) = email.filter(|_| errors.is_empty()) else {
             return Err(AppError::Validation(errors));
         };
@@ -186,16 +187,7 @@ impl Accounts {
         first: Option<String>,
         last: Option<String>,
     ) -> AppResult<user::Model> {
-        let mut errors = Vec::new();
-        for (field, value) in [("first_name", &first), ("last_name", &last)] {
-            if value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH) {
-                errors.push(FieldError::new(
-                    field,
-                    "too_long",
-                    format!("At most {MAX_NAME_LENGTH} characters."),
-                ));
-            }
-        }
+        let errors = name_errors(&first, &last);
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
         }

@@ -69,6 +69,26 @@ pub async fn find(db: &DatabaseConnection, token_hash: &str) -> Result<Option<Re
         .await
 }
 
+/// A new, unspent token's row.
+pub fn token_row(
+    id: Uuid,
+    session_id: Uuid,
+    token_hash: String,
+    parent_id: Option<Uuid>,
+    created_at: DateTime<Utc>,
+    expires_at: DateTime<Utc>,
+) -> refresh_token::ActiveModel {
+    refresh_token::ActiveModel {
+        id: Set(id),
+        session_id: Set(session_id),
+        token_hash: Set(token_hash),
+        parent_id: Set(parent_id),
+        created_at: Set(created_at),
+        expires_at: Set(expires_at),
+        rotated_at: Set(None),
+    }
+}
+
 /// A rotation to apply.
 #[derive(Debug, Clone)]
 pub struct Rotation {
@@ -148,15 +168,14 @@ async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result
             if spent.rows_affected != 1 {
                 return Ok(false);
             }
-            let child = refresh_token::ActiveModel {
-                id: Set(r.child_id),
-                session_id: Set(r.session_id),
-                token_hash: Set(r.child_hash),
-                parent_id: Set(Some(r.parent_id)),
-                created_at: Set(r.now),
-                expires_at: Set(r.expires_at),
-                rotated_at: Set(None),
-            };
+            let child = token_row(
+                r.child_id,
+                r.session_id,
+                r.child_hash,
+                Some(r.parent_id),
+                r.now,
+                r.expires_at,
+            );
             refresh_token::Entity::insert(child).exec_without_returning(txn).await?;
             session::Entity::update_many()
                 .col_expr(session::Column::LastUsedAt, Expr::value(r.now))

@@ -137,7 +137,14 @@ impl Sessions {
             ip: Set(client.ip),
             user_agent: Set(client.user_agent),
         };
-        let token_row = self.refresh_row(session_id, &refresh_token, None, now, expires_at);
+        let token_row = refresh_store::token_row(
+            Uuid::now_v7(),
+            session_id,
+            self.secret.token_hash(&refresh_token),
+            None,
+            now,
+            expires_at,
+        );
         self.db
             .transaction::<_, (), AppError>(|txn| {
                 Box::pin(async move {
@@ -157,25 +164,6 @@ impl Sessions {
         // Cached copies of this user carry the previous last_login.
         self.forget(Invalidation::User(user_id)).await;
         self.issue(user_id, session_id, refresh_token, expires_at)
-    }
-
-    fn refresh_row(
-        &self,
-        session_id: Uuid,
-        token: &str,
-        parent_id: Option<Uuid>,
-        now: DateTime<Utc>,
-        expires_at: DateTime<Utc>,
-    ) -> refresh_token::ActiveModel {
-        refresh_token::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            session_id: Set(session_id),
-            token_hash: Set(self.secret.token_hash(token)),
-            parent_id: Set(parent_id),
-            created_at: Set(now),
-            expires_at: Set(expires_at),
-            rotated_at: Set(None),
-        }
     }
 
     fn issue(
