@@ -99,7 +99,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 last_name: None,
                 staff: true,
             };
-            match state.accounts.register(new).await {
+            match state.accounts.create(new).await {
                 Ok(user) => {
                     println!("Superuser {} created.", user.email);
                     Ok(())

@@ -33,6 +33,21 @@ pub enum AppError {
     /// 401 `refresh_token_reused`: a spent refresh token came back; its session is revoked.
     #[error("refresh token reused")]
     RefreshTokenReused,
+    /// 403 `email_not_verified`: the right password, but the address is not verified yet.
+    #[error("e-mail not verified")]
+    EmailNotVerified,
+    /// 403 `forbidden`: signed in, but not allowed (e.g. not staff).
+    #[error("forbidden")]
+    Forbidden,
+    /// 400 `invalid_token`: an e-mailed token that is unknown, used, expired or tampered.
+    #[error("invalid token")]
+    InvalidToken,
+    /// 404 `not_found`.
+    #[error("not found")]
+    NotFound,
+    /// 409 `not_dead`: only a dead outbox message can be retried.
+    #[error("outbox message not dead")]
+    OutboxMessageNotDead,
     /// 503 `service_unavailable`.
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -83,6 +98,16 @@ impl AppError {
             }
             Self::RefreshTokenReused => Problem::new(S::UNAUTHORIZED, "refresh_token_reused", "Refresh token reused")
                 .detail("This refresh token was already used; the session has been revoked for safety."),
+            Self::EmailNotVerified => Problem::new(S::FORBIDDEN, "email_not_verified", "E-mail not verified")
+                .detail("Confirm your e-mail address with the link we sent, or ask for a new one."),
+            Self::Forbidden => {
+                Problem::new(S::FORBIDDEN, "forbidden", "Forbidden").detail("Your account is not allowed to do this.")
+            }
+            Self::InvalidToken => Problem::new(S::BAD_REQUEST, "invalid_token", "Invalid or expired link")
+                .detail("This link is invalid, has expired or was already used; ask for a new one."),
+            Self::NotFound => Problem::new(S::NOT_FOUND, "not_found", "Not found").detail("Nothing here."),
+            Self::OutboxMessageNotDead => Problem::new(S::CONFLICT, "not_dead", "Message not dead")
+                .detail("Only a message whose delivery was given up on can be retried."),
             Self::Unavailable(_) => Problem::new(S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable")
                 .detail("A dependency is not answering; try again shortly."),
             Self::Internal(_) => Problem::new(S::INTERNAL_SERVER_ERROR, "internal_error", "Internal server error")

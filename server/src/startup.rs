@@ -6,17 +6,21 @@ use anyhow::Context;
 use axum::{Router, extract::DefaultBodyLimit, middleware::from_fn, middleware::from_fn_with_state};
 use http::StatusCode;
 use sea_orm::DbBackend;
-use tokio::net::TcpListener;
+use tokio::{net::TcpListener, task::JoinSet};
 use tower_http::timeout::TimeoutLayer;
 
 use crate::{
-    config::Settings,
+    config::{EmailBackend, Settings},
     db,
     http::{api::Api, docs, middleware, rejections},
     services::{
         accounts::Accounts,
+        email_tokens::EmailTokens,
         keys::KeyStore,
+        mail::{self, Mailer, outbox::Outbox, transport::Transport},
+        password_recovery::PasswordRecovery,
         passwords::PasswordHasher,
+        registration::Registration,
         secrets::InstanceSecret,
         session_cache::{self, SessionCache},
         sessions::Sessions,
@@ -30,6 +34,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    // Key reloads, the LISTEN feed, the outbox worker: stopped when the application is dropped.
+    _background: JoinSet<()>,
 }
 
 impl Application {
@@ -37,15 +43,35 @@ impl Application {
     /// the secrets and keys, and binds the listener (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
         let state = build_state(settings).await?;
+        let transport = Transport::from_settings(&state.settings.email.backend)?;
+        let from = mail::sender(&state.settings)?;
+        if state.settings.email.backend == EmailBackend::Console {
+            tracing::warn!("EMAIL_BACKEND is console: e-mails, with their links, are printed to standard output");
+        }
         let address = SocketAddr::new(state.settings.host, state.settings.port);
         let listener = TcpListener::bind(address)
             .await
             .with_context(|| format!("binding {address}"))?;
         let port = listener.local_addr()?.port();
+        let mut background = JoinSet::new();
+        background.spawn(state.sessions.tokens().keys().clone().reload_periodically());
+        if state.db.get_database_backend() == DbBackend::Postgres {
+            background.spawn(session_cache::listen(
+                state.sessions.cache().clone(),
+                state.settings.database_url.clone(),
+            ));
+        }
+        background.spawn(
+            state
+                .mailer
+                .clone()
+                .deliver_forever(transport, from, state.settings.email.poll_interval),
+        );
         Ok(Self {
             router: router(state),
             listener,
             port,
+            _background: background,
         })
     }
 
@@ -74,7 +100,6 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     }
     let secret = InstanceSecret::load(&db, settings.secret_key.as_deref()).await?;
     let keys = KeyStore::load(db.clone(), settings.access_token_lifetime + settings.jwt_leeway).await?;
-    tokio::spawn(keys.clone().reload_periodically());
     let tokens = AccessTokens::new(
         keys,
         settings.jwt_issuer.clone(),
@@ -94,22 +119,52 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     // On PostgreSQL other instances may revoke sessions: the cache waits for the LISTEN feed.
     let postgres = db.get_database_backend() == DbBackend::Postgres;
     let cache = SessionCache::new(!postgres);
-    if postgres {
-        tokio::spawn(session_cache::listen(cache.clone(), settings.database_url.clone()));
-    }
     let sessions = Sessions::new(
         db.clone(),
         cache,
-        secret,
+        secret.clone(),
         tokens,
         settings.refresh_token_lifetime,
         settings.refresh_grace_period,
     );
+    let settings = Arc::new(settings);
+    let outbox = Outbox::new(
+        db.clone(),
+        secret.clone(),
+        settings.email.max_attempts,
+        settings.email.retry_delay,
+    );
+    let mailer = Mailer::new(&settings, outbox)?;
+    let email_tokens = EmailTokens::new(secret);
+    let accounts = Accounts::new(
+        db.clone(),
+        hasher.clone(),
+        sessions.clone(),
+        settings.email_verification,
+    );
     Ok(AppState {
-        accounts: Accounts::new(db.clone(), hasher, sessions.clone()),
+        registration: Registration::new(
+            db.clone(),
+            hasher.clone(),
+            mailer.clone(),
+            email_tokens.clone(),
+            sessions.clone(),
+            settings.clone(),
+        ),
+        passwords: PasswordRecovery::new(
+            db.clone(),
+            hasher,
+            accounts.clone(),
+            mailer.clone(),
+            email_tokens,
+            sessions.clone(),
+            settings.clone(),
+        ),
+        accounts,
+        mailer,
         sessions,
         db,
-        settings: Arc::new(settings),
+        settings,
     })
 }
 

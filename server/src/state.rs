@@ -6,7 +6,10 @@ use sea_orm::DatabaseConnection;
 
 use crate::{
     config::Settings,
-    services::{accounts::Accounts, sessions::Sessions},
+    services::{
+        accounts::Accounts, mail::Mailer, password_recovery::PasswordRecovery, registration::Registration,
+        sessions::Sessions,
+    },
 };
 
 /// Everything a request may need; cheap to clone.
@@ -20,4 +23,10 @@ pub struct AppState {
     pub accounts: Accounts,
     /// Sessions, refresh and access tokens.
     pub sessions: Sessions,
+    /// Registration and e-mail verification.
+    pub registration: Registration,
+    /// Password reset and change.
+    pub passwords: PasswordRecovery,
+    /// E-mail rendering and the outbox.
+    pub mailer: Mailer,
 }

@@ -55,7 +55,7 @@ async fn each_login_starts_a_new_session() {
 async fn the_access_token_from_login_opens_the_account() {
     let app = spawn_app().await;
     let user = TestUser::generate();
-    let account = app.register(&user).await;
+    app.register(&user).await;
     let tokens = app.login(&user).await;
 
     let me = app
@@ -64,7 +64,7 @@ async fn the_access_token_from_login_opens_the_account() {
         .await
         .expect("the token is accepted");
 
-    assert_eq!(me.id, account.id);
+    assert_eq!(me.id, app.user_id(&user.email).await);
     assert_eq!(me.email, user.email);
 }
 

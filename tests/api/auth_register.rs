@@ -1,6 +1,8 @@
 //! POST /api/v1/auth/register
 
-use gatehouse_tests::{TestUser, assert_problem, expect_problem, has_field_error, spawn_app, types::RegisterRequest};
+use gatehouse_tests::{
+    TestUser, assert_problem, expect_problem, has_field_error, login_request, spawn_app, types::RegisterRequest,
+};
 use sea_orm::{ConnectionTrait, Statement};
 use serde_json::json;
 use uuid::Uuid;
@@ -15,7 +17,7 @@ fn request(email: &str, password: &str) -> RegisterRequest {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn registering_returns_the_new_account() {
+async fn registering_creates_an_account_that_can_log_in() {
     // Arrange
     let app = spawn_app().await;
     let user = TestUser::generate();
@@ -25,18 +27,24 @@ async fn registering_returns_the_new_account() {
         .client
         .register(&user.register_request())
         .await
-        .expect("registration succeeds");
+        .expect("registration is accepted");
 
     // Assert
-    assert_eq!(response.status().as_u16(), 201);
-    let account = response.into_inner();
+    assert_eq!(response.status().as_u16(), 202);
+    assert!(!response.into_inner().detail.is_empty());
+    let tokens = app.login(&user).await;
+    let account = app
+        .client_with_token(&tokens.access_token)
+        .get_me()
+        .await
+        .expect("the account exists")
+        .into_inner();
     assert_eq!(account.email, user.email);
     assert_eq!(account.first_name, "Ada");
     assert_eq!(account.last_name, "Lovelace");
     assert!(account.is_active);
     assert!(!account.is_staff);
     assert!(!account.email_verified);
-    assert!(account.last_login.is_none());
     assert!((chrono::Utc::now() - account.date_joined).num_seconds().abs() < 60);
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
 }
@@ -66,31 +74,55 @@ async fn the_email_is_trimmed_and_its_domain_lowercased() {
     let local = format!("Ada.Lovelace-{}", Uuid::new_v4().simple());
     let password = format!("correct horse battery {}", Uuid::new_v4());
 
-    let account = app
-        .client
+    app.client
         .register(&request(&format!("  {local}@EXAMPLE.Com  "), &password))
         .await
-        .expect("registration succeeds")
+        .expect("registration is accepted");
+    let tokens = app
+        .client
+        .login(&login_request(&format!("{local}@example.com"), &password))
+        .await
+        .expect("the normalised address logs in")
+        .into_inner();
+    let account = app
+        .client_with_token(&tokens.access_token)
+        .get_me()
+        .await
+        .expect("the account exists")
         .into_inner();
 
-    // The local part keeps its case; only the domain is lower-cased.
     assert_eq!(account.email, format!("{local}@example.com"));
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn registering_a_taken_email_is_a_conflict() {
+async fn registering_a_taken_email_answers_the_same_and_changes_nothing() {
     let app = spawn_app().await;
-    let user = app.registered_user().await;
-
+    let user = TestUser::generate();
+    let first = app
+        .client
+        .register(&user.register_request())
+        .await
+        .expect("registration is accepted");
     let again = TestUser {
         password: "another good passphrase".into(),
-        ..user
+        ..user.clone()
     };
 
-    let result = app.client.register(&again.register_request()).await;
+    let second = app
+        .client
+        .register(&again.register_request())
+        .await
+        .expect("the same answer");
 
-    expect_problem(result, 409, "email_taken");
+    assert_eq!(second.status(), first.status());
+    assert_eq!(second.into_inner().detail, first.into_inner().detail);
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
+    app.login(&user).await;
+    expect_problem(
+        app.client.login(&again.login_request()).await,
+        401,
+        "invalid_credentials",
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -106,16 +138,10 @@ async fn email_uniqueness_ignores_case() {
         ..user
     };
 
-    expect_problem(
-        app.client.register(&shouting.register_request()).await,
-        409,
-        "email_taken",
-    );
-    expect_problem(
-        app.client.register(&padded.register_request()).await,
-        409,
-        "email_taken",
-    );
+    for taken in [shouting, padded] {
+        let response = app.client.register(&taken.register_request()).await;
+        assert_eq!(response.expect("the same answer").status().as_u16(), 202);
+    }
     assert_eq!(app.count("SELECT COUNT(*) AS n FROM users").await, 1);
 }
 

@@ -6,8 +6,10 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use uuid::Uuid;
 
+use gatehouse::config::{EmailBackend, EmailSettings, EmailVerification, SmtpSecurity, SmtpSettings};
+
 use crate::{
-    Client, Error, ResponseValue, Settings, TestUser,
+    Client, Error, ResponseValue, Settings, SmtpSink, TestUser,
     database::{TestDatabase, connect},
     types::{self, Problem},
 };
@@ -25,6 +27,8 @@ pub struct TestApp {
     pub db: DatabaseConnection,
     /// The settings the server was built with.
     pub settings: Settings,
+    /// The SMTP server the app delivers its e-mail to.
+    pub mail: SmtpSink,
     _database: TestDatabase,
 }
 
@@ -37,10 +41,25 @@ pub async fn spawn_app() -> TestApp {
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     init_tracing();
     let database = TestDatabase::create().await;
+    let mail = SmtpSink::start().await;
     let mut settings = Settings {
         host: [127, 0, 0, 1].into(),
         port: 0,
         database_url: database.url.clone(),
+        // Tests of the other flows log in right after registering; e-mail tests opt in.
+        email_verification: EmailVerification::None,
+        email: EmailSettings {
+            backend: EmailBackend::Smtp(SmtpSettings {
+                host: "127.0.0.1".into(),
+                port: mail.port(),
+                credentials: None,
+                security: SmtpSecurity::None,
+                timeout: Duration::from_secs(5),
+            }),
+            retry_delay: Duration::from_millis(100),
+            poll_interval: Duration::from_millis(100),
+            ..EmailSettings::default()
+        },
         ..Settings::default()
     };
     configure(&mut settings);
@@ -59,18 +78,24 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         http,
         db,
         settings,
+        mail,
         _database: database,
     }
 }
 
 /// Builds and spawns one server; returns its port.
 async fn start_server(settings: Settings) -> u16 {
+    start_stoppable_server(settings).await.0
+}
+
+/// Builds and spawns one server; returns its port and the task that runs it (aborting the
+/// task stops the server and its background work, as a process exit would).
+async fn start_stoppable_server(settings: Settings) -> (u16, tokio::task::JoinHandle<anyhow::Result<()>>) {
     let app = gatehouse::startup::Application::build(settings)
         .await
         .expect("the application builds (database, migrations, keys, listener)");
     let port = app.port();
-    tokio::spawn(app.run_until_stopped());
-    port
+    (port, tokio::spawn(app.run_until_stopped()))
 }
 
 impl TestApp {
@@ -92,18 +117,31 @@ impl TestApp {
         format!("http://127.0.0.1:{port}")
     }
 
+    /// Like [`TestApp::spawn_another_instance_with`], and returns the task running it, to
+    /// stop it by aborting the task.
+    pub async fn spawn_stoppable_instance_with(
+        &self,
+        configure: impl FnOnce(&mut Settings),
+    ) -> (String, tokio::task::JoinHandle<anyhow::Result<()>>) {
+        let mut settings = self.settings.clone();
+        configure(&mut settings);
+        let (port, task) = start_stoppable_server(settings).await;
+        (format!("http://127.0.0.1:{port}"), task)
+    }
+
     /// A generated client whose requests carry `Authorization: Bearer <token>`.
     pub fn client_with_token(&self, access_token: &str) -> Client {
         authorized_client(&self.address, access_token)
     }
 
-    /// Registers `user`, expecting 201.
-    pub async fn register(&self, user: &TestUser) -> types::User {
-        self.client
+    /// Registers `user`, expecting 202.
+    pub async fn register(&self, user: &TestUser) {
+        let response = self
+            .client
             .register(&user.register_request())
             .await
-            .expect("registration succeeds")
-            .into_inner()
+            .expect("registration is accepted");
+        assert_eq!(response.status().as_u16(), 202);
     }
 
     /// Logs `user` in, expecting 200.
@@ -173,6 +211,21 @@ impl TestApp {
                 rotated: row.try_get("", "rotated").expect("rotated is a boolean"),
             })
             .collect()
+    }
+
+    /// The id of the live account with this (normalised) address, read from the database.
+    pub async fn user_id(&self, email: &str) -> Uuid {
+        let sql = format!(
+            "SELECT id FROM users WHERE email_normalized = '{}' AND deleted_at IS NULL",
+            email.trim().to_lowercase().replace('\'', "''")
+        );
+        let row = self
+            .db
+            .query_one_raw(Statement::from_string(self.backend(), sql))
+            .await
+            .expect("users can be read")
+            .expect("the account exists");
+        row.try_get("", "id").expect("id is a uuid")
     }
 
     /// Runs a `SELECT COUNT(*) AS n …` query.

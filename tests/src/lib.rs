@@ -7,6 +7,7 @@ mod database;
 mod harness;
 mod jwt;
 mod problems;
+mod smtp_sink;
 mod timing;
 mod users;
 
@@ -17,5 +18,6 @@ pub use cookies::{SetCookie, cookie_header};
 pub use harness::{RefreshTokenRow, TestApp, authorized_client, spawn_app, spawn_app_with};
 pub use jwt::{encode_segment, foreign_signing_key, jwt_claims, jwt_header, sign_eddsa};
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
+pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use timing::{median, timed};
 pub use users::{TestUser, login_request};

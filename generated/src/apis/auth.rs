@@ -11,24 +11,65 @@ use crate::{models, types::*};
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
-pub enum LoginResponse {
-    /// Logged in.
-    Status200_LoggedIn {
-        body: models::TokenResponse,
-        cache_control: Option<String>,
-    },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+pub enum ChangePasswordResponse {
+    /// The password was changed.
+    Status204_ThePasswordWasChanged,
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ConfirmPasswordResetResponse {
+    /// The password was changed; log in with it.
+    Status204_ThePasswordWasChanged,
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum LoginResponse {
+    /// Logged in.
+    Status200_LoggedIn {
+        body: models::TokenResponse,
+        cache_control: Option<String>,
+    },
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
 }
 
@@ -43,7 +84,7 @@ pub enum LogoutResponse {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused, e.g. a cookie-authenticated request without a valid CSRF token (`csrf_failed`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
 }
 
@@ -58,7 +99,7 @@ pub enum LogoutAllResponse {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused, e.g. a cookie-authenticated request without a valid CSRF token (`csrf_failed`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
 }
 
@@ -71,20 +112,20 @@ pub enum RefreshTokenResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused, e.g. a cookie-authenticated request without a valid CSRF token (`csrf_failed`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
 }
 
@@ -92,17 +133,63 @@ pub enum RefreshTokenResponse {
 #[must_use]
 #[allow(clippy::large_enum_variant)]
 pub enum RegisterResponse {
-    /// The account was created.
-    Status201_TheAccountWasCreated(models::User),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), or a Host header not in ALLOWED_HOSTS (`disallowed_host`).
+    /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
+    Status202_Accepted(models::Accepted),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
-    /// The e-mail address is already registered (`email_taken`).
-    Status409_TheE(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RequestPasswordResetResponse {
+    /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
+    Status202_Accepted(models::Accepted),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ResendVerificationResponse {
+    /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
+    Status202_Accepted(models::Accepted),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum VerifyEmailResponse {
+    /// The address is verified.
+    Status200_TheAddressIsVerified(models::EmailVerified),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
 }
 
@@ -111,6 +198,31 @@ pub enum RegisterResponse {
 #[allow(clippy::ptr_arg)]
 pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
     type Claims;
+
+    /// Change the password.
+    ///
+    /// ChangePassword - POST /api/v1/auth/password/change
+    async fn change_password(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        body: &models::PasswordChangeRequest,
+    ) -> Result<ChangePasswordResponse, E>;
+
+    /// Set a new password with a reset token.
+    ///
+    /// ConfirmPasswordReset - POST /api/v1/auth/password/reset/confirm
+    async fn confirm_password_reset(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        body: &models::PasswordResetConfirmRequest,
+    ) -> Result<ConfirmPasswordResetResponse, E>;
 
     /// Log in with e-mail and password.
     ///
@@ -171,4 +283,40 @@ pub trait Auth<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHan
         cookies: &CookieJar,
         body: &models::RegisterRequest,
     ) -> Result<RegisterResponse, E>;
+
+    /// Ask for a password-reset e-mail.
+    ///
+    /// RequestPasswordReset - POST /api/v1/auth/password/reset
+    async fn request_password_reset(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        body: &models::EmailRequest,
+    ) -> Result<RequestPasswordResetResponse, E>;
+
+    /// Send the verification e-mail again.
+    ///
+    /// ResendVerification - POST /api/v1/auth/email/resend
+    async fn resend_verification(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        body: &models::EmailRequest,
+    ) -> Result<ResendVerificationResponse, E>;
+
+    /// Verify an e-mail address.
+    ///
+    /// VerifyEmail - POST /api/v1/auth/email/verify
+    async fn verify_email(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        body: &models::TokenRequest,
+    ) -> Result<VerifyEmailResponse, E>;
 }

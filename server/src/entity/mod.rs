@@ -1,7 +1,9 @@
 //! SeaORM entities, one module per table (see `migration/`).
 
 pub mod audit_event;
+pub mod email_token;
 pub mod instance_secret;
+pub mod outbox_message;
 pub mod refresh_token;
 pub mod session;
 pub mod signing_key;

@@ -2,8 +2,8 @@
 
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    SqlErr, TransactionTrait,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    QueryFilter, SqlErr, TransactionTrait,
 };
 use uuid::Uuid;
 use validator::ValidateEmail;
@@ -15,6 +15,7 @@ use super::{
     sessions::{RevokeReason, Sessions},
 };
 use crate::{
+    config::EmailVerification,
     entity::user,
     error::{AppError, AppResult},
     http::problem::FieldError,
@@ -67,84 +68,118 @@ pub fn normalize_email(raw: &str) -> Option<Email> {
     })
 }
 
+/// Checks a registration's address, names and password; the address normalised.
+pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
+    let mut errors = Vec::new();
+    let email = normalize_email(&new.email);
+    if email.is_none() {
+        errors.push(FieldError::new(
+            "email",
+            "invalid_email",
+            "Enter a valid e-mail address.",
+        ));
+    }
+    if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
+        errors.push(e);
+    }
+    errors.extend(name_errors(&new.first_name, &new.last_name));
+    match email {
+        Some(email) if errors.is_empty() => Ok(email),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+/// The row of a new account.
+pub fn new_account_row(new: &NewAccount, email: Email, password_hash: String, verified: bool) -> user::ActiveModel {
+    let now = Utc::now();
+    user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.display),
+        email_normalized: Set(email.key),
+        password_hash: Set(Some(password_hash)),
+        first_name: Set(new.first_name.clone().unwrap_or_default().trim().to_string()),
+        last_name: Set(new.last_name.clone().unwrap_or_default().trim().to_string()),
+        is_active: Set(true),
+        is_staff: Set(new.staff),
+        is_superuser: Set(new.staff),
+        email_verified_at: Set(verified.then_some(now)),
+        date_joined: Set(now),
+        last_login: Set(None),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+    }
+}
+
+/// The live (not deleted) account with this normalised address.
+pub async fn find_live(db: &impl ConnectionTrait, key: &str) -> AppResult<Option<user::Model>> {
+    Ok(user::Entity::find()
+        .filter(user::Column::EmailNormalized.eq(key))
+        .filter(user::Column::DeletedAt.is_null())
+        .one(db)
+        .await?)
+}
+
+/// An e-mail address from a request, normalised, or a field error.
+pub fn parse_email(raw: &str) -> AppResult<Email> {
+    normalize_email(raw).ok_or_else(|| {
+        AppError::Validation(vec![FieldError::new(
+            "email",
+            "invalid_email",
+            "Enter a valid e-mail address.",
+        )])
+    })
+}
+
 /// The account service.
 #[derive(Clone)]
 pub struct Accounts {
     db: DatabaseConnection,
     hasher: PasswordHasher,
     sessions: Sessions,
+    verification: EmailVerification,
 }
 
 impl Accounts {
     /// The service.
-    pub fn new(db: DatabaseConnection, hasher: PasswordHasher, sessions: Sessions) -> Self {
-        Self { db, hasher, sessions }
+    pub fn new(
+        db: DatabaseConnection,
+        hasher: PasswordHasher,
+        sessions: Sessions,
+        verification: EmailVerification,
+    ) -> Self {
+        Self {
+            db,
+            hasher,
+            sessions,
+            verification,
+        }
     }
 
-    /// Creates an account after checking the address, the names and the password policy.
-    pub async fn register(&self, new: NewAccount) -> AppResult<user::Model> {
-        let mut errors = Vec::new();
-        let email = normalize_email(&new.email);
-        if email.is_none() {
-            errors.push(FieldError::new(
-                "email",
-                "invalid_email",
-                "Enter a valid e-mail address.",
-            ));
-        }
-        if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
-            errors.push(e);
-        }
-        errors.extend(name_errors(&new.first_name, &new.last_name));
-        let Some(email) = email.filter(|_| errors.is_empty()) else {
-            return Err(AppError::Validation(errors));
-        };
-        if self.find_live(&email.key).await?.is_some() {
+    /// Creates an account directly (createsuperuser): the address counts as verified, and an
+    /// address already taken is an error, since the operator may know.
+    pub async fn create(&self, new: NewAccount) -> AppResult<user::Model> {
+        let email = validate_new(&new)?;
+        if find_live(&self.db, &email.key).await?.is_some() {
             return Err(AppError::EmailTaken);
         }
         let password_hash = self.hasher.hash(&new.password).await?;
-        let now = Utc::now();
-        let row = user::ActiveModel {
-            id: Set(Uuid::now_v7()),
-            email: Set(email.display),
-            email_normalized: Set(email.key),
-            password_hash: Set(Some(password_hash)),
-            first_name: Set(new.first_name.unwrap_or_default().trim().to_string()),
-            last_name: Set(new.last_name.unwrap_or_default().trim().to_string()),
-            is_active: Set(true),
-            is_staff: Set(new.staff),
-            is_superuser: Set(new.staff),
-            email_verified_at: Set(None),
-            date_joined: Set(now),
-            last_login: Set(None),
-            updated_at: Set(now),
-            deleted_at: Set(None),
-        };
+        let row = new_account_row(&new, email, password_hash, true);
         let created = match row.insert(&self.db).await {
             Ok(created) => created,
-            // Two registrations of one address at once: the unique index decides.
             Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
                 return Err(AppError::EmailTaken);
             }
             Err(e) => return Err(e.into()),
         };
-        audit::record(&self.db, AuditEvent::new("user_registered", Some(created.id))).await;
+        audit::record(&self.db, AuditEvent::new("user_created", Some(created.id))).await;
         Ok(created)
-    }
-
-    async fn find_live(&self, key: &str) -> AppResult<Option<user::Model>> {
-        Ok(user::Entity::find()
-            .filter(user::Column::EmailNormalized.eq(key))
-            .filter(user::Column::DeletedAt.is_null())
-            .one(&self.db)
-            .await?)
     }
 
     /// Checks an e-mail and password. Unknown, inactive and deleted accounts take as long as
     /// a wrong password and get the same error. Rehashes when the parameters changed.
     pub async fn check_credentials(&self, email: &str, password: &str) -> AppResult<user::Model> {
         let account = match normalize_email(email) {
-            Some(email) => self.find_live(&email.key).await?,
+            Some(email) => find_live(&self.db, &email.key).await?,
             None => None,
         };
         let stored = account.as_ref().and_then(|a| a.password_hash.as_deref());
@@ -163,6 +198,13 @@ impl Accounts {
         if verified.needs_rehash {
             self.rehash(&account, password).await;
         }
+        // Said only to whoever knows the password, so it reveals nothing about the address.
+        if self.verification == EmailVerification::Mandatory && account.email_verified_at.is_none() {
+            let event = AuditEvent::new("login_failed", Some(account.id))
+                .detail(serde_json::json!({ "reason": "email_not_verified" }));
+            audit::record(&self.db, event).await;
+            return Err(AppError::EmailNotVerified);
+        }
         Ok(account)
     }
 
@@ -178,6 +220,20 @@ impl Accounts {
         if let Err(e) = result {
             tracing::warn!(error = format!("{e:#}"), user_id = %account.id, "rehashing a password failed");
         }
+    }
+
+    /// Checks the signed-in user's password before a sensitive change; a wrong one is a
+    /// field error on `field` (not a 401, which clients read as "signed out").
+    pub async fn confirm_password(&self, account: &user::Model, field: &str, password: &str) -> AppResult<()> {
+        let verified = self.hasher.verify(password, account.password_hash.as_deref()).await?;
+        if verified.ok {
+            return Ok(());
+        }
+        Err(AppError::Validation(vec![FieldError::new(
+            field,
+            "incorrect_password",
+            "The password is incorrect.",
+        )]))
     }
 
     /// Changes the names given; `None` leaves one unchanged.
@@ -207,10 +263,7 @@ impl Accounts {
     /// Soft-deletes the account once the password is confirmed, revoking every session in
     /// the same transaction.
     pub async fn delete(&self, account: &user::Model, password: &str) -> AppResult<()> {
-        let verified = self.hasher.verify(password, account.password_hash.as_deref()).await?;
-        if !verified.ok {
-            return Err(AppError::InvalidCredentials);
-        }
+        self.confirm_password(account, "password", password).await?;
         let account = account.clone();
         let user_id = account.id;
         self.db

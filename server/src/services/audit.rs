@@ -33,6 +33,12 @@ impl AuditEvent {
         }
     }
 
+    /// Names who acted, when not the subject user.
+    pub fn actor(mut self, actor_id: Uuid) -> Self {
+        self.actor_id = Some(actor_id);
+        self
+    }
+
     /// Names the session concerned.
     pub fn session(mut self, session_id: Uuid) -> Self {
         self.session_id = Some(session_id);

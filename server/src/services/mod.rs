@@ -2,11 +2,15 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod email_tokens;
 pub mod hash_pool;
 pub mod jwt_crypto;
 pub mod keys;
+pub mod mail;
+pub mod password_recovery;
 pub mod passwords;
 pub mod refresh_store;
+pub mod registration;
 pub mod secrets;
 pub mod session_cache;
 pub mod sessions;

@@ -1,6 +1,10 @@
 //! The instance secret (`SECRET_KEY`) and the keyed hashes derived from it.
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use chacha20poly1305::{
+    XChaCha20Poly1305, XNonce,
+    aead::{Aead, Payload},
+};
 use chrono::Utc;
 use hmac::{Hmac, KeyInit, Mac};
 use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
@@ -66,6 +70,46 @@ impl InstanceSecret {
     pub fn token_hash(&self, token: &str) -> String {
         hex(&self.mac("token-hash", token.as_bytes()))
     }
+
+    fn cipher(&self) -> XChaCha20Poly1305 {
+        XChaCha20Poly1305::new(&self.mac("seal-key", b"").into())
+    }
+
+    /// Encrypts `plaintext` under a key derived from the secret, bound to `context` (e.g. a
+    /// row id) so a sealed value cannot be moved to another row. Base64url of nonce ‖ ciphertext.
+    pub fn seal(&self, context: &[u8], plaintext: &[u8]) -> anyhow::Result<String> {
+        let mut nonce = [0u8; 24];
+        fill_random(&mut nonce);
+        let nonce = XNonce::from(nonce);
+        let sealed = self
+            .cipher()
+            .encrypt(
+                &nonce,
+                Payload {
+                    msg: plaintext,
+                    aad: context,
+                },
+            )
+            .map_err(|_| anyhow::anyhow!("sealing failed"))?;
+        Ok(URL_SAFE_NO_PAD.encode([nonce.as_slice(), &sealed].concat()))
+    }
+
+    /// Decrypts what [`InstanceSecret::seal`] produced with the same secret and context.
+    pub fn open(&self, context: &[u8], sealed: &str) -> anyhow::Result<Vec<u8>> {
+        let bytes = URL_SAFE_NO_PAD.decode(sealed)?;
+        anyhow::ensure!(bytes.len() > 24, "sealed value too short");
+        let (nonce, ciphertext) = bytes.split_at(24);
+        let nonce = XNonce::try_from(nonce).map_err(|_| anyhow::anyhow!("bad nonce"))?;
+        self.cipher()
+            .decrypt(
+                &nonce,
+                Payload {
+                    msg: ciphertext,
+                    aad: context,
+                },
+            )
+            .map_err(|_| anyhow::anyhow!("cannot open a sealed value: another SECRET_KEY, or tampered"))
+    }
 }
 
 /// 256 random bits from the OS, base64url (43 characters).
@@ -87,4 +131,38 @@ fn hex(bytes: &[u8]) -> String {
         let _ = write!(s, "{b:02x}");
         s
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn secret(key: &str) -> InstanceSecret {
+        InstanceSecret {
+            key: key.as_bytes().to_vec(),
+        }
+    }
+
+    #[test]
+    fn sealed_values_open_only_with_the_same_secret_and_context() {
+        let a = secret("a-secret-key-of-at-least-32-characters");
+        let sealed = a.seal(b"row-1", b"the reset link").unwrap();
+        assert!(!sealed.contains("reset"));
+        assert_eq!(a.open(b"row-1", &sealed).unwrap(), b"the reset link");
+        assert_ne!(
+            sealed,
+            a.seal(b"row-1", b"the reset link").unwrap(),
+            "a fresh nonce each time"
+        );
+        assert!(a.open(b"row-2", &sealed).is_err());
+        assert!(
+            secret("another-secret-key-of-32-characters!!")
+                .open(b"row-1", &sealed)
+                .is_err()
+        );
+        let mut tampered = sealed.into_bytes();
+        let last = tampered.len() - 2;
+        tampered[last] = if tampered[last] == b'A' { b'B' } else { b'A' };
+        assert!(a.open(b"row-1", &String::from_utf8(tampered).unwrap()).is_err());
+    }
 }

@@ -6,8 +6,9 @@ use std::{sync::Arc, time::Duration};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
-    sea_query::Expr,
+    ActiveValue::Set,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    sea_query::{Expr, IntoCondition},
 };
 use uuid::Uuid;
 
@@ -71,6 +72,8 @@ pub enum RevokeReason {
     RefreshTokenReused,
     /// The account was deleted.
     AccountDeleted,
+    /// The password was changed or reset.
+    PasswordChanged,
 }
 
 impl RevokeReason {
@@ -80,6 +83,7 @@ impl RevokeReason {
             Self::LogoutAll => "logout_all",
             Self::RefreshTokenReused => "refresh_token_reused",
             Self::AccountDeleted => "account_deleted",
+            Self::PasswordChanged => "password_changed",
         }
     }
 }
@@ -107,6 +111,11 @@ impl Sessions {
     /// The access-token service.
     pub fn tokens(&self) -> &AccessTokens {
         &self.tokens
+    }
+
+    /// The session cache (fed by the LISTEN task on PostgreSQL).
+    pub fn cache(&self) -> &Arc<SessionCache> {
+        &self.cache
     }
 
     fn refresh_expiry(&self, now: DateTime<Utc>) -> DateTime<Utc> {
@@ -260,6 +269,20 @@ impl Sessions {
         revoke_where(db, session::Column::UserId.eq(user_id), reason).await
     }
 
+    /// Revokes every session of a user but `keep`, inside a transaction; call
+    /// [`Sessions::forget`] with [`Invalidation::User`] once it has committed.
+    pub async fn revoke_others_in(
+        db: &impl ConnectionTrait,
+        user_id: Uuid,
+        keep: Uuid,
+        reason: RevokeReason,
+    ) -> AppResult<()> {
+        let condition = Condition::all()
+            .add(session::Column::UserId.eq(user_id))
+            .add(session::Column::Id.ne(keep));
+        revoke_where(db, condition, reason).await
+    }
+
     /// Drops cached session checks here and on every other instance: after a revocation,
     /// or when an account changed.
     pub async fn forget(&self, invalidation: Invalidation) {
@@ -302,11 +325,7 @@ impl Sessions {
     }
 }
 
-async fn revoke_where(
-    db: &impl ConnectionTrait,
-    condition: sea_orm::sea_query::SimpleExpr,
-    reason: RevokeReason,
-) -> AppResult<()> {
+async fn revoke_where(db: &impl ConnectionTrait, condition: impl IntoCondition, reason: RevokeReason) -> AppResult<()> {
     session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
         .col_expr(session::Column::RevokedReason, Expr::value(reason.as_str()))

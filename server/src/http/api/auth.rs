@@ -1,4 +1,4 @@
-//! `auth` tag: register, login, refresh, logout.
+//! `auth` tag: register, login, refresh, logout, e-mail verification, password reset and change.
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
@@ -18,6 +18,13 @@ use crate::{
 };
 
 const NO_STORE: &str = "no-store";
+
+/// The one answer to requests that may send an e-mail: it never says whether one was sent.
+fn accepted() -> models::Accepted {
+    models::Accepted {
+        detail: "If the address can receive it, an e-mail is on its way.".into(),
+    }
+}
 
 impl Api {
     /// The RFC 6749 body for `tokens`; in cookie mode the tokens also go out as cookies and
@@ -48,9 +55,8 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         body: &models::RegisterRequest,
     ) -> AppResult<RegisterResponse> {
-        let account = self
-            .state
-            .accounts
+        self.state
+            .registration
             .register(NewAccount {
                 email: body.email.clone(),
                 password: body.password.clone(),
@@ -59,7 +65,75 @@ impl Auth<AppError> for Api {
                 staff: false,
             })
             .await?;
-        Ok(RegisterResponse::Status201_TheAccountWasCreated(account.into()))
+        Ok(RegisterResponse::Status202_Accepted(accepted()))
+    }
+
+    async fn verify_email(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::TokenRequest,
+    ) -> AppResult<VerifyEmailResponse> {
+        let account = self.state.registration.verify_email(&body.token).await?;
+        Ok(VerifyEmailResponse::Status200_TheAddressIsVerified(
+            models::EmailVerified {
+                email: account.email,
+                email_verified_at: account.email_verified_at.unwrap_or_else(chrono::Utc::now),
+            },
+        ))
+    }
+
+    async fn resend_verification(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::EmailRequest,
+    ) -> AppResult<ResendVerificationResponse> {
+        self.state.registration.resend(&body.email).await?;
+        Ok(ResendVerificationResponse::Status202_Accepted(accepted()))
+    }
+
+    async fn request_password_reset(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::EmailRequest,
+    ) -> AppResult<RequestPasswordResetResponse> {
+        self.state.passwords.request_reset(&body.email).await?;
+        Ok(RequestPasswordResetResponse::Status202_Accepted(accepted()))
+    }
+
+    async fn confirm_password_reset(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::PasswordResetConfirmRequest,
+    ) -> AppResult<ConfirmPasswordResetResponse> {
+        self.state
+            .passwords
+            .confirm_reset(&body.token, &body.new_password)
+            .await?;
+        Ok(ConfirmPasswordResetResponse::Status204_ThePasswordWasChanged)
+    }
+
+    async fn change_password(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        body: &models::PasswordChangeRequest,
+    ) -> AppResult<ChangePasswordResponse> {
+        let auth = claims.user()?;
+        self.state
+            .passwords
+            .change(auth, &body.current_password, &body.new_password)
+            .await?;
+        Ok(ChangePasswordResponse::Status204_ThePasswordWasChanged)
     }
 
     async fn login(

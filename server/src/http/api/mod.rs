@@ -1,6 +1,7 @@
 //! Implementations of the traits generated from `openapi.yaml`. Each method parses, calls a
 //! domain service and maps the result; errors go through [`AppError`] and `handle_error`.
 
+mod admin;
 mod auth;
 mod ops;
 mod users;
@@ -65,6 +66,16 @@ impl Credentials {
             AuthFailure::SessionRevoked => AppError::SessionRevoked,
             AuthFailure::Unavailable => AppError::Unavailable(anyhow::anyhow!("session check failed")),
         })
+    }
+
+    /// The signed-in user when they are staff; `forbidden` when they are not.
+    pub fn staff(&self) -> AppResult<&AuthUser> {
+        let auth = self.user()?;
+        if auth.user.is_staff {
+            Ok(auth)
+        } else {
+            Err(AppError::Forbidden)
+        }
     }
 }
 

@@ -2,9 +2,14 @@
 //! from Django projects. Every field has a safe default: no configuration runs the embedded
 //! shape (SQLite file, console e-mail, 127.0.0.1:8000).
 
+mod email;
+mod env;
+
 use std::{net::IpAddr, time::Duration};
 
 use anyhow::{Context, bail};
+pub use email::{EmailBackend, EmailSettings, EmailVerification, Redacted, SmtpSecurity, SmtpSettings};
+use env::Env;
 
 /// Everything Gatehouse can be configured with.
 #[derive(Clone, Debug)]
@@ -60,6 +65,17 @@ pub struct Settings {
     pub log_format: LogFormat,
     /// `AUTO_MIGRATE`: apply migrations when `serve` starts (default on).
     pub auto_migrate: bool,
+    /// `EMAIL_VERIFICATION`: `mandatory` (default), `optional` or `none`.
+    pub email_verification: EmailVerification,
+    /// `EMAIL_VERIFICATION_TOKEN_LIFETIME` in seconds (default 24 h).
+    pub verification_token_lifetime: Duration,
+    /// `PASSWORD_RESET_TOKEN_LIFETIME` in seconds, 30 to 60 min (default 60 min).
+    pub password_reset_token_lifetime: Duration,
+    /// `EMAIL_RESEND_COOLDOWN` in seconds: at most one verification or reset e-mail per
+    /// account in this time (default 60).
+    pub email_resend_cooldown: Duration,
+    /// How e-mail is sent.
+    pub email: EmailSettings,
 }
 
 /// Argon2id cost parameters.
@@ -119,6 +135,11 @@ impl Default for Settings {
             request_timeout: Duration::from_secs(30),
             log_format: LogFormat::Text,
             auto_migrate: true,
+            email_verification: EmailVerification::Mandatory,
+            verification_token_lifetime: Duration::from_secs(24 * 3600),
+            password_reset_token_lifetime: Duration::from_secs(3600),
+            email_resend_cooldown: Duration::from_secs(60),
+            email: EmailSettings::default(),
         }
     }
 }
@@ -138,96 +159,89 @@ impl Settings {
     /// Builds settings from any name → value lookup (the environment, or a map in tests).
     pub fn from_lookup(get: impl Fn(&str) -> Option<String>) -> anyhow::Result<Self> {
         let d = Self::default();
-        let get = |name: &str| get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-        let parse = |name: &str, default: u64| -> anyhow::Result<u64> {
-            match get(name) {
-                None => Ok(default),
-                Some(v) => v
-                    .parse()
-                    .with_context(|| format!("{name} must be a whole number, got {v:?}")),
-            }
-        };
-        let seconds = |name: &str, default: Duration, min: u64, max: u64| -> anyhow::Result<Duration> {
-            let v = parse(name, default.as_secs())?;
-            if !(min..=max).contains(&v) {
-                bail!("{name} must be between {min} and {max} seconds, got {v}");
-            }
-            Ok(Duration::from_secs(v))
-        };
-        let flag = |name: &str, default: bool| -> anyhow::Result<bool> {
-            match get(name).map(|v| v.to_ascii_lowercase()) {
-                None => Ok(default),
-                Some(v) if ["1", "true", "yes", "on"].contains(&v.as_str()) => Ok(true),
-                Some(v) if ["0", "false", "no", "off"].contains(&v.as_str()) => Ok(false),
-                Some(v) => bail!("{name} must be on or off, got {v:?}"),
-            }
-        };
-        let list = |name: &str, default: &[String]| -> Vec<String> {
-            match get(name) {
-                None => default.to_vec(),
-                Some(v) => v
-                    .split(',')
-                    .map(|s| s.trim().to_string())
-                    .filter(|s| !s.is_empty())
-                    .collect(),
-            }
-        };
-
-        let cors_allowed_origins = list("CORS_ALLOWED_ORIGINS", &d.cors_allowed_origins);
+        let env = Env::new(get);
+        let cors_allowed_origins = env.list("CORS_ALLOWED_ORIGINS", &d.cors_allowed_origins);
         for origin in &cors_allowed_origins {
             if origin == "*" {
                 bail!("CORS_ALLOWED_ORIGINS cannot be *: list the origins that may send credentials");
             }
         }
-        let csrf_trusted_origins = list("CSRF_TRUSTED_ORIGINS", &cors_allowed_origins);
+        let csrf_trusted_origins = env.list("CSRF_TRUSTED_ORIGINS", &cors_allowed_origins);
         let argon2 = Argon2Settings {
-            memory_kib: parse("ARGON2_MEMORY_KIB", d.argon2.memory_kib.into())? as u32,
-            iterations: parse("ARGON2_ITERATIONS", d.argon2.iterations.into())? as u32,
-            parallelism: parse("ARGON2_PARALLELISM", d.argon2.parallelism.into())? as u32,
+            memory_kib: env.number("ARGON2_MEMORY_KIB", d.argon2.memory_kib.into())? as u32,
+            iterations: env.number("ARGON2_ITERATIONS", d.argon2.iterations.into())? as u32,
+            parallelism: env.number("ARGON2_PARALLELISM", d.argon2.parallelism.into())? as u32,
         };
         let floor = Argon2Settings::default();
         if argon2.memory_kib < floor.memory_kib || argon2.iterations < floor.iterations || argon2.parallelism < 1 {
             bail!("Argon2 parameters below OWASP's minimum (m=19456 KiB, t=2, p=1) are refused");
         }
-        let log_format = match get("LOG_FORMAT").as_deref() {
+        let log_format = match env.get("LOG_FORMAT").as_deref() {
             None | Some("text") => LogFormat::Text,
             Some("json") => LogFormat::Json,
             Some(v) => bail!("LOG_FORMAT must be text or json, got {v:?}"),
         };
         let settings = Self {
-            host: match get("HOST") {
+            host: match env.get("HOST") {
                 None => d.host,
                 Some(v) => v
                     .parse()
                     .with_context(|| format!("HOST must be an IP address, got {v:?}"))?,
             },
-            port: parse("PORT", d.port.into())?
+            port: env
+                .number("PORT", d.port.into())?
                 .try_into()
                 .context("PORT must be at most 65535")?,
-            database_url: get("DATABASE_URL").unwrap_or(d.database_url),
-            database_max_connections: get("DATABASE_MAX_CONNECTIONS")
+            database_url: env.get("DATABASE_URL").unwrap_or(d.database_url),
+            database_max_connections: env
+                .get("DATABASE_MAX_CONNECTIONS")
                 .map(|v| v.parse().context("DATABASE_MAX_CONNECTIONS must be a whole number"))
                 .transpose()?,
-            secret_key: get("SECRET_KEY"),
-            debug: flag("DEBUG", d.debug)?,
-            allowed_hosts: list("ALLOWED_HOSTS", &d.allowed_hosts),
+            secret_key: env.get("SECRET_KEY"),
+            debug: env.flag("DEBUG", d.debug)?,
+            allowed_hosts: env.list("ALLOWED_HOSTS", &d.allowed_hosts),
             cors_allowed_origins,
             csrf_trusted_origins,
-            frontend_url: get("FRONTEND_URL").unwrap_or(d.frontend_url),
-            auth_cookies: flag("AUTH_COOKIES", d.auth_cookies)?,
-            access_token_lifetime: seconds("ACCESS_TOKEN_LIFETIME", d.access_token_lifetime, 30, 86_400)?,
-            refresh_token_lifetime: seconds("REFRESH_TOKEN_LIFETIME", d.refresh_token_lifetime, 300, 366 * 86_400)?,
-            refresh_grace_period: seconds("REFRESH_TOKEN_GRACE_PERIOD", d.refresh_grace_period, 0, 120)?,
-            jwt_issuer: get("JWT_ISSUER").unwrap_or(d.jwt_issuer),
-            jwt_audience: get("JWT_AUDIENCE").unwrap_or(d.jwt_audience),
-            jwt_leeway: seconds("JWT_LEEWAY", d.jwt_leeway, 0, 300)?,
+            frontend_url: env
+                .get("FRONTEND_URL")
+                .unwrap_or(d.frontend_url)
+                .trim_end_matches('/')
+                .to_string(),
+            auth_cookies: env.flag("AUTH_COOKIES", d.auth_cookies)?,
+            access_token_lifetime: env.seconds("ACCESS_TOKEN_LIFETIME", d.access_token_lifetime, 30, 86_400)?,
+            refresh_token_lifetime: env.seconds(
+                "REFRESH_TOKEN_LIFETIME",
+                d.refresh_token_lifetime,
+                300,
+                366 * 86_400,
+            )?,
+            refresh_grace_period: env.seconds("REFRESH_TOKEN_GRACE_PERIOD", d.refresh_grace_period, 0, 120)?,
+            jwt_issuer: env.get("JWT_ISSUER").unwrap_or(d.jwt_issuer),
+            jwt_audience: env.get("JWT_AUDIENCE").unwrap_or(d.jwt_audience),
+            jwt_leeway: env.seconds("JWT_LEEWAY", d.jwt_leeway, 0, 300)?,
             argon2,
-            password_hash_concurrency: parse("PASSWORD_HASH_CONCURRENCY", d.password_hash_concurrency as u64)?.max(1)
-                as usize,
-            max_body_bytes: parse("MAX_BODY_BYTES", d.max_body_bytes as u64)? as usize,
-            request_timeout: seconds("REQUEST_TIMEOUT", d.request_timeout, 1, 600)?,
+            password_hash_concurrency: env
+                .number("PASSWORD_HASH_CONCURRENCY", d.password_hash_concurrency as u64)?
+                .max(1) as usize,
+            max_body_bytes: env.number("MAX_BODY_BYTES", d.max_body_bytes as u64)? as usize,
+            request_timeout: env.seconds("REQUEST_TIMEOUT", d.request_timeout, 1, 600)?,
             log_format,
-            auto_migrate: flag("AUTO_MIGRATE", d.auto_migrate)?,
+            auto_migrate: env.flag("AUTO_MIGRATE", d.auto_migrate)?,
+            email_verification: EmailVerification::from_env(&env)?,
+            verification_token_lifetime: env.seconds(
+                "EMAIL_VERIFICATION_TOKEN_LIFETIME",
+                d.verification_token_lifetime,
+                3600,
+                7 * 86_400,
+            )?,
+            password_reset_token_lifetime: env.seconds(
+                "PASSWORD_RESET_TOKEN_LIFETIME",
+                d.password_reset_token_lifetime,
+                1800,
+                3600,
+            )?,
+            email_resend_cooldown: env.seconds("EMAIL_RESEND_COOLDOWN", d.email_resend_cooldown, 0, 3600)?,
+            email: EmailSettings::from_env(&env)?,
         };
         Ok(settings)
     }

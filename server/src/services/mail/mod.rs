@@ -1,0 +1,172 @@
+//! E-mail: templates rendered into a durable outbox, delivered by a background worker.
+
+pub mod outbox;
+pub mod templates;
+pub mod transport;
+
+use std::{sync::Arc, time::Duration};
+
+use anyhow::Context;
+use lettre::{
+    Message,
+    message::{Mailbox, MultiPart},
+};
+use sea_orm::ConnectionTrait;
+use tokio::sync::Notify;
+
+use self::{
+    outbox::Outbox,
+    templates::{EmailContext, TemplateKind, Templates},
+    transport::Transport,
+};
+use crate::{config::Settings, entity::outbox_message, entity::user, error::AppResult};
+
+/// What a message says beyond the recipient: its link and how long the link lasts.
+#[derive(Debug, Default)]
+pub struct Extras {
+    /// The link (with its token) the e-mail is about.
+    pub link: Option<String>,
+    /// The raw token, for templates that show it.
+    pub token: Option<String>,
+    /// How long the link works.
+    pub expires_in: Option<Duration>,
+}
+
+/// Renders e-mails into the outbox and wakes the worker that delivers them.
+#[derive(Clone)]
+pub struct Mailer {
+    templates: Templates,
+    outbox: Outbox,
+    wake: Arc<Notify>,
+    site_name: String,
+    frontend_url: String,
+}
+
+impl Mailer {
+    /// Loads (and checks) the templates.
+    pub fn new(settings: &Settings, outbox: Outbox) -> anyhow::Result<Self> {
+        Ok(Self {
+            templates: Templates::new(settings.email.templates_dir.as_deref())?,
+            outbox,
+            wake: Arc::new(Notify::new()),
+            site_name: settings.email.site_name.clone(),
+            frontend_url: settings.frontend_url.clone(),
+        })
+    }
+
+    /// The outbox.
+    pub fn outbox(&self) -> &Outbox {
+        &self.outbox
+    }
+
+    /// A link into the frontend: `FRONTEND_URL` + `path` + `?token=…`.
+    pub fn link(&self, path: &str, token: &str) -> String {
+        format!("{}{path}?token={token}", self.frontend_url)
+    }
+
+    /// Renders a message for `to` and queues it inside the caller's transaction; call
+    /// [`Mailer::wake`] once that transaction has committed.
+    pub async fn queue(
+        &self,
+        db: &impl ConnectionTrait,
+        kind: TemplateKind,
+        to: &user::Model,
+        extras: Extras,
+    ) -> AppResult<()> {
+        let context = EmailContext {
+            site_name: self.site_name.clone(),
+            frontend_url: self.frontend_url.clone(),
+            email: to.email.clone(),
+            first_name: to.first_name.clone(),
+            link: extras.link,
+            token: extras.token,
+            expires_in_minutes: extras.expires_in.map(|d| d.as_secs().div_ceil(60)),
+        };
+        let rendered = self.templates.render(kind, &context)?;
+        self.outbox.enqueue(db, kind, Some(to.id), &to.email, rendered).await
+    }
+
+    /// Tells this instance's worker there is mail to deliver.
+    pub fn wake(&self) {
+        self.wake.notify_one();
+    }
+
+    /// Delivers queued mail until the task is dropped: woken after each commit that queued
+    /// something, and every `poll` for retries and other instances' messages.
+    pub async fn deliver_forever(self, transport: Transport, from: Mailbox, poll: Duration) {
+        loop {
+            let claimed = match self.outbox.claim().await {
+                Ok(claimed) => claimed,
+                Err(e) => {
+                    tracing::warn!(error = %e, "claiming outbox messages failed");
+                    Vec::new()
+                }
+            };
+            let full_batch = claimed.len() >= 10;
+            for message in claimed {
+                self.deliver(&transport, &from, message).await;
+            }
+            if !full_batch {
+                tokio::select! {
+                    _ = self.wake.notified() => {}
+                    _ = tokio::time::sleep(poll) => {}
+                }
+            }
+        }
+    }
+
+    async fn deliver(&self, transport: &Transport, from: &Mailbox, message: outbox_message::Model) {
+        let result = match self.build(from, &message) {
+            Ok(email) => transport.send(email).await,
+            Err(e) => Err(transport::SendError {
+                message: format!("{e:#}"),
+                permanent: true,
+            }),
+        };
+        let recorded = match result {
+            Ok(()) => {
+                tracing::info!(id = %message.id, kind = %message.kind, attempt = message.attempts, "e-mail sent");
+                self.outbox.mark_sent(message.id).await
+            }
+            Err(failure) => match self
+                .outbox
+                .mark_failed(&message, &failure.message, failure.permanent)
+                .await
+            {
+                Ok(status) => {
+                    tracing::warn!(
+                        id = %message.id, kind = %message.kind, attempt = message.attempts,
+                        status = status.as_str(), error = %failure.message, "e-mail delivery failed"
+                    );
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            },
+        };
+        if let Err(e) = recorded {
+            // The claim lapses and the message is tried again: at least once, never lost.
+            tracing::error!(id = %message.id, error = %e, "recording an e-mail delivery failed");
+        }
+    }
+
+    fn build(&self, from: &Mailbox, message: &outbox_message::Model) -> anyhow::Result<Message> {
+        let bodies = self.outbox.bodies(message)?;
+        let domain = from.email.domain();
+        Message::builder()
+            .from(from.clone())
+            .to(message.recipient.parse().context("the recipient address")?)
+            .subject(&message.subject)
+            .message_id(Some(format!("<{}@{domain}>", message.id)))
+            .multipart(MultiPart::alternative_plain_html(bodies.text, bodies.html))
+            .context("building the message")
+    }
+}
+
+/// Parses `DEFAULT_FROM_EMAIL` (`addr@example.com` or `Name <addr@example.com>`).
+pub fn sender(settings: &Settings) -> anyhow::Result<Mailbox> {
+    settings
+        .email
+        .from
+        .parse()
+        .with_context(|| format!("DEFAULT_FROM_EMAIL {:?} is not an e-mail address", settings.email.from))
+}

@@ -1,0 +1,200 @@
+//! Password reset by e-mailed token, and password change by the signed-in user. Both
+//! revoke sessions, void every e-mailed link and send a "your password was changed" notice,
+//! all in the transaction that sets the new password.
+
+use std::sync::Arc;
+
+use chrono::Utc;
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, TransactionTrait};
+use uuid::Uuid;
+
+use super::{
+    accounts::{self, Accounts},
+    audit::{self, AuditEvent},
+    email_tokens::{EmailTokens, Purpose},
+    mail::{Extras, Mailer, templates::TemplateKind},
+    passwords::{self, PasswordHasher},
+    session_cache::Invalidation,
+    sessions::{AuthUser, RevokeReason, Sessions},
+};
+use crate::{
+    config::Settings,
+    entity::user,
+    error::{AppError, AppResult},
+};
+
+/// Where the frontend takes the new password (`?token=` is appended).
+pub const RESET_PASSWORD_PATH: &str = "/reset-password";
+
+/// Password reset and change.
+#[derive(Clone)]
+pub struct PasswordRecovery {
+    db: DatabaseConnection,
+    hasher: PasswordHasher,
+    accounts: Accounts,
+    mailer: Mailer,
+    tokens: EmailTokens,
+    sessions: Sessions,
+    settings: Arc<Settings>,
+}
+
+/// Which sessions a new password ends.
+#[derive(Clone, Copy)]
+enum Ends {
+    /// Every one (a reset: whoever knew the old password is out).
+    All,
+    /// All but the one that changed it.
+    AllBut(Uuid),
+}
+
+impl PasswordRecovery {
+    /// The service.
+    pub fn new(
+        db: DatabaseConnection,
+        hasher: PasswordHasher,
+        accounts: Accounts,
+        mailer: Mailer,
+        tokens: EmailTokens,
+        sessions: Sessions,
+        settings: Arc<Settings>,
+    ) -> Self {
+        Self {
+            db,
+            hasher,
+            accounts,
+            mailer,
+            tokens,
+            sessions,
+            settings,
+        }
+    }
+
+    /// E-mails a reset link when the address belongs to an active account, at most once per
+    /// cooldown. Says nothing about whether it did.
+    pub async fn request_reset(&self, email: &str) -> AppResult<()> {
+        let email = accounts::parse_email(email)?;
+        let Some(account) = accounts::find_live(&self.db, &email.key).await?.filter(|a| a.is_active) else {
+            return Ok(());
+        };
+        let this = self.clone();
+        let user_id = account.id;
+        let cooldown = chrono::Duration::from_std(self.settings.email_resend_cooldown).unwrap_or_default();
+        let sent = self
+            .db
+            .transaction::<_, bool, AppError>(|txn| {
+                Box::pin(async move {
+                    if EmailTokens::issued_since(txn, account.id, Purpose::PasswordReset, Utc::now() - cooldown).await?
+                    {
+                        return Ok(false);
+                    }
+                    let lifetime = this.settings.password_reset_token_lifetime;
+                    let token = this
+                        .tokens
+                        .issue(txn, &account, Purpose::PasswordReset, lifetime)
+                        .await?;
+                    let extras = Extras {
+                        link: Some(this.mailer.link(RESET_PASSWORD_PATH, &token)),
+                        token: Some(token),
+                        expires_in: Some(lifetime),
+                    };
+                    this.mailer
+                        .queue(txn, TemplateKind::PasswordReset, &account, extras)
+                        .await?;
+                    Ok(true)
+                })
+            })
+            .await?;
+        if sent {
+            self.mailer.wake();
+            audit::record(&self.db, AuditEvent::new("password_reset_requested", Some(user_id))).await;
+        }
+        Ok(())
+    }
+
+    /// Sets a new password with a reset token. A refused password leaves the token usable.
+    pub async fn confirm_reset(&self, token: &str, new_password: &str) -> AppResult<()> {
+        let row = self
+            .tokens
+            .find(&self.db, token, Purpose::PasswordReset)
+            .await?
+            .ok_or(AppError::InvalidToken)?;
+        let account = user::Entity::find_by_id(row.user_id)
+            .one(&self.db)
+            .await?
+            .filter(|a| a.deleted_at.is_none() && a.is_active && a.email_normalized == row.email)
+            .ok_or(AppError::InvalidToken)?;
+        passwords::check_policy("new_password", new_password, &account.email)
+            .map_err(|e| AppError::Validation(vec![e]))?;
+        let hash = self.hasher.hash(new_password).await?;
+        let this = self.clone();
+        let user_id = account.id;
+        self.db
+            .transaction::<_, (), AppError>(|txn| {
+                Box::pin(async move {
+                    if !EmailTokens::spend(txn, &row).await? {
+                        return Err(AppError::InvalidToken);
+                    }
+                    // Following the link proved the mailbox.
+                    this.set_password(txn, account, hash, Ends::All, true).await
+                })
+            })
+            .await?;
+        self.finish(user_id, "password_reset").await;
+        Ok(())
+    }
+
+    /// Changes the signed-in user's password after checking the current one; the session
+    /// making the change stays signed in.
+    pub async fn change(&self, auth: &AuthUser, current: &str, new_password: &str) -> AppResult<()> {
+        self.accounts
+            .confirm_password(&auth.user, "current_password", current)
+            .await?;
+        passwords::check_policy("new_password", new_password, &auth.user.email)
+            .map_err(|e| AppError::Validation(vec![e]))?;
+        let hash = self.hasher.hash(new_password).await?;
+        let this = self.clone();
+        let account = auth.user.clone();
+        let keep = auth.session_id;
+        self.db
+            .transaction::<_, (), AppError>(|txn| {
+                Box::pin(async move { this.set_password(txn, account, hash, Ends::AllBut(keep), false).await })
+            })
+            .await?;
+        self.finish(auth.user.id, "password_changed").await;
+        Ok(())
+    }
+
+    async fn set_password(
+        &self,
+        txn: &sea_orm::DatabaseTransaction,
+        account: user::Model,
+        hash: String,
+        ends: Ends,
+        mark_verified: bool,
+    ) -> AppResult<()> {
+        let now = Utc::now();
+        let mut row = account.clone().into_active_model();
+        row.password_hash = Set(Some(hash));
+        row.updated_at = Set(now);
+        if mark_verified && account.email_verified_at.is_none() {
+            row.email_verified_at = Set(Some(now));
+        }
+        let account = row.update(txn).await?;
+        EmailTokens::void_all(txn, account.id).await?;
+        match ends {
+            Ends::All => Sessions::revoke_all_in(txn, account.id, RevokeReason::PasswordChanged).await?,
+            Ends::AllBut(keep) => {
+                Sessions::revoke_others_in(txn, account.id, keep, RevokeReason::PasswordChanged).await?
+            }
+        }
+        self.mailer
+            .queue(txn, TemplateKind::PasswordChanged, &account, Extras::default())
+            .await
+    }
+
+    async fn finish(&self, user_id: Uuid, event: &'static str) {
+        self.sessions.forget(Invalidation::User(user_id)).await;
+        self.mailer.wake();
+        audit::record(&self.db, AuditEvent::new(event, Some(user_id))).await;
+    }
+}

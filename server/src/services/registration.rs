@@ -1,0 +1,208 @@
+//! Registration and e-mail verification. Registration answers the same way whether or not
+//! the address has an account: a new account gets a verification e-mail, the owner of an
+//! existing one a notice instead.
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, SqlErr, TransactionTrait,
+};
+use uuid::Uuid;
+
+use super::{
+    accounts::{self, NewAccount},
+    audit::{self, AuditEvent},
+    email_tokens::{EmailTokens, Purpose},
+    mail::{Extras, Mailer, templates::TemplateKind},
+    passwords::PasswordHasher,
+    session_cache::Invalidation,
+    sessions::Sessions,
+};
+use crate::{
+    config::{EmailVerification, Settings},
+    entity::user,
+    error::{AppError, AppResult},
+};
+
+/// Where the frontend shows the verification result (`?token=` is appended).
+pub const VERIFY_EMAIL_PATH: &str = "/verify-email";
+/// The frontend page where a user asks for a password-reset e-mail.
+pub const FORGOT_PASSWORD_PATH: &str = "/forgot-password";
+
+/// What a registration did, for the audit log only: the client never learns it.
+enum Outcome {
+    Created(Uuid),
+    Existing(Uuid),
+}
+
+/// Registration, verification and resending the verification e-mail.
+#[derive(Clone)]
+pub struct Registration {
+    db: DatabaseConnection,
+    hasher: PasswordHasher,
+    mailer: Mailer,
+    tokens: EmailTokens,
+    sessions: Sessions,
+    settings: Arc<Settings>,
+}
+
+impl Registration {
+    /// The service.
+    pub fn new(
+        db: DatabaseConnection,
+        hasher: PasswordHasher,
+        mailer: Mailer,
+        tokens: EmailTokens,
+        sessions: Sessions,
+        settings: Arc<Settings>,
+    ) -> Self {
+        Self {
+            db,
+            hasher,
+            mailer,
+            tokens,
+            sessions,
+            settings,
+        }
+    }
+
+    fn cooldown_start(&self) -> DateTime<Utc> {
+        Utc::now() - chrono::Duration::from_std(self.settings.email_resend_cooldown).unwrap_or_default()
+    }
+
+    /// Registers `new`, or notifies the owner when the address is taken. Only invalid input
+    /// is an error; both other outcomes look the same to the caller.
+    pub async fn register(&self, new: NewAccount) -> AppResult<()> {
+        let email = accounts::validate_new(&new)?;
+        // Hashed whatever happens next, so that both outcomes take as long.
+        let password_hash = self.hasher.hash(&new.password).await?;
+        let this = self.clone();
+        let outcome = self
+            .db
+            .transaction::<_, Outcome, AppError>(|txn| {
+                Box::pin(async move {
+                    if let Some(existing) = accounts::find_live(txn, &email.key).await? {
+                        if !this
+                            .mailer
+                            .outbox()
+                            .queued_since(txn, existing.id, TemplateKind::AccountExists, this.cooldown_start())
+                            .await?
+                        {
+                            let link = format!("{}{FORGOT_PASSWORD_PATH}", this.settings.frontend_url);
+                            let extras = Extras {
+                                link: Some(link),
+                                ..Extras::default()
+                            };
+                            this.mailer
+                                .queue(txn, TemplateKind::AccountExists, &existing, extras)
+                                .await?;
+                        }
+                        return Ok(Outcome::Existing(existing.id));
+                    }
+                    let row = accounts::new_account_row(&new, email, password_hash, false);
+                    let created = match row.insert(txn).await {
+                        Ok(created) => created,
+                        // The same address registered at this very moment: the other one won.
+                        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                            return Err(AppError::EmailTaken);
+                        }
+                        Err(e) => return Err(e.into()),
+                    };
+                    if this.settings.email_verification != EmailVerification::None {
+                        this.send_verification(txn, &created).await?;
+                    }
+                    Ok(Outcome::Created(created.id))
+                })
+            })
+            .await
+            .map_err(AppError::from);
+        let event = match outcome {
+            Ok(Outcome::Created(id)) => AuditEvent::new("user_registered", Some(id)),
+            Ok(Outcome::Existing(id)) => AuditEvent::new("registration_with_existing_email", Some(id)),
+            Err(AppError::EmailTaken) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        self.mailer.wake();
+        audit::record(&self.db, event).await;
+        Ok(())
+    }
+
+    async fn send_verification(&self, db: &impl sea_orm::ConnectionTrait, account: &user::Model) -> AppResult<()> {
+        let lifetime: Duration = self.settings.verification_token_lifetime;
+        let token = self.tokens.issue(db, account, Purpose::VerifyEmail, lifetime).await?;
+        let extras = Extras {
+            link: Some(self.mailer.link(VERIFY_EMAIL_PATH, &token)),
+            token: Some(token),
+            expires_in: Some(lifetime),
+        };
+        self.mailer.queue(db, TemplateKind::VerifyEmail, account, extras).await
+    }
+
+    /// Marks the address of the token's account verified, spending the token.
+    pub async fn verify_email(&self, token: &str) -> AppResult<user::Model> {
+        let tokens = self.tokens.clone();
+        let token = token.to_string();
+        let verified = self
+            .db
+            .transaction::<_, user::Model, AppError>(|txn| {
+                Box::pin(async move {
+                    let row = tokens
+                        .find(txn, &token, Purpose::VerifyEmail)
+                        .await?
+                        .ok_or(AppError::InvalidToken)?;
+                    let account = user::Entity::find_by_id(row.user_id)
+                        .one(txn)
+                        .await?
+                        .filter(|a| a.deleted_at.is_none() && a.email_normalized == row.email)
+                        .ok_or(AppError::InvalidToken)?;
+                    if !EmailTokens::spend(txn, &row).await? {
+                        return Err(AppError::InvalidToken);
+                    }
+                    if account.email_verified_at.is_some() {
+                        return Ok(account);
+                    }
+                    let mut update = account.into_active_model();
+                    update.email_verified_at = Set(Some(Utc::now()));
+                    update.updated_at = Set(Utc::now());
+                    Ok(update.update(txn).await?)
+                })
+            })
+            .await?;
+        self.sessions.forget(Invalidation::User(verified.id)).await;
+        audit::record(&self.db, AuditEvent::new("email_verified", Some(verified.id))).await;
+        Ok(verified)
+    }
+
+    /// Sends a fresh verification e-mail to an unverified account, at most once per cooldown.
+    /// Says nothing about whether it did.
+    pub async fn resend(&self, email: &str) -> AppResult<()> {
+        let email = accounts::parse_email(email)?;
+        if self.settings.email_verification == EmailVerification::None {
+            return Ok(());
+        }
+        let Some(account) = accounts::find_live(&self.db, &email.key).await? else {
+            return Ok(());
+        };
+        if account.email_verified_at.is_some() || !account.is_active {
+            return Ok(());
+        }
+        let this = self.clone();
+        let sent = self
+            .db
+            .transaction::<_, bool, AppError>(|txn| {
+                Box::pin(async move {
+                    if EmailTokens::issued_since(txn, account.id, Purpose::VerifyEmail, this.cooldown_start()).await? {
+                        return Ok(false);
+                    }
+                    this.send_verification(txn, &account).await?;
+                    Ok(true)
+                })
+            })
+            .await?;
+        if sent {
+            self.mailer.wake();
+        }
+        Ok(())
+    }
+}
