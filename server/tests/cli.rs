@@ -104,3 +104,78 @@ fn keys_rotate_adds_a_signing_key() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert!(String::from_utf8_lossy(&out.stdout).contains("New signing key"));
 }
+
+/// Kills the server process when the test ends, pass or fail.
+struct Running(std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn serve_prints_e_mails_with_the_console_backend() {
+    use std::{
+        io::{BufRead, BufReader, Read, Write},
+        sync::mpsc,
+        time::{Duration, Instant},
+    };
+
+    let dir = Workdir::new();
+    let mut server = Running(
+        dir.gatehouse(&["serve"])
+            .env("PORT", "0")
+            .env("RUST_LOG", "info")
+            .env("NO_COLOR", "1")
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("start gatehouse serve"),
+    );
+    let stdout = server.0.stdout.take().expect("stdout is piped");
+    let (lines_tx, lines) = mpsc::channel::<String>();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if lines_tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(30);
+    let mut seen = Vec::new();
+    let mut wait_for_line = |wanted: &dyn Fn(&str) -> bool| -> String {
+        loop {
+            let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) else {
+                panic!("nothing expected on stdout within 30 s:\n{}", seen.join("\n"));
+            };
+            seen.push(line.clone());
+            if wanted(&line) {
+                return line;
+            }
+        }
+    };
+    let listening = wait_for_line(&|line| line.contains("listening on http://127.0.0.1:"));
+    let port: u16 = listening
+        .split_once("listening on http://127.0.0.1:")
+        .map(|(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
+        .and_then(|digits| digits.parse().ok())
+        .expect("a port number after the address");
+
+    let body = r#"{"email":"ada@example.com","password":"correct horse battery staple"}"#;
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect to the server");
+    write!(
+        stream,
+        "POST /api/v1/auth/register HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .expect("send the registration");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read the answer");
+    assert!(response.starts_with("HTTP/1.1 202"), "{response}");
+
+    // The message as sent: headers, then the text and HTML parts with the link.
+    wait_for_line(&|line| line.starts_with("To: ") && line.contains("ada@example.com"));
+    wait_for_line(&|line| line.contains("/verify-email?token="));
+}

@@ -73,11 +73,7 @@ pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
     let mut errors = Vec::new();
     let email = normalize_email(&new.email);
     if email.is_none() {
-        errors.push(FieldError::new(
-            "email",
-            "invalid_email",
-            "Enter a valid e-mail address.",
-        ));
+        errors.push(invalid_email());
     }
     if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
         errors.push(e);
@@ -119,15 +115,13 @@ pub async fn find_live(db: &impl ConnectionTrait, key: &str) -> AppResult<Option
         .await?)
 }
 
+fn invalid_email() -> FieldError {
+    FieldError::new("email", "invalid_email", "Enter a valid e-mail address.")
+}
+
 /// An e-mail address from a request, normalised, or a field error.
 pub fn parse_email(raw: &str) -> AppResult<Email> {
-    normalize_email(raw).ok_or_else(|| {
-        AppError::Validation(vec![FieldError::new(
-            "email",
-            "invalid_email",
-            "Enter a valid e-mail address.",
-        )])
-    })
+    normalize_email(raw).ok_or_else(|| AppError::Validation(vec![invalid_email()]))
 }
 
 /// The account service.

@@ -102,7 +102,7 @@ impl Mailer {
                     Vec::new()
                 }
             };
-            let full_batch = claimed.len() >= 10;
+            let full_batch = claimed.len() >= outbox::BATCH;
             for message in claimed {
                 self.deliver(&transport, &from, message).await;
             }

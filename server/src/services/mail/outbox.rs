@@ -54,8 +54,9 @@ pub struct Bodies {
     pub html: String,
 }
 
-/// Messages claimed at once by a worker, and how long its claim holds.
-const BATCH: u64 = 10;
+/// Messages claimed at once by a worker.
+pub const BATCH: usize = 10;
+/// How long a worker's claim holds: a worker that dies mid-batch has its messages retried after.
 const LEASE: Duration = Duration::from_secs(300);
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);

@@ -278,6 +278,12 @@ mod tests {
     }
 
     #[test]
+    fn templates_can_be_shared_across_tasks() {
+        fn shareable<T: Clone + Send + Sync + 'static>() {}
+        shareable::<Templates>();
+    }
+
+    #[test]
     fn duration_switches_to_hours_from_two_hours() {
         let cases = [(1, "1 minute"), (90, "90 minutes"), (120, "2 hours")];
         for (minutes, words) in cases.into_iter().chain([(150, "2 hours and 30 minutes")]) {
