@@ -62,15 +62,6 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
-impl From<sea_orm::TransactionError<AppError>> for AppError {
-    fn from(e: sea_orm::TransactionError<AppError>) -> Self {
-        match e {
-            sea_orm::TransactionError::Connection(e) => e.into(),
-            sea_orm::TransactionError::Transaction(e) => e,
-        }
-    }
-}
-
 /// Result of the service layer.
 pub type AppResult<T> = Result<T, AppError>;
 

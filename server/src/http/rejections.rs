@@ -163,7 +163,8 @@ fn validation_errors(text: &str) -> Vec<FieldError> {
                             .and_then(|v| v.as_str())
                             .map(|v| v.chars().count() as u64);
                         let too_short = matches!((min, value_len), (Some(min), Some(len)) if len < min);
-                        let password = path == "password";
+                        // Password fields share the policy codes of `passwords::check_policy`.
+                        let password = path == "password" || path == "new_password";
                         let (code, message) = match (code, max) {
                             ("length", _) if too_short => (
                                 if password { "password_too_short" } else { "too_short" },

@@ -3,7 +3,7 @@
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    QueryFilter, SqlErr, TransactionTrait,
+    QueryFilter, SqlErr,
 };
 use uuid::Uuid;
 use validator::ValidateEmail;
@@ -260,19 +260,18 @@ impl Accounts {
         self.confirm_password(account, "password", password).await?;
         let account = account.clone();
         let user_id = account.id;
-        self.db
-            .transaction::<_, (), AppError>(|txn| {
-                Box::pin(async move {
-                    let now = Utc::now();
-                    let mut row = account.into_active_model();
-                    row.deleted_at = Set(Some(now));
-                    row.is_active = Set(false);
-                    row.updated_at = Set(now);
-                    row.update(txn).await?;
-                    Sessions::revoke_all_in(txn, user_id, RevokeReason::AccountDeleted).await
-                })
+        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                let now = Utc::now();
+                let mut row = account.into_active_model();
+                row.deleted_at = Set(Some(now));
+                row.is_active = Set(false);
+                row.updated_at = Set(now);
+                row.update(txn).await?;
+                Sessions::revoke_all_in(txn, user_id, RevokeReason::AccountDeleted).await
             })
-            .await?;
+        })
+        .await?;
         self.sessions.forget(Invalidation::User(user_id)).await;
         audit::record(&self.db, AuditEvent::new("account_deleted", Some(user_id))).await;
         Ok(())

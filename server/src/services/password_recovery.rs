@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use chrono::Utc;
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, TransactionTrait};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
 
 use super::{
@@ -79,31 +79,28 @@ impl PasswordRecovery {
         let this = self.clone();
         let user_id = account.id;
         let cooldown = chrono::Duration::from_std(self.settings.email_resend_cooldown).unwrap_or_default();
-        let sent = self
-            .db
-            .transaction::<_, bool, AppError>(|txn| {
-                Box::pin(async move {
-                    if EmailTokens::issued_since(txn, account.id, Purpose::PasswordReset, Utc::now() - cooldown).await?
-                    {
-                        return Ok(false);
-                    }
-                    let lifetime = this.settings.password_reset_token_lifetime;
-                    let token = this
-                        .tokens
-                        .issue(txn, &account, Purpose::PasswordReset, lifetime)
-                        .await?;
-                    let extras = Extras {
-                        link: Some(this.mailer.link(RESET_PASSWORD_PATH, &token)),
-                        token: Some(token),
-                        expires_in: Some(lifetime),
-                    };
-                    this.mailer
-                        .queue(txn, TemplateKind::PasswordReset, &account, extras)
-                        .await?;
-                    Ok(true)
-                })
+        let sent = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                if EmailTokens::issued_since(txn, account.id, Purpose::PasswordReset, Utc::now() - cooldown).await? {
+                    return Ok(false);
+                }
+                let lifetime = this.settings.password_reset_token_lifetime;
+                let token = this
+                    .tokens
+                    .issue(txn, &account, Purpose::PasswordReset, lifetime)
+                    .await?;
+                let extras = Extras {
+                    link: Some(this.mailer.link(RESET_PASSWORD_PATH, &token)),
+                    token: Some(token),
+                    expires_in: Some(lifetime),
+                };
+                this.mailer
+                    .queue(txn, TemplateKind::PasswordReset, &account, extras)
+                    .await?;
+                Ok(true)
             })
-            .await?;
+        })
+        .await?;
         if sent {
             self.mailer.wake();
             audit::record(&self.db, AuditEvent::new("password_reset_requested", Some(user_id))).await;
@@ -128,17 +125,16 @@ impl PasswordRecovery {
         let hash = self.hasher.hash(new_password).await?;
         let this = self.clone();
         let user_id = account.id;
-        self.db
-            .transaction::<_, (), AppError>(|txn| {
-                Box::pin(async move {
-                    if !EmailTokens::spend(txn, &row).await? {
-                        return Err(AppError::InvalidToken);
-                    }
-                    // Following the link proved the mailbox.
-                    this.set_password(txn, account, hash, Ends::All, true).await
-                })
+        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                if !EmailTokens::spend(txn, &row).await? {
+                    return Err(AppError::InvalidToken);
+                }
+                // Following the link proved the mailbox.
+                this.set_password(txn, account, hash, Ends::All, true).await
             })
-            .await?;
+        })
+        .await?;
         self.finish(user_id, "password_reset").await;
         Ok(())
     }
@@ -155,11 +151,10 @@ impl PasswordRecovery {
         let this = self.clone();
         let account = auth.user.clone();
         let keep = auth.session_id;
-        self.db
-            .transaction::<_, (), AppError>(|txn| {
-                Box::pin(async move { this.set_password(txn, account, hash, Ends::AllBut(keep), false).await })
-            })
-            .await?;
+        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move { this.set_password(txn, account, hash, Ends::AllBut(keep), false).await })
+        })
+        .await?;
         self.finish(auth.user.id, "password_changed").await;
         Ok(())
     }

@@ -5,7 +5,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
-    Statement, TransactionTrait,
+    Statement,
     sea_query::{Alias, Expr, ExprTrait, Query},
 };
 use uuid::Uuid;
@@ -154,10 +154,9 @@ async fn rotate_in_one_statement(db: &DatabaseConnection, r: Rotation) -> Result
     Ok(rotated == 1)
 }
 
-// SQLite: the conditional UPDATE comes first so the transaction takes the write lock at
-// once instead of upgrading a read snapshot (which fails under contention).
+// SQLite: the conditional UPDATE decides which of several concurrent refreshes wins.
 async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result<bool, DbErr> {
-    db.transaction::<_, bool, DbErr>(|txn| {
+    crate::db::write_transaction::<_, DbErr, _>(db, |txn| {
         Box::pin(async move {
             let spent = refresh_token::Entity::update_many()
                 .col_expr(refresh_token::Column::RotatedAt, Expr::value(r.now))
@@ -188,7 +187,4 @@ async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result
         })
     })
     .await
-    .map_err(|e| match e {
-        sea_orm::TransactionError::Connection(e) | sea_orm::TransactionError::Transaction(e) => e,
-    })
 }

@@ -5,9 +5,7 @@
 use std::{sync::Arc, time::Duration};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, SqlErr, TransactionTrait,
-};
+use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, SqlErr};
 use uuid::Uuid;
 
 use super::{
@@ -78,45 +76,42 @@ impl Registration {
         // Hashed whatever happens next, so that both outcomes take as long.
         let password_hash = self.hasher.hash(&new.password).await?;
         let this = self.clone();
-        let outcome = self
-            .db
-            .transaction::<_, Outcome, AppError>(|txn| {
-                Box::pin(async move {
-                    if let Some(existing) = accounts::find_live(txn, &email.key).await? {
-                        if !this
-                            .mailer
-                            .outbox()
-                            .queued_since(txn, existing.id, TemplateKind::AccountExists, this.cooldown_start())
-                            .await?
-                        {
-                            let link = format!("{}{FORGOT_PASSWORD_PATH}", this.settings.frontend_url);
-                            let extras = Extras {
-                                link: Some(link),
-                                ..Extras::default()
-                            };
-                            this.mailer
-                                .queue(txn, TemplateKind::AccountExists, &existing, extras)
-                                .await?;
-                        }
-                        return Ok(Outcome::Existing(existing.id));
+        let outcome = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                if let Some(existing) = accounts::find_live(txn, &email.key).await? {
+                    if !this
+                        .mailer
+                        .outbox()
+                        .queued_since(txn, existing.id, TemplateKind::AccountExists, this.cooldown_start())
+                        .await?
+                    {
+                        let link = format!("{}{FORGOT_PASSWORD_PATH}", this.settings.frontend_url);
+                        let extras = Extras {
+                            link: Some(link),
+                            ..Extras::default()
+                        };
+                        this.mailer
+                            .queue(txn, TemplateKind::AccountExists, &existing, extras)
+                            .await?;
                     }
-                    let row = accounts::new_account_row(&new, email, password_hash, false);
-                    let created = match row.insert(txn).await {
-                        Ok(created) => created,
-                        // The same address registered at this very moment: the other one won.
-                        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-                            return Err(AppError::EmailTaken);
-                        }
-                        Err(e) => return Err(e.into()),
-                    };
-                    if this.settings.email_verification != EmailVerification::None {
-                        this.send_verification(txn, &created).await?;
+                    return Ok(Outcome::Existing(existing.id));
+                }
+                let row = accounts::new_account_row(&new, email, password_hash, false);
+                let created = match row.insert(txn).await {
+                    Ok(created) => created,
+                    // The same address registered at this very moment: the other one won.
+                    Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                        return Err(AppError::EmailTaken);
                     }
-                    Ok(Outcome::Created(created.id))
-                })
+                    Err(e) => return Err(e.into()),
+                };
+                if this.settings.email_verification != EmailVerification::None {
+                    this.send_verification(txn, &created).await?;
+                }
+                Ok(Outcome::Created(created.id))
             })
-            .await
-            .map_err(AppError::from);
+        })
+        .await;
         let event = match outcome {
             Ok(Outcome::Created(id)) => AuditEvent::new("user_registered", Some(id)),
             Ok(Outcome::Existing(id)) => AuditEvent::new("registration_with_existing_email", Some(id)),
@@ -143,32 +138,30 @@ impl Registration {
     pub async fn verify_email(&self, token: &str) -> AppResult<user::Model> {
         let tokens = self.tokens.clone();
         let token = token.to_string();
-        let verified = self
-            .db
-            .transaction::<_, user::Model, AppError>(|txn| {
-                Box::pin(async move {
-                    let row = tokens
-                        .find(txn, &token, Purpose::VerifyEmail)
-                        .await?
-                        .ok_or(AppError::InvalidToken)?;
-                    let account = user::Entity::find_by_id(row.user_id)
-                        .one(txn)
-                        .await?
-                        .filter(|a| a.deleted_at.is_none() && a.email_normalized == row.email)
-                        .ok_or(AppError::InvalidToken)?;
-                    if !EmailTokens::spend(txn, &row).await? {
-                        return Err(AppError::InvalidToken);
-                    }
-                    if account.email_verified_at.is_some() {
-                        return Ok(account);
-                    }
-                    let mut update = account.into_active_model();
-                    update.email_verified_at = Set(Some(Utc::now()));
-                    update.updated_at = Set(Utc::now());
-                    Ok(update.update(txn).await?)
-                })
+        let verified = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                let row = tokens
+                    .find(txn, &token, Purpose::VerifyEmail)
+                    .await?
+                    .ok_or(AppError::InvalidToken)?;
+                let account = user::Entity::find_by_id(row.user_id)
+                    .one(txn)
+                    .await?
+                    .filter(|a| a.deleted_at.is_none() && a.email_normalized == row.email)
+                    .ok_or(AppError::InvalidToken)?;
+                if !EmailTokens::spend(txn, &row).await? {
+                    return Err(AppError::InvalidToken);
+                }
+                if account.email_verified_at.is_some() {
+                    return Ok(account);
+                }
+                let mut update = account.into_active_model();
+                update.email_verified_at = Set(Some(Utc::now()));
+                update.updated_at = Set(Utc::now());
+                Ok(update.update(txn).await?)
             })
-            .await?;
+        })
+        .await?;
         self.sessions.forget(Invalidation::User(verified.id)).await;
         audit::record(&self.db, AuditEvent::new("email_verified", Some(verified.id))).await;
         Ok(verified)
@@ -188,18 +181,16 @@ impl Registration {
             return Ok(());
         }
         let this = self.clone();
-        let sent = self
-            .db
-            .transaction::<_, bool, AppError>(|txn| {
-                Box::pin(async move {
-                    if EmailTokens::issued_since(txn, account.id, Purpose::VerifyEmail, this.cooldown_start()).await? {
-                        return Ok(false);
-                    }
-                    this.send_verification(txn, &account).await?;
-                    Ok(true)
-                })
+        let sent = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                if EmailTokens::issued_since(txn, account.id, Purpose::VerifyEmail, this.cooldown_start()).await? {
+                    return Ok(false);
+                }
+                this.send_verification(txn, &account).await?;
+                Ok(true)
             })
-            .await?;
+        })
+        .await?;
         if sent {
             self.mailer.wake();
         }

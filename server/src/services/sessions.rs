@@ -7,7 +7,7 @@ use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter,
     sea_query::{Expr, IntoCondition},
 };
 use uuid::Uuid;
@@ -154,22 +154,21 @@ impl Sessions {
             now,
             expires_at,
         );
-        self.db
-            .transaction::<_, (), AppError>(|txn| {
-                Box::pin(async move {
-                    session::Entity::insert(row).exec_without_returning(txn).await?;
-                    refresh_token::Entity::insert(token_row)
-                        .exec_without_returning(txn)
-                        .await?;
-                    user::Entity::update_many()
-                        .col_expr(user::Column::LastLogin, Expr::value(now))
-                        .filter(user::Column::Id.eq(user_id))
-                        .exec(txn)
-                        .await?;
-                    Ok(())
-                })
+        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                session::Entity::insert(row).exec_without_returning(txn).await?;
+                refresh_token::Entity::insert(token_row)
+                    .exec_without_returning(txn)
+                    .await?;
+                user::Entity::update_many()
+                    .col_expr(user::Column::LastLogin, Expr::value(now))
+                    .filter(user::Column::Id.eq(user_id))
+                    .exec(txn)
+                    .await?;
+                Ok(())
             })
-            .await?;
+        })
+        .await?;
         // Cached copies of this user carry the previous last_login.
         self.forget(Invalidation::User(user_id)).await;
         self.issue(user_id, session_id, refresh_token, expires_at)
