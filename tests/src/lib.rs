@@ -6,17 +6,30 @@ mod cookies;
 mod database;
 mod harness;
 mod jwt;
+mod mail_flows;
+mod outbox_support;
 mod problems;
 mod smtp_sink;
 mod timing;
 mod users;
 
-pub use gatehouse::config::Settings;
+pub use gatehouse::config::{EmailBackend, EmailVerification, Settings};
 pub use gatehouse_client::{Client, Error, ResponseValue, types};
 
 pub use cookies::{SetCookie, cookie_header};
 pub use harness::{RefreshTokenRow, TestApp, authorized_client, spawn_app, spawn_app_with};
 pub use jwt::{encode_segment, foreign_signing_key, jwt_claims, jwt_header, sign_eddsa};
+pub use mail_flows::{
+    FRONTEND_URL, MAIL_TIMEOUT, assert_logs_in_with, assert_password_is_refused, assert_session_live,
+    assert_session_revoked, expire_email_tokens, first_mail_to, fresh_password, nth_mail_to, nth_mail_with_link,
+    post_password_change, post_password_reset, post_password_reset_confirm, post_resend_verification,
+    post_verify_email, refresh_token_of, reset_token, send_marker_mail, tampered, unknown_token,
+    wait_until_outbox_is_idle,
+};
+pub use outbox_support::{
+    OutboxRow, all_waiting_for_retry, outbox_rows, request_password_reset, smtp_backend, staff_user, unused_port,
+    wait_for_outbox, wait_until_all_sent,
+};
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
 pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use timing::{median, timed};

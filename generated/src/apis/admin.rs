@@ -23,6 +23,8 @@ pub enum ListOutboxResponse {
     },
     /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]

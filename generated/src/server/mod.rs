@@ -211,6 +211,20 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
+            apis::admin::ListOutboxResponse::Status422_OneOrMoreFieldsAreInvalid(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(422);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
         },
         Err(why) => {
             // Application code returned an error. This should not happen, as the implementation should

@@ -252,21 +252,21 @@ impl Outbox {
 
     /// Puts a dead message back in the queue with a fresh set of attempts.
     pub async fn retry(&self, id: Uuid) -> AppResult<outbox_message::Model> {
-        let updated = outbox_message::Entity::update_many()
+        // Returned by the UPDATE itself: a worker may claim the message right after.
+        let requeued = outbox_message::Entity::update_many()
             .col_expr(Column::Status, Expr::value(Status::Pending.as_str()))
             .col_expr(Column::Attempts, Expr::value(0))
             .col_expr(Column::NextAttemptAt, Expr::value(Utc::now()))
             .filter(Column::Id.eq(id))
             .filter(Column::Status.eq(Status::Dead.as_str()))
-            .exec(&self.db)
+            .exec_with_returning(&self.db)
             .await?;
-        let message = outbox_message::Entity::find_by_id(id)
-            .one(&self.db)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        if updated.rows_affected == 0 {
-            return Err(AppError::OutboxMessageNotDead);
+        if let Some(message) = requeued.into_iter().next() {
+            return Ok(message);
         }
-        Ok(message)
+        match outbox_message::Entity::find_by_id(id).one(&self.db).await? {
+            Some(_) => Err(AppError::OutboxMessageNotDead),
+            None => Err(AppError::NotFound),
+        }
     }
 }
