@@ -25,6 +25,7 @@ use crate::{
         session_cache::{self, SessionCache},
         sessions::Sessions,
         tokens::AccessTokens,
+        user_sessions::UserSessions,
     },
     state::AppState,
 };
@@ -162,6 +163,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         ),
         accounts,
         mailer,
+        user_sessions: UserSessions::new(db.clone(), sessions.clone()),
         sessions,
         db,
         settings,

@@ -8,7 +8,7 @@ use crate::{
     config::Settings,
     services::{
         accounts::Accounts, mail::Mailer, password_recovery::PasswordRecovery, registration::Registration,
-        sessions::Sessions,
+        sessions::Sessions, user_sessions::UserSessions,
     },
 };
 
@@ -29,4 +29,6 @@ pub struct AppState {
     pub passwords: PasswordRecovery,
     /// E-mail rendering and the outbox.
     pub mailer: Mailer,
+    /// The signed-in user's sessions.
+    pub user_sessions: UserSessions,
 }

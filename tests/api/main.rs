@@ -14,5 +14,6 @@ mod outbox;
 mod password_change;
 mod password_reset;
 mod rejections;
+mod sessions;
 mod tokens;
 mod users_me;

@@ -1,6 +1,7 @@
 pub mod admin;
 pub mod auth;
 pub mod ops;
+pub mod sessions;
 pub mod users;
 
 /// Cookie Authentication.

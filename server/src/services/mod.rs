@@ -15,3 +15,4 @@ pub mod secrets;
 pub mod session_cache;
 pub mod sessions;
 pub mod tokens;
+pub mod user_sessions;

@@ -179,7 +179,7 @@ impl PasswordRecovery {
         match ends {
             Ends::All => Sessions::revoke_all_in(txn, account.id, RevokeReason::PasswordChanged).await?,
             Ends::AllBut(keep) => {
-                Sessions::revoke_others_in(txn, account.id, keep, RevokeReason::PasswordChanged).await?
+                Sessions::revoke_others_in(txn, account.id, keep, RevokeReason::PasswordChanged).await?;
             }
         }
         self.mailer

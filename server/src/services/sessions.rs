@@ -74,6 +74,8 @@ pub enum RevokeReason {
     AccountDeleted,
     /// The password was changed or reset.
     PasswordChanged,
+    /// The user revoked it from their list of sessions.
+    RevokedByUser,
 }
 
 impl RevokeReason {
@@ -84,6 +86,7 @@ impl RevokeReason {
             Self::RefreshTokenReused => "refresh_token_reused",
             Self::AccountDeleted => "account_deleted",
             Self::PasswordChanged => "password_changed",
+            Self::RevokedByUser => "revoked_by_user",
         }
     }
 }
@@ -265,7 +268,8 @@ impl Sessions {
     /// Revokes every session of a user inside a transaction; call [`Sessions::forget`]
     /// with [`Invalidation::User`] once it has committed.
     pub async fn revoke_all_in(db: &impl ConnectionTrait, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
-        revoke_where(db, session::Column::UserId.eq(user_id), reason).await
+        revoke_where(db, session::Column::UserId.eq(user_id), reason).await?;
+        Ok(())
     }
 
     /// Revokes every session of a user but `keep`, inside a transaction; call
@@ -275,7 +279,7 @@ impl Sessions {
         user_id: Uuid,
         keep: Uuid,
         reason: RevokeReason,
-    ) -> AppResult<()> {
+    ) -> AppResult<u64> {
         let condition = Condition::all()
             .add(session::Column::UserId.eq(user_id))
             .add(session::Column::Id.ne(keep));
@@ -324,13 +328,18 @@ impl Sessions {
     }
 }
 
-async fn revoke_where(db: &impl ConnectionTrait, condition: impl IntoCondition, reason: RevokeReason) -> AppResult<()> {
-    session::Entity::update_many()
+/// Revokes the live sessions matching `condition`; returns how many.
+async fn revoke_where(
+    db: &impl ConnectionTrait,
+    condition: impl IntoCondition,
+    reason: RevokeReason,
+) -> AppResult<u64> {
+    let result = session::Entity::update_many()
         .col_expr(session::Column::RevokedAt, Expr::value(Utc::now()))
         .col_expr(session::Column::RevokedReason, Expr::value(reason.as_str()))
         .filter(condition)
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
-    Ok(())
+    Ok(result.rows_affected)
 }

@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod ops;
+mod sessions;
 mod users;
 
 use async_trait::async_trait;

@@ -1,0 +1,100 @@
+use async_trait::async_trait;
+use axum::extract::*;
+use axum_extra::extract::CookieJar;
+use bytes::Bytes;
+use headers::Host;
+use http::Method;
+use serde::{Deserialize, Serialize};
+
+use crate::{models, types::*};
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ListSessionsResponse {
+    /// The live sessions.
+    Status200_TheLiveSessions(models::SessionList),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RevokeOtherSessionsResponse {
+    /// The other sessions were revoked.
+    Status200_TheOtherSessionsWereRevoked(models::RevokedSessions),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RevokeSessionResponse {
+    /// The session was revoked.
+    Status204_TheSessionWasRevoked,
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+}
+
+/// Sessions
+#[async_trait]
+#[allow(clippy::ptr_arg)]
+pub trait Sessions<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
+    type Claims;
+
+    /// The signed-in user's live sessions.
+    ///
+    /// ListSessions - GET /api/v1/users/me/sessions
+    async fn list_sessions(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<ListSessionsResponse, E>;
+
+    /// Revoke every other session.
+    ///
+    /// RevokeOtherSessions - POST /api/v1/users/me/sessions/revoke-others
+    async fn revoke_other_sessions(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<RevokeOtherSessionsResponse, E>;
+
+    /// Revoke one of the signed-in user's sessions.
+    ///
+    /// RevokeSession - DELETE /api/v1/users/me/sessions/{id}
+    async fn revoke_session(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::RevokeSessionPathParams,
+    ) -> Result<RevokeSessionResponse, E>;
+}
