@@ -2,11 +2,11 @@
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::admin::*, models, types::Nullable};
+use gatehouse_api::{apis::admin::*, models};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials};
+use super::{Api, Credentials, nullable};
 use crate::{
     entity::outbox_message,
     error::{AppError, AppResult},
@@ -15,10 +15,6 @@ use crate::{
 
 /// Page size when the client names none.
 const DEFAULT_PAGE: u64 = 50;
-
-fn nullable<T>(value: Option<T>) -> Option<Nullable<T>> {
-    Some(value.map_or(Nullable::Null, Nullable::Present))
-}
 
 fn status_from_api(status: models::OutboxStatus) -> Status {
     match status {

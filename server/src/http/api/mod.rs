@@ -31,6 +31,11 @@ fn given(field: &Option<Nullable<String>>) -> Option<String> {
     }
 }
 
+/// An optional value as a present-or-null field of a response.
+fn nullable<T>(value: Option<T>) -> Option<Nullable<T>> {
+    Some(value.map_or(Nullable::Null, Nullable::Present))
+}
+
 /// The object the generated router calls into.
 #[derive(Clone)]
 pub struct Api {

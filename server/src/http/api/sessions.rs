@@ -2,11 +2,11 @@
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::sessions::*, models, types::Nullable};
+use gatehouse_api::{apis::sessions::*, models};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials};
+use super::{Api, Credentials, nullable};
 use crate::{
     error::{AppError, AppResult},
     http::cookies,
@@ -21,8 +21,8 @@ impl From<SessionView> for models::Session {
             created_at: s.created_at,
             last_used_at: s.last_used_at,
             expires_at: s.expires_at,
-            ip: Some(s.ip.map_or(Nullable::Null, Nullable::Present)),
-            user_agent: Some(s.user_agent.map_or(Nullable::Null, Nullable::Present)),
+            ip: nullable(s.ip),
+            user_agent: nullable(s.user_agent),
             device: view.device,
             current: view.current,
         }
