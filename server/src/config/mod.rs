@@ -246,6 +246,12 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The start of the current e-mail cooldown window: an e-mail of a kind queued for an
+    /// account after this instant means no other of that kind is sent yet.
+    pub fn email_cooldown_start(&self) -> chrono::DateTime<chrono::Utc> {
+        chrono::Utc::now() - chrono::Duration::from_std(self.email_resend_cooldown).unwrap_or_default()
+    }
+
     /// True when the database is SQLite.
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")

@@ -78,10 +78,16 @@ impl PasswordRecovery {
         };
         let this = self.clone();
         let user_id = account.id;
-        let cooldown = chrono::Duration::from_std(self.settings.email_resend_cooldown).unwrap_or_default();
         let sent = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
-                if EmailTokens::issued_since(txn, account.id, Purpose::PasswordReset, Utc::now() - cooldown).await? {
+                if EmailTokens::issued_since(
+                    txn,
+                    account.id,
+                    Purpose::PasswordReset,
+                    this.settings.email_cooldown_start(),
+                )
+                .await?
+                {
                     return Ok(false);
                 }
                 let lifetime = this.settings.password_reset_token_lifetime;

@@ -4,7 +4,7 @@
 
 use std::{sync::Arc, time::Duration};
 
-use chrono::{DateTime, Utc};
+use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, SqlErr};
 use uuid::Uuid;
 
@@ -65,10 +65,6 @@ impl Registration {
         }
     }
 
-    fn cooldown_start(&self) -> DateTime<Utc> {
-        Utc::now() - chrono::Duration::from_std(self.settings.email_resend_cooldown).unwrap_or_default()
-    }
-
     /// Registers `new`, or notifies the owner when the address is taken. Only invalid input
     /// is an error; both other outcomes look the same to the caller.
     pub async fn register(&self, new: NewAccount) -> AppResult<()> {
@@ -82,7 +78,12 @@ impl Registration {
                     if !this
                         .mailer
                         .outbox()
-                        .queued_since(txn, existing.id, TemplateKind::AccountExists, this.cooldown_start())
+                        .queued_since(
+                            txn,
+                            existing.id,
+                            TemplateKind::AccountExists,
+                            this.settings.email_cooldown_start(),
+                        )
                         .await?
                     {
                         let link = format!("{}{FORGOT_PASSWORD_PATH}", this.settings.frontend_url);
@@ -183,7 +184,14 @@ impl Registration {
         let this = self.clone();
         let sent = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
-                if EmailTokens::issued_since(txn, account.id, Purpose::VerifyEmail, this.cooldown_start()).await? {
+                if EmailTokens::issued_since(
+                    txn,
+                    account.id,
+                    Purpose::VerifyEmail,
+                    this.settings.email_cooldown_start(),
+                )
+                .await?
+                {
                     return Ok(false);
                 }
                 this.send_verification(txn, &account).await?;
