@@ -79,6 +79,48 @@ pub fn check_xss_map<T>(
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DeleteUserPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct GetUserPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ListAuditLogQueryParams {
+    #[serde(rename = "user_id")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<uuid::Uuid>,
+    #[serde(rename = "actor_id")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_id: Option<uuid::Uuid>,
+    #[serde(rename = "event_type")]
+    #[validate(length(min = 1, max = 64))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub event_type: Option<String>,
+    #[serde(rename = "since")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<chrono::DateTime<chrono::Utc>>,
+    #[serde(rename = "until")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub until: Option<chrono::DateTime<chrono::Utc>>,
+    /// How many items at most.
+    #[serde(rename = "limit")]
+    #[validate(range(min = 1u32, max = 200u32))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Only items older than this one (its id, the `next_before` of the previous page).
+    #[serde(rename = "before")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<uuid::Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ListOutboxQueryParams {
     #[serde(rename = "status")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -95,7 +137,57 @@ pub struct ListOutboxQueryParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ListUsersQueryParams {
+    /// Text the e-mail, first or last name contains.
+    #[serde(rename = "q")]
+    #[validate(length(max = 254))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    #[serde(rename = "is_active")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_active: Option<bool>,
+    #[serde(rename = "is_staff")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_staff: Option<bool>,
+    #[serde(rename = "email_verified")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_verified: Option<bool>,
+    /// `true`: only soft-deleted accounts; `false`: only live ones.
+    #[serde(rename = "deleted")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub deleted: Option<bool>,
+    /// How many items at most.
+    #[serde(rename = "limit")]
+    #[validate(range(min = 1u32, max = 200u32))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Only items older than this one (its id, the `next_before` of the previous page).
+    #[serde(rename = "before")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<uuid::Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LogoutUserPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RestoreUserPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RetryOutboxMessagePathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UpdateUserPathParams {
     pub id: uuid::Uuid,
 }
 
@@ -111,6 +203,20 @@ pub struct GetSchemaQueryParams {
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RevokeSessionPathParams {
     pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ListMyAuditLogQueryParams {
+    /// How many items at most.
+    #[serde(rename = "limit")]
+    #[validate(range(min = 1u32, max = 200u32))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Only items older than this one (its id, the `next_before` of the previous page).
+    #[serde(rename = "before")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<uuid::Uuid>,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
@@ -218,6 +324,1088 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Accepted> {
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into Accepted - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// An account as staff see it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AdminUser {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "email")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub email: String,
+
+    #[serde(rename = "first_name")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub first_name: String,
+
+    #[serde(rename = "last_name")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub last_name: String,
+
+    #[serde(rename = "is_active")]
+    pub is_active: bool,
+
+    #[serde(rename = "is_staff")]
+    pub is_staff: bool,
+
+    #[serde(rename = "is_superuser")]
+    pub is_superuser: bool,
+
+    #[serde(rename = "email_verified")]
+    pub email_verified: bool,
+
+    #[serde(rename = "date_joined")]
+    pub date_joined: chrono::DateTime<chrono::Utc>,
+
+    #[serde(rename = "last_login")]
+    pub last_login: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    #[serde(rename = "updated_at")]
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+
+    /// Set when the account is soft-deleted.
+    #[serde(rename = "deleted_at")]
+    pub deleted_at: Nullable<chrono::DateTime<chrono::Utc>>,
+}
+
+impl AdminUser {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: uuid::Uuid,
+        email: String,
+        first_name: String,
+        last_name: String,
+        is_active: bool,
+        is_staff: bool,
+        is_superuser: bool,
+        email_verified: bool,
+        date_joined: chrono::DateTime<chrono::Utc>,
+        last_login: Nullable<chrono::DateTime<chrono::Utc>>,
+        updated_at: chrono::DateTime<chrono::Utc>,
+        deleted_at: Nullable<chrono::DateTime<chrono::Utc>>,
+    ) -> AdminUser {
+        AdminUser {
+            id,
+            email,
+            first_name,
+            last_name,
+            is_active,
+            is_staff,
+            is_superuser,
+            email_verified,
+            date_joined,
+            last_login,
+            updated_at,
+            deleted_at,
+        }
+    }
+}
+
+/// Converts the AdminUser value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AdminUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+            Some("first_name".to_string()),
+            Some(self.first_name.to_string()),
+            Some("last_name".to_string()),
+            Some(self.last_name.to_string()),
+            Some("is_active".to_string()),
+            Some(self.is_active.to_string()),
+            Some("is_staff".to_string()),
+            Some(self.is_staff.to_string()),
+            Some("is_superuser".to_string()),
+            Some(self.is_superuser.to_string()),
+            Some("email_verified".to_string()),
+            Some(self.email_verified.to_string()),
+            // Skipping date_joined in query parameter serialization
+
+            // Skipping last_login in query parameter serialization
+
+            // Skipping updated_at in query parameter serialization
+
+            // Skipping deleted_at in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AdminUser value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AdminUser {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub email: Vec<String>,
+            pub first_name: Vec<String>,
+            pub last_name: Vec<String>,
+            pub is_active: Vec<bool>,
+            pub is_staff: Vec<bool>,
+            pub is_superuser: Vec<bool>,
+            pub email_verified: Vec<bool>,
+            pub date_joined: Vec<chrono::DateTime<chrono::Utc>>,
+            pub last_login: Vec<chrono::DateTime<chrono::Utc>>,
+            pub updated_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub deleted_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AdminUser".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep
+                        .email
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "first_name" => intermediate_rep
+                        .first_name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "last_name" => intermediate_rep
+                        .last_name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "is_active" => intermediate_rep
+                        .is_active
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "is_staff" => intermediate_rep
+                        .is_staff
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "is_superuser" => intermediate_rep
+                        .is_superuser
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email_verified" => intermediate_rep
+                        .email_verified
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "date_joined" => intermediate_rep.date_joined.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "last_login" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUser".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "updated_at" => intermediate_rep.updated_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "deleted_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUser".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing AdminUser".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AdminUser {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in AdminUser".to_string())?,
+            email: intermediate_rep
+                .email
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email missing in AdminUser".to_string())?,
+            first_name: intermediate_rep
+                .first_name
+                .into_iter()
+                .next()
+                .ok_or_else(|| "first_name missing in AdminUser".to_string())?,
+            last_name: intermediate_rep
+                .last_name
+                .into_iter()
+                .next()
+                .ok_or_else(|| "last_name missing in AdminUser".to_string())?,
+            is_active: intermediate_rep
+                .is_active
+                .into_iter()
+                .next()
+                .ok_or_else(|| "is_active missing in AdminUser".to_string())?,
+            is_staff: intermediate_rep
+                .is_staff
+                .into_iter()
+                .next()
+                .ok_or_else(|| "is_staff missing in AdminUser".to_string())?,
+            is_superuser: intermediate_rep
+                .is_superuser
+                .into_iter()
+                .next()
+                .ok_or_else(|| "is_superuser missing in AdminUser".to_string())?,
+            email_verified: intermediate_rep
+                .email_verified
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email_verified missing in AdminUser".to_string())?,
+            date_joined: intermediate_rep
+                .date_joined
+                .into_iter()
+                .next()
+                .ok_or_else(|| "date_joined missing in AdminUser".to_string())?,
+            last_login: std::result::Result::Err("Nullable types not supported in AdminUser".to_string())?,
+            updated_at: intermediate_rep
+                .updated_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "updated_at missing in AdminUser".to_string())?,
+            deleted_at: std::result::Result::Err("Nullable types not supported in AdminUser".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AdminUser> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AdminUser>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AdminUser>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for AdminUser - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminUser> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <AdminUser as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into AdminUser - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AdminUserUpdate {
+    #[serde(rename = "is_active")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_active: Option<bool>,
+
+    #[serde(rename = "is_staff")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub is_staff: Option<bool>,
+
+    #[serde(rename = "first_name")]
+    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+
+    #[serde(rename = "last_name")]
+    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+}
+
+impl AdminUserUpdate {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> AdminUserUpdate {
+        AdminUserUpdate {
+            is_active: None,
+            is_staff: None,
+            first_name: None,
+            last_name: None,
+        }
+    }
+}
+
+/// Converts the AdminUserUpdate value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AdminUserUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.is_active
+                .as_ref()
+                .map(|is_active| ["is_active".to_string(), is_active.to_string()].join(",")),
+            self.is_staff
+                .as_ref()
+                .map(|is_staff| ["is_staff".to_string(), is_staff.to_string()].join(",")),
+            self.first_name
+                .as_ref()
+                .map(|first_name| ["first_name".to_string(), first_name.to_string()].join(",")),
+            self.last_name
+                .as_ref()
+                .map(|last_name| ["last_name".to_string(), last_name.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AdminUserUpdate value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AdminUserUpdate {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub is_active: Vec<bool>,
+            pub is_staff: Vec<bool>,
+            pub first_name: Vec<String>,
+            pub last_name: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AdminUserUpdate".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "is_active" => intermediate_rep
+                        .is_active
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "is_staff" => intermediate_rep
+                        .is_staff
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "first_name" => intermediate_rep
+                        .first_name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "last_name" => intermediate_rep
+                        .last_name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing AdminUserUpdate".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AdminUserUpdate {
+            is_active: intermediate_rep.is_active.into_iter().next(),
+            is_staff: intermediate_rep.is_staff.into_iter().next(),
+            first_name: intermediate_rep.first_name.into_iter().next(),
+            last_name: intermediate_rep.last_name.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AdminUserUpdate> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AdminUserUpdate>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AdminUserUpdate>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for AdminUserUpdate - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminUserUpdate> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <AdminUserUpdate as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into AdminUserUpdate - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// One security event.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AuditEntry {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "created_at")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+
+    /// What happened, e.g. `user_registered`, `login_succeeded`, `login_failed`, `logout`, `refresh_token_reused`, `password_changed`, `password_reset`, `email_verified`, `session_revoked`, `staff_user_updated`, `settings_changed`.
+    #[serde(rename = "event_type")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub event_type: String,
+
+    /// Who acted, when it was not the account itself (staff).
+    #[serde(rename = "actor_id")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub actor_id: Option<Nullable<uuid::Uuid>>,
+
+    /// The account concerned.
+    #[serde(rename = "user_id")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<Nullable<uuid::Uuid>>,
+
+    #[serde(rename = "session_id")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub session_id: Option<Nullable<uuid::Uuid>>,
+
+    #[serde(rename = "ip")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ip: Option<Nullable<String>>,
+
+    #[serde(rename = "user_agent")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_agent: Option<Nullable<String>>,
+
+    /// Specifics of the event, e.g. `{\"reason\": \"wrong_password\"}`.
+    #[serde(rename = "detail")]
+    #[validate(custom(function = "check_xss_map"))]
+    pub detail: std::collections::HashMap<String, crate::types::Object>,
+}
+
+impl AuditEntry {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: uuid::Uuid,
+        created_at: chrono::DateTime<chrono::Utc>,
+        event_type: String,
+        detail: std::collections::HashMap<String, crate::types::Object>,
+    ) -> AuditEntry {
+        AuditEntry {
+            id,
+            created_at,
+            event_type,
+            actor_id: None,
+            user_id: None,
+            session_id: None,
+            ip: None,
+            user_agent: None,
+            detail,
+        }
+    }
+}
+
+/// Converts the AuditEntry value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AuditEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+
+            // Skipping created_at in query parameter serialization
+            Some("event_type".to_string()),
+            Some(self.event_type.to_string()),
+            // Skipping actor_id in query parameter serialization
+
+            // Skipping user_id in query parameter serialization
+
+            // Skipping session_id in query parameter serialization
+            self.ip.as_ref().map(|ip| {
+                [
+                    "ip".to_string(),
+                    ip.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.user_agent.as_ref().map(|user_agent| {
+                [
+                    "user_agent".to_string(),
+                    user_agent.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            // Skipping detail in query parameter serialization
+            // Skipping detail in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AuditEntry value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AuditEntry {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub created_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub event_type: Vec<String>,
+            pub actor_id: Vec<uuid::Uuid>,
+            pub user_id: Vec<uuid::Uuid>,
+            pub session_id: Vec<uuid::Uuid>,
+            pub ip: Vec<String>,
+            pub user_agent: Vec<String>,
+            pub detail: Vec<std::collections::HashMap<String, crate::types::Object>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AuditEntry".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "created_at" => intermediate_rep.created_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "event_type" => intermediate_rep
+                        .event_type
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "actor_id" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AuditEntry".to_string(),
+                        );
+                    }
+                    "user_id" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AuditEntry".to_string(),
+                        );
+                    }
+                    "session_id" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AuditEntry".to_string(),
+                        );
+                    }
+                    "ip" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AuditEntry".to_string(),
+                        );
+                    }
+                    "user_agent" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AuditEntry".to_string(),
+                        );
+                    }
+                    "detail" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in AuditEntry".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing AuditEntry".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AuditEntry {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in AuditEntry".to_string())?,
+            created_at: intermediate_rep
+                .created_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "created_at missing in AuditEntry".to_string())?,
+            event_type: intermediate_rep
+                .event_type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "event_type missing in AuditEntry".to_string())?,
+            actor_id: std::result::Result::Err("Nullable types not supported in AuditEntry".to_string())?,
+            user_id: std::result::Result::Err("Nullable types not supported in AuditEntry".to_string())?,
+            session_id: std::result::Result::Err("Nullable types not supported in AuditEntry".to_string())?,
+            ip: std::result::Result::Err("Nullable types not supported in AuditEntry".to_string())?,
+            user_agent: std::result::Result::Err("Nullable types not supported in AuditEntry".to_string())?,
+            detail: intermediate_rep
+                .detail
+                .into_iter()
+                .next()
+                .ok_or_else(|| "detail missing in AuditEntry".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AuditEntry> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AuditEntry>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AuditEntry>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for AuditEntry - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AuditEntry> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <AuditEntry as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into AuditEntry - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct AuditLogPage {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::AuditEntry>,
+
+    /// Pass as `before` for the next page; absent on the last page.
+    #[serde(rename = "next_before")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_before: Option<Nullable<uuid::Uuid>>,
+}
+
+impl AuditLogPage {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::AuditEntry>) -> AuditLogPage {
+        AuditLogPage {
+            items,
+            next_before: None,
+        }
+    }
+}
+
+/// Converts the AuditLogPage value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for AuditLogPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+            // Skipping next_before in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a AuditLogPage value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for AuditLogPage {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::AuditEntry>>,
+            pub next_before: Vec<uuid::Uuid>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing AuditLogPage".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in AuditLogPage".to_string(),
+                        );
+                    }
+                    "next_before" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AuditLogPage".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing AuditLogPage".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(AuditLogPage {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in AuditLogPage".to_string())?,
+            next_before: std::result::Result::Err("Nullable types not supported in AuditLogPage".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<AuditLogPage> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<AuditLogPage>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<AuditLogPage>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for AuditLogPage - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AuditLogPage> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <AuditLogPage as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into AuditLogPage - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// How many rows each part of the cleanup removed.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct CleanupReport {
+    /// Expired refresh tokens, and those of removed sessions.
+    #[serde(rename = "refresh_tokens")]
+    pub refresh_tokens: i64,
+
+    /// Sessions past their life, and revoked ones whose access tokens have expired.
+    #[serde(rename = "sessions")]
+    pub sessions: i64,
+
+    /// Used or expired verification and reset tokens.
+    #[serde(rename = "email_tokens")]
+    pub email_tokens: i64,
+
+    /// Events older than the retention.
+    #[serde(rename = "audit_events")]
+    pub audit_events: i64,
+
+    /// E-mails sent more than 7 days ago, and dead ones older than 30 days.
+    #[serde(rename = "outbox_messages")]
+    pub outbox_messages: i64,
+
+    #[serde(rename = "total")]
+    pub total: i64,
+}
+
+impl CleanupReport {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        refresh_tokens: i64,
+        sessions: i64,
+        email_tokens: i64,
+        audit_events: i64,
+        outbox_messages: i64,
+        total: i64,
+    ) -> CleanupReport {
+        CleanupReport {
+            refresh_tokens,
+            sessions,
+            email_tokens,
+            audit_events,
+            outbox_messages,
+            total,
+        }
+    }
+}
+
+/// Converts the CleanupReport value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for CleanupReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("refresh_tokens".to_string()),
+            Some(self.refresh_tokens.to_string()),
+            Some("sessions".to_string()),
+            Some(self.sessions.to_string()),
+            Some("email_tokens".to_string()),
+            Some(self.email_tokens.to_string()),
+            Some("audit_events".to_string()),
+            Some(self.audit_events.to_string()),
+            Some("outbox_messages".to_string()),
+            Some(self.outbox_messages.to_string()),
+            Some("total".to_string()),
+            Some(self.total.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a CleanupReport value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for CleanupReport {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub refresh_tokens: Vec<i64>,
+            pub sessions: Vec<i64>,
+            pub email_tokens: Vec<i64>,
+            pub audit_events: Vec<i64>,
+            pub outbox_messages: Vec<i64>,
+            pub total: Vec<i64>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing CleanupReport".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "refresh_tokens" => intermediate_rep
+                        .refresh_tokens
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "sessions" => intermediate_rep
+                        .sessions
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email_tokens" => intermediate_rep
+                        .email_tokens
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "audit_events" => intermediate_rep
+                        .audit_events
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "outbox_messages" => intermediate_rep
+                        .outbox_messages
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "total" => intermediate_rep
+                        .total
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing CleanupReport".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(CleanupReport {
+            refresh_tokens: intermediate_rep
+                .refresh_tokens
+                .into_iter()
+                .next()
+                .ok_or_else(|| "refresh_tokens missing in CleanupReport".to_string())?,
+            sessions: intermediate_rep
+                .sessions
+                .into_iter()
+                .next()
+                .ok_or_else(|| "sessions missing in CleanupReport".to_string())?,
+            email_tokens: intermediate_rep
+                .email_tokens
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email_tokens missing in CleanupReport".to_string())?,
+            audit_events: intermediate_rep
+                .audit_events
+                .into_iter()
+                .next()
+                .ok_or_else(|| "audit_events missing in CleanupReport".to_string())?,
+            outbox_messages: intermediate_rep
+                .outbox_messages
+                .into_iter()
+                .next()
+                .ok_or_else(|| "outbox_messages missing in CleanupReport".to_string())?,
+            total: intermediate_rep
+                .total
+                .into_iter()
+                .next()
+                .ok_or_else(|| "total missing in CleanupReport".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<CleanupReport> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<CleanupReport>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<CleanupReport>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for CleanupReport - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<CleanupReport> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <CleanupReport as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into CleanupReport - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {
@@ -451,6 +1639,52 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<EmailRequest
             std::result::Result::Err(e) => {
                 std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
             }
+        }
+    }
+}
+
+/// `mandatory`: login waits for a verified address; `optional`: a verification e-mail is sent but login does not wait; `none`: no verification e-mail.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum EmailVerificationMode {
+    #[serde(rename = "mandatory")]
+    Mandatory,
+    #[serde(rename = "optional")]
+    Optional,
+    #[serde(rename = "none")]
+    None,
+}
+
+impl validator::Validate for EmailVerificationMode {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for EmailVerificationMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            EmailVerificationMode::Mandatory => write!(f, "mandatory"),
+            EmailVerificationMode::Optional => write!(f, "optional"),
+            EmailVerificationMode::None => write!(f, "none"),
+        }
+    }
+}
+
+impl std::str::FromStr for EmailVerificationMode {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "mandatory" => std::result::Result::Ok(EmailVerificationMode::Mandatory),
+            "optional" => std::result::Result::Ok(EmailVerificationMode::Optional),
+            "none" => std::result::Result::Ok(EmailVerificationMode::None),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
         }
     }
 }
@@ -2720,6 +3954,612 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RevokedSessi
     }
 }
 
+/// The settings in force. Durations are in seconds.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RuntimeSettings {
+    #[serde(rename = "access_token_lifetime")]
+    #[validate(range(min = 30u64, max = 86400u64))]
+    pub access_token_lifetime: u64,
+
+    #[serde(rename = "refresh_token_lifetime")]
+    #[validate(range(min = 300u64, max = 31622400u64))]
+    pub refresh_token_lifetime: u64,
+
+    #[serde(rename = "refresh_token_grace_period")]
+    #[validate(range(min = 0u64, max = 120u64))]
+    pub refresh_token_grace_period: u64,
+
+    #[serde(rename = "email_verification")]
+    #[validate(nested)]
+    pub email_verification: models::EmailVerificationMode,
+
+    #[serde(rename = "email_verification_token_lifetime")]
+    #[validate(range(min = 3600u64, max = 604800u64))]
+    pub email_verification_token_lifetime: u64,
+
+    #[serde(rename = "password_reset_token_lifetime")]
+    #[validate(range(min = 1800u64, max = 3600u64))]
+    pub password_reset_token_lifetime: u64,
+
+    #[serde(rename = "email_resend_cooldown")]
+    #[validate(range(min = 0u64, max = 3600u64))]
+    pub email_resend_cooldown: u64,
+
+    #[serde(rename = "audit_log_retention_days")]
+    #[validate(range(min = 1u64, max = 3650u64))]
+    pub audit_log_retention_days: u64,
+
+    /// The knobs set through the API (the others are environment defaults).
+    #[serde(rename = "overridden")]
+    #[validate(custom(function = "check_xss_vec_string"))]
+    pub overridden: Vec<String>,
+}
+
+impl RuntimeSettings {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        access_token_lifetime: u64,
+        refresh_token_lifetime: u64,
+        refresh_token_grace_period: u64,
+        email_verification: models::EmailVerificationMode,
+        email_verification_token_lifetime: u64,
+        password_reset_token_lifetime: u64,
+        email_resend_cooldown: u64,
+        audit_log_retention_days: u64,
+        overridden: Vec<String>,
+    ) -> RuntimeSettings {
+        RuntimeSettings {
+            access_token_lifetime,
+            refresh_token_lifetime,
+            refresh_token_grace_period,
+            email_verification,
+            email_verification_token_lifetime,
+            password_reset_token_lifetime,
+            email_resend_cooldown,
+            audit_log_retention_days,
+            overridden,
+        }
+    }
+}
+
+/// Converts the RuntimeSettings value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for RuntimeSettings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("access_token_lifetime".to_string()),
+            Some(self.access_token_lifetime.to_string()),
+            Some("refresh_token_lifetime".to_string()),
+            Some(self.refresh_token_lifetime.to_string()),
+            Some("refresh_token_grace_period".to_string()),
+            Some(self.refresh_token_grace_period.to_string()),
+            // Skipping email_verification in query parameter serialization
+            Some("email_verification_token_lifetime".to_string()),
+            Some(self.email_verification_token_lifetime.to_string()),
+            Some("password_reset_token_lifetime".to_string()),
+            Some(self.password_reset_token_lifetime.to_string()),
+            Some("email_resend_cooldown".to_string()),
+            Some(self.email_resend_cooldown.to_string()),
+            Some("audit_log_retention_days".to_string()),
+            Some(self.audit_log_retention_days.to_string()),
+            Some("overridden".to_string()),
+            Some(
+                self.overridden
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a RuntimeSettings value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for RuntimeSettings {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub access_token_lifetime: Vec<u64>,
+            pub refresh_token_lifetime: Vec<u64>,
+            pub refresh_token_grace_period: Vec<u64>,
+            pub email_verification: Vec<models::EmailVerificationMode>,
+            pub email_verification_token_lifetime: Vec<u64>,
+            pub password_reset_token_lifetime: Vec<u64>,
+            pub email_resend_cooldown: Vec<u64>,
+            pub audit_log_retention_days: Vec<u64>,
+            pub overridden: Vec<Vec<String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing RuntimeSettings".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "access_token_lifetime" => intermediate_rep
+                        .access_token_lifetime
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "refresh_token_lifetime" => intermediate_rep
+                        .refresh_token_lifetime
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "refresh_token_grace_period" => intermediate_rep
+                        .refresh_token_grace_period
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email_verification" => intermediate_rep.email_verification.push(
+                        <models::EmailVerificationMode as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "email_verification_token_lifetime" => intermediate_rep
+                        .email_verification_token_lifetime
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "password_reset_token_lifetime" => intermediate_rep
+                        .password_reset_token_lifetime
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "email_resend_cooldown" => intermediate_rep
+                        .email_resend_cooldown
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "audit_log_retention_days" => intermediate_rep
+                        .audit_log_retention_days
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "overridden" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in RuntimeSettings".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing RuntimeSettings".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(RuntimeSettings {
+            access_token_lifetime: intermediate_rep
+                .access_token_lifetime
+                .into_iter()
+                .next()
+                .ok_or_else(|| "access_token_lifetime missing in RuntimeSettings".to_string())?,
+            refresh_token_lifetime: intermediate_rep
+                .refresh_token_lifetime
+                .into_iter()
+                .next()
+                .ok_or_else(|| "refresh_token_lifetime missing in RuntimeSettings".to_string())?,
+            refresh_token_grace_period: intermediate_rep
+                .refresh_token_grace_period
+                .into_iter()
+                .next()
+                .ok_or_else(|| "refresh_token_grace_period missing in RuntimeSettings".to_string())?,
+            email_verification: intermediate_rep
+                .email_verification
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email_verification missing in RuntimeSettings".to_string())?,
+            email_verification_token_lifetime: intermediate_rep
+                .email_verification_token_lifetime
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email_verification_token_lifetime missing in RuntimeSettings".to_string())?,
+            password_reset_token_lifetime: intermediate_rep
+                .password_reset_token_lifetime
+                .into_iter()
+                .next()
+                .ok_or_else(|| "password_reset_token_lifetime missing in RuntimeSettings".to_string())?,
+            email_resend_cooldown: intermediate_rep
+                .email_resend_cooldown
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email_resend_cooldown missing in RuntimeSettings".to_string())?,
+            audit_log_retention_days: intermediate_rep
+                .audit_log_retention_days
+                .into_iter()
+                .next()
+                .ok_or_else(|| "audit_log_retention_days missing in RuntimeSettings".to_string())?,
+            overridden: intermediate_rep
+                .overridden
+                .into_iter()
+                .next()
+                .ok_or_else(|| "overridden missing in RuntimeSettings".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<RuntimeSettings> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<RuntimeSettings>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<RuntimeSettings>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for RuntimeSettings - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RuntimeSettings> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <RuntimeSettings as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into RuntimeSettings - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// Knobs to change; `null` puts one back to its environment default.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RuntimeSettingsUpdate {
+    #[serde(rename = "access_token_lifetime")]
+    #[validate(range(min = 30u64, max = 86400u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub access_token_lifetime: Option<Nullable<u64>>,
+
+    #[serde(rename = "refresh_token_lifetime")]
+    #[validate(range(min = 300u64, max = 31622400u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_lifetime: Option<Nullable<u64>>,
+
+    #[serde(rename = "refresh_token_grace_period")]
+    #[validate(range(min = 0u64, max = 120u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refresh_token_grace_period: Option<Nullable<u64>>,
+
+    /// See `EmailVerificationMode`.
+    /// Note: inline enums are not fully supported by openapi-generator
+    #[serde(rename = "email_verification")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_verification: Option<Nullable<String>>,
+
+    #[serde(rename = "email_verification_token_lifetime")]
+    #[validate(range(min = 3600u64, max = 604800u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_verification_token_lifetime: Option<Nullable<u64>>,
+
+    #[serde(rename = "password_reset_token_lifetime")]
+    #[validate(range(min = 1800u64, max = 3600u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password_reset_token_lifetime: Option<Nullable<u64>>,
+
+    #[serde(rename = "email_resend_cooldown")]
+    #[validate(range(min = 0u64, max = 3600u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email_resend_cooldown: Option<Nullable<u64>>,
+
+    #[serde(rename = "audit_log_retention_days")]
+    #[validate(range(min = 1u64, max = 3650u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audit_log_retention_days: Option<Nullable<u64>>,
+}
+
+impl RuntimeSettingsUpdate {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> RuntimeSettingsUpdate {
+        RuntimeSettingsUpdate {
+            access_token_lifetime: None,
+            refresh_token_lifetime: None,
+            refresh_token_grace_period: None,
+            email_verification: None,
+            email_verification_token_lifetime: None,
+            password_reset_token_lifetime: None,
+            email_resend_cooldown: None,
+            audit_log_retention_days: None,
+        }
+    }
+}
+
+/// Converts the RuntimeSettingsUpdate value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for RuntimeSettingsUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.access_token_lifetime.as_ref().map(|access_token_lifetime| {
+                [
+                    "access_token_lifetime".to_string(),
+                    access_token_lifetime
+                        .as_ref()
+                        .map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.refresh_token_lifetime.as_ref().map(|refresh_token_lifetime| {
+                [
+                    "refresh_token_lifetime".to_string(),
+                    refresh_token_lifetime
+                        .as_ref()
+                        .map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.refresh_token_grace_period
+                .as_ref()
+                .map(|refresh_token_grace_period| {
+                    [
+                        "refresh_token_grace_period".to_string(),
+                        refresh_token_grace_period
+                            .as_ref()
+                            .map_or("null".to_string(), |x| x.to_string()),
+                    ]
+                    .join(",")
+                }),
+            self.email_verification.as_ref().map(|email_verification| {
+                [
+                    "email_verification".to_string(),
+                    email_verification
+                        .as_ref()
+                        .map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.email_verification_token_lifetime
+                .as_ref()
+                .map(|email_verification_token_lifetime| {
+                    [
+                        "email_verification_token_lifetime".to_string(),
+                        email_verification_token_lifetime
+                            .as_ref()
+                            .map_or("null".to_string(), |x| x.to_string()),
+                    ]
+                    .join(",")
+                }),
+            self.password_reset_token_lifetime
+                .as_ref()
+                .map(|password_reset_token_lifetime| {
+                    [
+                        "password_reset_token_lifetime".to_string(),
+                        password_reset_token_lifetime
+                            .as_ref()
+                            .map_or("null".to_string(), |x| x.to_string()),
+                    ]
+                    .join(",")
+                }),
+            self.email_resend_cooldown.as_ref().map(|email_resend_cooldown| {
+                [
+                    "email_resend_cooldown".to_string(),
+                    email_resend_cooldown
+                        .as_ref()
+                        .map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.audit_log_retention_days.as_ref().map(|audit_log_retention_days| {
+                [
+                    "audit_log_retention_days".to_string(),
+                    audit_log_retention_days
+                        .as_ref()
+                        .map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a RuntimeSettingsUpdate value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for RuntimeSettingsUpdate {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub access_token_lifetime: Vec<u64>,
+            pub refresh_token_lifetime: Vec<u64>,
+            pub refresh_token_grace_period: Vec<u64>,
+            pub email_verification: Vec<String>,
+            pub email_verification_token_lifetime: Vec<u64>,
+            pub password_reset_token_lifetime: Vec<u64>,
+            pub email_resend_cooldown: Vec<u64>,
+            pub audit_log_retention_days: Vec<u64>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing RuntimeSettingsUpdate".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "access_token_lifetime" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "refresh_token_lifetime" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "refresh_token_grace_period" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "email_verification" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "email_verification_token_lifetime" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "password_reset_token_lifetime" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "email_resend_cooldown" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "audit_log_retention_days" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing RuntimeSettingsUpdate".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(RuntimeSettingsUpdate {
+            access_token_lifetime: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            refresh_token_lifetime: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            refresh_token_grace_period: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            email_verification: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            email_verification_token_lifetime: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            password_reset_token_lifetime: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            email_resend_cooldown: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            audit_log_retention_days: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<RuntimeSettingsUpdate> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<RuntimeSettingsUpdate>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<RuntimeSettingsUpdate>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for RuntimeSettingsUpdate - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RuntimeSettingsUpdate> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <RuntimeSettingsUpdate as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into RuntimeSettingsUpdate - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
 /// Enumeration of values.
 /// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
 /// which helps with FFI.
@@ -3833,6 +5673,143 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<User> {
                 std::result::Result::Err(err) => {
                     std::result::Result::Err(format!(r#"Unable to convert header value '{value}' into User - {err}"#))
                 }
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UserPage {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::AdminUser>,
+
+    /// Pass as `before` for the next page; absent on the last page.
+    #[serde(rename = "next_before")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_before: Option<Nullable<uuid::Uuid>>,
+}
+
+impl UserPage {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::AdminUser>) -> UserPage {
+        UserPage {
+            items,
+            next_before: None,
+        }
+    }
+}
+
+/// Converts the UserPage value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for UserPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+            // Skipping next_before in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a UserPage value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for UserPage {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::AdminUser>>,
+            pub next_before: Vec<uuid::Uuid>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing UserPage".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in UserPage".to_string(),
+                        );
+                    }
+                    "next_before" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in UserPage".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing UserPage".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(UserPage {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in UserPage".to_string())?,
+            next_before: std::result::Result::Err("Nullable types not supported in UserPage".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<UserPage> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<UserPage>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<UserPage>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for UserPage - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<UserPage> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <UserPage as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into UserPage - {err}"#
+                )),
             },
             std::result::Result::Err(e) => {
                 std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))

@@ -5,6 +5,7 @@ pub use sea_orm_migration::prelude::*;
 
 mod m20261121_000001_accounts_and_sessions;
 mod m20261121_000002_email;
+mod m20261121_000003_administration;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -15,6 +16,7 @@ impl MigratorTrait for Migrator {
         vec![
             Box::new(m20261121_000001_accounts_and_sessions::Migration),
             Box::new(m20261121_000002_email::Migration),
+            Box::new(m20261121_000003_administration::Migration),
         ]
     }
 }

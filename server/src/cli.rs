@@ -1,4 +1,4 @@
-//! The command line: `gatehouse serve | migrate | createsuperuser | keys rotate`.
+//! The command line: `gatehouse serve | migrate | createsuperuser | cleanup | keys rotate`.
 
 use std::{io::IsTerminal, process::ExitCode};
 
@@ -9,7 +9,7 @@ use crate::{
     config::Settings,
     db,
     error::AppError,
-    services::accounts::NewAccount,
+    services::{accounts::NewAccount, maintenance::DEFAULT_BATCH_SIZE},
     startup::{Application, build_state},
     telemetry,
 };
@@ -41,6 +41,13 @@ enum Command {
         /// Never prompt: read the password from GATEHOUSE_SUPERUSER_PASSWORD.
         #[arg(long)]
         no_input: bool,
+    },
+    /// Remove expired and revoked sessions and refresh tokens, used or expired e-mailed links,
+    /// audit events past their retention and old sent e-mails; print how many of each.
+    Cleanup {
+        /// Rows deleted per statement: small batches keep locks on big tables short.
+        #[arg(long, default_value_t = DEFAULT_BATCH_SIZE, value_parser = clap::value_parser!(u64).range(1..=100_000))]
+        batch_size: u64,
     },
     /// Manage the keys that sign access tokens.
     Keys {
@@ -111,6 +118,21 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
                 }
                 Err(e) => Err(anyhow::anyhow!(e)),
             }
+        }
+        Command::Cleanup { batch_size } => {
+            let state = build_state(settings).await?;
+            let report = state
+                .maintenance
+                .with_batch_size(batch_size)
+                .cleanup()
+                .await?;
+            println!("refresh_tokens: {}", report.refresh_tokens);
+            println!("sessions: {}", report.sessions);
+            println!("email_tokens: {}", report.email_tokens);
+            println!("audit_events: {}", report.audit_events);
+            println!("outbox_messages: {}", report.outbox_messages);
+            println!("total: {}", report.total());
+            Ok(())
         }
         Command::Keys {
             action: KeysAction::Rotate,

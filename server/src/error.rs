@@ -48,6 +48,18 @@ pub enum AppError {
     /// 409 `not_dead`: only a dead outbox message can be retried.
     #[error("outbox message not dead")]
     OutboxMessageNotDead,
+    /// 409 `own_account`: staff cannot deactivate, demote or delete their own account.
+    #[error("own account")]
+    OwnAccount,
+    /// 409 `user_deleted`: the account is soft-deleted; restore it first.
+    #[error("account deleted")]
+    UserDeleted,
+    /// 409 `not_deleted`: only a soft-deleted account can be restored.
+    #[error("account not deleted")]
+    UserNotDeleted,
+    /// 403 `cron_disabled`: `CRON_SECRET_KEY` is not set.
+    #[error("cron endpoint disabled")]
+    CronDisabled,
     /// 503 `service_unavailable`.
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -99,6 +111,14 @@ impl AppError {
             Self::NotFound => Problem::new(S::NOT_FOUND, "not_found", "Not found").detail("Nothing here."),
             Self::OutboxMessageNotDead => Problem::new(S::CONFLICT, "not_dead", "Message not dead")
                 .detail("Only a message whose delivery was given up on can be retried."),
+            Self::OwnAccount => Problem::new(S::CONFLICT, "own_account", "Own account")
+                .detail("Staff cannot deactivate, demote or delete their own account."),
+            Self::UserDeleted => Problem::new(S::CONFLICT, "user_deleted", "Account deleted")
+                .detail("The account is deleted; restore it first."),
+            Self::UserNotDeleted => Problem::new(S::CONFLICT, "not_deleted", "Account not deleted")
+                .detail("Only a deleted account can be restored."),
+            Self::CronDisabled => Problem::new(S::FORBIDDEN, "cron_disabled", "Cron endpoint disabled")
+                .detail("Set CRON_SECRET_KEY to enable scheduled calls to this endpoint."),
             Self::Unavailable(_) => Problem::new(S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable")
                 .detail("A dependency is not answering; try again shortly."),
             Self::Internal(_) => Problem::new(S::INTERNAL_SERVER_ERROR, "internal_error", "Internal server error")

@@ -18,13 +18,16 @@ use crate::{
         email_tokens::EmailTokens,
         keys::KeyStore,
         mail::{self, Mailer, outbox::Outbox, transport::Transport},
+        maintenance::Maintenance,
         password_recovery::PasswordRecovery,
         passwords::PasswordHasher,
         registration::Registration,
+        runtime_settings::RuntimeSettings,
         secrets::InstanceSecret,
         session_cache::{self, SessionCache},
         sessions::Sessions,
         tokens::AccessTokens,
+        user_admin::UserAdmin,
         user_sessions::UserSessions,
     },
     state::AppState,
@@ -68,6 +71,15 @@ impl Application {
                 .clone()
                 .deliver_forever(transport, from, state.settings.email.poll_interval),
         );
+        background.spawn(
+            state
+                .runtime
+                .clone()
+                .refresh_periodically(state.settings.settings_refresh_interval),
+        );
+        if let Some(interval) = state.settings.cleanup_interval {
+            background.spawn(state.maintenance.clone().run_on_schedule(interval));
+        }
         Ok(Self {
             router: router(state),
             listener,
@@ -100,12 +112,19 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         db::migrate(&db).await?;
     }
     let secret = InstanceSecret::load(&db, settings.secret_key.as_deref()).await?;
-    let keys = KeyStore::load(db.clone(), settings.access_token_lifetime + settings.jwt_leeway).await?;
+    let runtime = RuntimeSettings::load(db.clone(), &settings).await?;
+    let leeway = settings.jwt_leeway;
+    let lifetime_source = runtime.clone();
+    let keys = KeyStore::load(
+        db.clone(),
+        Arc::new(move || lifetime_source.current().access_token_lifetime + leeway),
+    )
+    .await?;
     let tokens = AccessTokens::new(
         keys,
         settings.jwt_issuer.clone(),
         settings.jwt_audience.clone(),
-        settings.access_token_lifetime,
+        runtime.clone(),
         settings.jwt_leeway,
     );
     let started = std::time::Instant::now();
@@ -120,14 +139,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     // On PostgreSQL other instances may revoke sessions: the cache waits for the LISTEN feed.
     let postgres = db.get_database_backend() == DbBackend::Postgres;
     let cache = SessionCache::new(!postgres);
-    let sessions = Sessions::new(
-        db.clone(),
-        cache,
-        secret.clone(),
-        tokens,
-        settings.refresh_token_lifetime,
-        settings.refresh_grace_period,
-    );
+    let sessions = Sessions::new(db.clone(), cache, secret.clone(), tokens, runtime.clone());
     let settings = Arc::new(settings);
     let outbox = Outbox::new(
         db.clone(),
@@ -137,12 +149,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     );
     let mailer = Mailer::new(&settings, outbox)?;
     let email_tokens = EmailTokens::new(secret);
-    let accounts = Accounts::new(
-        db.clone(),
-        hasher.clone(),
-        sessions.clone(),
-        settings.email_verification,
-    );
+    let accounts = Accounts::new(db.clone(), hasher.clone(), sessions.clone(), runtime.clone());
     Ok(AppState {
         registration: Registration::new(
             db.clone(),
@@ -151,6 +158,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             email_tokens.clone(),
             sessions.clone(),
             settings.clone(),
+            runtime.clone(),
         ),
         passwords: PasswordRecovery::new(
             db.clone(),
@@ -159,11 +167,14 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             mailer.clone(),
             email_tokens,
             sessions.clone(),
-            settings.clone(),
+            runtime.clone(),
         ),
         accounts,
         mailer,
         user_sessions: UserSessions::new(db.clone(), sessions.clone()),
+        user_admin: UserAdmin::new(db.clone(), sessions.clone()),
+        maintenance: Maintenance::new(db.clone(), runtime.clone(), settings.jwt_leeway),
+        runtime,
         sessions,
         db,
         settings,

@@ -7,8 +7,9 @@ use sea_orm::DatabaseConnection;
 use crate::{
     config::Settings,
     services::{
-        accounts::Accounts, mail::Mailer, password_recovery::PasswordRecovery, registration::Registration,
-        sessions::Sessions, user_sessions::UserSessions,
+        accounts::Accounts, mail::Mailer, maintenance::Maintenance, password_recovery::PasswordRecovery,
+        registration::Registration, runtime_settings::RuntimeSettings, sessions::Sessions, user_admin::UserAdmin,
+        user_sessions::UserSessions,
     },
 };
 
@@ -31,4 +32,10 @@ pub struct AppState {
     pub mailer: Mailer,
     /// The signed-in user's sessions.
     pub user_sessions: UserSessions,
+    /// The knobs staff change at run time.
+    pub runtime: RuntimeSettings,
+    /// Staff administration of accounts.
+    pub user_admin: UserAdmin,
+    /// The cleanup job.
+    pub maintenance: Maintenance,
 }

@@ -48,6 +48,9 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         database_url: database.url.clone(),
         // Tests of the other flows log in right after registering; e-mail tests opt in.
         email_verification: EmailVerification::None,
+        // Cleanup runs when a test asks for it; settings changes spread between instances fast.
+        cleanup_interval: None,
+        settings_refresh_interval: Duration::from_millis(200),
         email: EmailSettings {
             backend: EmailBackend::Smtp(SmtpSettings {
                 host: "127.0.0.1".into(),

@@ -11,6 +11,80 @@ use crate::{models, types::*};
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum DeleteUserResponse {
+    /// The account was deleted.
+    Status204_TheAccountWasDeleted,
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetRuntimeSettingsResponse {
+    /// The settings in force.
+    Status200_TheSettingsInForce(models::RuntimeSettings),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum GetUserResponse {
+    /// The account.
+    Status200_TheAccount(models::AdminUser),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ListAuditLogResponse {
+    /// A page of events.
+    Status200_APageOfEvents(models::AuditLogPage),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum ListOutboxResponse {
     /// A page of messages.
     Status200_APageOfMessages(models::OutboxPage),
@@ -25,6 +99,65 @@ pub enum ListOutboxResponse {
     Status403_Refused(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum ListUsersResponse {
+    /// A page of accounts.
+    Status200_APageOfAccounts(models::UserPage),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum LogoutUserResponse {
+    /// The sessions were revoked.
+    Status200_TheSessionsWereRevoked(models::RevokedSessions),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RestoreUserResponse {
+    /// The restored account.
+    Status200_TheRestoredAccount(models::AdminUser),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -48,11 +181,112 @@ pub enum RetryOutboxMessageResponse {
     Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum UpdateRuntimeSettingsResponse {
+    /// The settings now in force.
+    Status200_TheSettingsNowInForce(models::RuntimeSettings),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum UpdateUserResponse {
+    /// The updated account.
+    Status200_TheUpdatedAccount(models::AdminUser),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// The body is not sent as `application/json` (`unsupported_media_type`).
+    Status415_TheBodyIsNotSentAs(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
 /// Admin
 #[async_trait]
 #[allow(clippy::ptr_arg)]
 pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
     type Claims;
+
+    /// Soft-delete an account.
+    ///
+    /// DeleteUser - DELETE /api/v1/admin/users/{id}
+    async fn delete_user(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::DeleteUserPathParams,
+    ) -> Result<DeleteUserResponse, E>;
+
+    /// The runtime settings.
+    ///
+    /// GetRuntimeSettings - GET /api/v1/admin/settings
+    async fn get_runtime_settings(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<GetRuntimeSettingsResponse, E>;
+
+    /// One account.
+    ///
+    /// GetUser - GET /api/v1/admin/users/{id}
+    async fn get_user(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::GetUserPathParams,
+    ) -> Result<GetUserResponse, E>;
+
+    /// Everyone's security log.
+    ///
+    /// ListAuditLog - GET /api/v1/admin/audit-log
+    async fn list_audit_log(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        query_params: &models::ListAuditLogQueryParams,
+    ) -> Result<ListAuditLogResponse, E>;
 
     /// E-mails waiting, sent, or given up on.
     ///
@@ -67,6 +301,45 @@ pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         query_params: &models::ListOutboxQueryParams,
     ) -> Result<ListOutboxResponse, E>;
 
+    /// Find accounts.
+    ///
+    /// ListUsers - GET /api/v1/admin/users
+    async fn list_users(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        query_params: &models::ListUsersQueryParams,
+    ) -> Result<ListUsersResponse, E>;
+
+    /// End every session of an account.
+    ///
+    /// LogoutUser - POST /api/v1/admin/users/{id}/logout-all
+    async fn logout_user(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::LogoutUserPathParams,
+    ) -> Result<LogoutUserResponse, E>;
+
+    /// Restore a soft-deleted account.
+    ///
+    /// RestoreUser - POST /api/v1/admin/users/{id}/restore
+    async fn restore_user(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::RestoreUserPathParams,
+    ) -> Result<RestoreUserResponse, E>;
+
     /// Deliver a dead e-mail again.
     ///
     /// RetryOutboxMessage - POST /api/v1/admin/outbox/{id}/retry
@@ -79,4 +352,31 @@ pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         claims: &Self::Claims,
         path_params: &models::RetryOutboxMessagePathParams,
     ) -> Result<RetryOutboxMessageResponse, E>;
+
+    /// Change runtime settings.
+    ///
+    /// UpdateRuntimeSettings - PATCH /api/v1/admin/settings
+    async fn update_runtime_settings(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        body: &models::RuntimeSettingsUpdate,
+    ) -> Result<UpdateRuntimeSettingsResponse, E>;
+
+    /// Change an account.
+    ///
+    /// UpdateUser - PATCH /api/v1/admin/users/{id}
+    async fn update_user(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::UpdateUserPathParams,
+        body: &models::AdminUserUpdate,
+    ) -> Result<UpdateUserResponse, E>;
 }

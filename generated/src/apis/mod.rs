@@ -17,6 +17,19 @@ pub trait CookieAuthentication {
     ) -> Option<Self::Claims>;
 }
 
+/// API Key Authentication - Header.
+#[async_trait::async_trait]
+pub trait ApiKeyAuthHeader {
+    type Claims;
+
+    /// Extracting Claims from Header. Return None if the Claims are invalid.
+    async fn extract_claims_from_header(
+        &self,
+        headers: &axum::http::header::HeaderMap,
+        key: &str,
+    ) -> Option<Self::Claims>;
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum BasicAuthKind {

@@ -73,10 +73,27 @@ pub enum ReadyzResponse {
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
+pub enum RunCleanupResponse {
+    /// The job ran.
+    Status200_TheJobRan(models::CleanupReport),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    Status403_Refused(models::Problem),
+}
+
 /// Ops
 #[async_trait]
 #[allow(clippy::ptr_arg)]
 pub trait Ops<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHandler<E> {
+    type Claims;
+
     /// Public keys for access tokens.
     ///
     /// GetJwks - GET /.well-known/jwks.json
@@ -119,4 +136,16 @@ pub trait Ops<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHand
     ///
     /// Readyz - GET /readyz
     async fn readyz(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<ReadyzResponse, E>;
+
+    /// Run the cleanup job.
+    ///
+    /// RunCleanup - POST /api/v1/cron/cleanup
+    async fn run_cleanup(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+    ) -> Result<RunCleanupResponse, E>;
 }

@@ -47,6 +47,23 @@ pub enum GetMeResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum ListMyAuditLogResponse {
+    /// A page of events.
+    Status200_APageOfEvents(models::AuditLogPage),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum UpdateMeResponse {
     /// The updated account.
     Status200_TheUpdatedAccount(models::User),
@@ -97,6 +114,19 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         cookies: &CookieJar,
         claims: &Self::Claims,
     ) -> Result<GetMeResponse, E>;
+
+    /// The signed-in user's security log.
+    ///
+    /// ListMyAuditLog - GET /api/v1/users/me/audit-log
+    async fn list_my_audit_log(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        query_params: &models::ListMyAuditLogQueryParams,
+    ) -> Result<ListMyAuditLogResponse, E>;
 
     /// Change the signed-in user's names.
     ///

@@ -32,6 +32,15 @@ impl<F: Fn(&str) -> Option<String>> Env<F> {
         }
     }
 
+    /// A whole number within `min..=max`.
+    pub fn bounded(&self, name: &str, default: u64, min: u64, max: u64) -> anyhow::Result<u64> {
+        let v = self.number(name, default)?;
+        if !(min..=max).contains(&v) {
+            bail!("{name} must be between {min} and {max}, got {v}");
+        }
+        Ok(v)
+    }
+
     /// A whole number of seconds within `min..=max`.
     pub fn seconds(&self, name: &str, default: Duration, min: u64, max: u64) -> anyhow::Result<Duration> {
         let v = self.number(name, default.as_secs())?;

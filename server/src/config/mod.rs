@@ -76,6 +76,17 @@ pub struct Settings {
     pub email_resend_cooldown: Duration,
     /// How e-mail is sent.
     pub email: EmailSettings,
+    /// `AUDIT_LOG_RETENTION_DAYS`: how long audit events are kept (default 365).
+    pub audit_log_retention_days: u32,
+    /// `SETTINGS_REFRESH_INTERVAL` in seconds: how often each instance reloads the runtime
+    /// settings staff change through the API (default 5).
+    pub settings_refresh_interval: Duration,
+    /// `CRON_SECRET_KEY`: the `X-Cron-Secret` that authorises `POST /api/v1/cron/cleanup`;
+    /// unset disables the endpoint (default).
+    pub cron_secret_key: Option<Redacted>,
+    /// `CLEANUP_INTERVAL` in seconds: how often the cleanup job runs inside `serve`, at most
+    /// once per interval across all instances; 0 turns it off (default 3600).
+    pub cleanup_interval: Option<Duration>,
 }
 
 /// Argon2id cost parameters.
@@ -140,6 +151,10 @@ impl Default for Settings {
             password_reset_token_lifetime: Duration::from_secs(3600),
             email_resend_cooldown: Duration::from_secs(60),
             email: EmailSettings::default(),
+            audit_log_retention_days: 365,
+            settings_refresh_interval: Duration::from_secs(5),
+            cron_secret_key: None,
+            cleanup_interval: Some(Duration::from_secs(3600)),
         }
     }
 }
@@ -242,14 +257,27 @@ impl Settings {
             )?,
             email_resend_cooldown: env.seconds("EMAIL_RESEND_COOLDOWN", d.email_resend_cooldown, 0, 3600)?,
             email: EmailSettings::from_env(&env)?,
+            audit_log_retention_days: env.bounded(
+                "AUDIT_LOG_RETENTION_DAYS",
+                d.audit_log_retention_days.into(),
+                1,
+                3650,
+            )? as u32,
+            settings_refresh_interval: env.seconds("SETTINGS_REFRESH_INTERVAL", d.settings_refresh_interval, 1, 300)?,
+            cron_secret_key: match env.get("CRON_SECRET_KEY") {
+                None => None,
+                Some(key) if key.len() < 32 => {
+                    bail!("CRON_SECRET_KEY must be at least 32 characters (e.g. `openssl rand -hex 32`)")
+                }
+                Some(key) => Some(Redacted(key)),
+            },
+            cleanup_interval: match env.number("CLEANUP_INTERVAL", 3600)? {
+                0 => None,
+                secs if secs < 60 => bail!("CLEANUP_INTERVAL must be 0 (off) or at least 60 seconds, got {secs}"),
+                secs => Some(Duration::from_secs(secs)),
+            },
         };
         Ok(settings)
-    }
-
-    /// The start of the current e-mail cooldown window: an e-mail of a kind queued for an
-    /// account after this instant means no other of that kind is sent yet.
-    pub fn email_cooldown_start(&self) -> chrono::DateTime<chrono::Utc> {
-        chrono::Utc::now() - chrono::Duration::from_std(self.email_resend_cooldown).unwrap_or_default()
     }
 
     /// True when the database is SQLite.

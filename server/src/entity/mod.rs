@@ -3,8 +3,10 @@
 pub mod audit_event;
 pub mod email_token;
 pub mod instance_secret;
+pub mod maintenance_job;
 pub mod outbox_message;
 pub mod refresh_token;
+pub mod runtime_setting;
 pub mod session;
 pub mod signing_key;
 pub mod user;

@@ -11,6 +11,7 @@ use validator::ValidateEmail;
 use super::{
     audit::{self, AuditEvent},
     passwords::{self, PasswordHasher},
+    runtime_settings::RuntimeSettings,
     session_cache::Invalidation,
     sessions::{RevokeReason, Sessions},
 };
@@ -25,7 +26,7 @@ use crate::{
 pub const MAX_NAME_LENGTH: usize = 150;
 
 /// Field errors for first and last names longer than [`MAX_NAME_LENGTH`].
-fn name_errors(first: &Option<String>, last: &Option<String>) -> Vec<FieldError> {
+pub(crate) fn name_errors(first: &Option<String>, last: &Option<String>) -> Vec<FieldError> {
     [("first_name", first), ("last_name", last)]
         .into_iter()
         .filter(|(_, value)| value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH))
@@ -130,22 +131,17 @@ pub struct Accounts {
     db: DatabaseConnection,
     hasher: PasswordHasher,
     sessions: Sessions,
-    verification: EmailVerification,
+    runtime: RuntimeSettings,
 }
 
 impl Accounts {
     /// The service.
-    pub fn new(
-        db: DatabaseConnection,
-        hasher: PasswordHasher,
-        sessions: Sessions,
-        verification: EmailVerification,
-    ) -> Self {
+    pub fn new(db: DatabaseConnection, hasher: PasswordHasher, sessions: Sessions, runtime: RuntimeSettings) -> Self {
         Self {
             db,
             hasher,
             sessions,
-            verification,
+            runtime,
         }
     }
 
@@ -193,7 +189,9 @@ impl Accounts {
             self.rehash(&account, password).await;
         }
         // Said only to whoever knows the password, so it reveals nothing about the address.
-        if self.verification == EmailVerification::Mandatory && account.email_verified_at.is_none() {
+        if self.runtime.current().email_verification == EmailVerification::Mandatory
+            && account.email_verified_at.is_none()
+        {
             let event = AuditEvent::new("login_failed", Some(account.id))
                 .detail(serde_json::json!({ "reason": "email_not_verified" }));
             audit::record(&self.db, event).await;

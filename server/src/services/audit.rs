@@ -1,10 +1,15 @@
 //! The audit log of security events. Recording never fails the request it describes.
 
-use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, EntityTrait};
+use chrono::{DateTime, Utc};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use crate::{entity::audit_event, http::context::ClientInfo};
+use super::pagination::{self, Page, PageRequest};
+use crate::{
+    entity::audit_event::{self, Column},
+    error::AppResult,
+    http::context::ClientInfo,
+};
 
 /// A security event about to be recorded.
 #[derive(Debug, Clone)]
@@ -70,4 +75,44 @@ pub async fn record(db: &impl ConnectionTrait, event: AuditEvent) {
     if let Err(e) = audit_event::Entity::insert(row).exec_without_returning(db).await {
         tracing::error!(error = %e, event = event.event_type, "writing an audit event failed");
     }
+}
+
+/// Which events to read; a `None` matches everything.
+#[derive(Clone, Debug, Default)]
+pub struct AuditFilter {
+    /// The account concerned.
+    pub user_id: Option<Uuid>,
+    /// Who acted.
+    pub actor_id: Option<Uuid>,
+    /// One event type.
+    pub event_type: Option<String>,
+    /// At or after this instant.
+    pub since: Option<DateTime<Utc>>,
+    /// Before this instant.
+    pub until: Option<DateTime<Utc>>,
+}
+
+/// One page of the events matching `filter`, newest first.
+pub async fn list(
+    db: &impl ConnectionTrait,
+    filter: &AuditFilter,
+    page: PageRequest,
+) -> AppResult<Page<audit_event::Model>> {
+    let mut query = audit_event::Entity::find();
+    if let Some(user_id) = filter.user_id {
+        query = query.filter(Column::UserId.eq(user_id));
+    }
+    if let Some(actor_id) = filter.actor_id {
+        query = query.filter(Column::ActorId.eq(actor_id));
+    }
+    if let Some(event_type) = &filter.event_type {
+        query = query.filter(Column::EventType.eq(event_type.as_str()));
+    }
+    if let Some(since) = filter.since {
+        query = query.filter(Column::CreatedAt.gte(since));
+    }
+    if let Some(until) = filter.until {
+        query = query.filter(Column::CreatedAt.lt(until));
+    }
+    pagination::newest_first(db, query, Column::Id, |e| e.id, page).await
 }

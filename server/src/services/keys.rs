@@ -41,10 +41,14 @@ struct Loaded {
 #[derive(Clone)]
 pub struct KeyStore {
     db: DatabaseConnection,
-    /// How long retired keys keep verifying (the access-token lifetime plus leeway).
-    retired_overlap: Duration,
+    /// How long retired keys keep verifying: the access-token lifetime in force plus leeway
+    /// (asked each time, since staff may change the lifetime at run time).
+    token_lifetime: TokenLifetime,
     inner: Arc<RwLock<Arc<Loaded>>>,
 }
+
+/// The longest an access token signed now can stay valid (lifetime plus leeway).
+pub type TokenLifetime = Arc<dyn Fn() -> Duration + Send + Sync>;
 
 const MIN_RELOAD_INTERVAL: Duration = Duration::from_secs(1);
 /// How often every instance re-reads the keys, so a rotation made elsewhere (`gatehouse keys
@@ -54,8 +58,7 @@ pub const RELOAD_INTERVAL: Duration = Duration::from_secs(60);
 impl KeyStore {
     /// Loads the keys, creating the first one if the database has none. `token_lifetime`
     /// (access-token lifetime plus leeway) is how long retired keys must keep verifying.
-    pub async fn load(db: DatabaseConnection, token_lifetime: Duration) -> anyhow::Result<Self> {
-        let retired_overlap = token_lifetime + RELOAD_INTERVAL;
+    pub async fn load(db: DatabaseConnection, token_lifetime: TokenLifetime) -> anyhow::Result<Self> {
         if signing_key::Entity::find()
             .filter(signing_key::Column::RetiredAt.is_null())
             .one(&db)
@@ -64,12 +67,16 @@ impl KeyStore {
         {
             insert_new_key(&db).await?;
         }
-        let loaded = read_keys(&db, retired_overlap).await?;
+        let loaded = read_keys(&db, token_lifetime() + RELOAD_INTERVAL).await?;
         Ok(Self {
             db,
-            retired_overlap,
+            token_lifetime,
             inner: Arc::new(RwLock::new(Arc::new(loaded))),
         })
+    }
+
+    fn retired_overlap(&self) -> Duration {
+        (self.token_lifetime)() + RELOAD_INTERVAL
     }
 
     fn snapshot(&self) -> Arc<Loaded> {
@@ -94,7 +101,7 @@ impl KeyStore {
         if loaded.loaded_at.elapsed() < MIN_RELOAD_INTERVAL {
             return None;
         }
-        match read_keys(&self.db, self.retired_overlap).await {
+        match read_keys(&self.db, self.retired_overlap()).await {
             Ok(fresh) => {
                 let key = fresh.verifying.get(kid).cloned();
                 self.replace(fresh);
@@ -113,7 +120,7 @@ impl KeyStore {
         ticks.tick().await;
         loop {
             ticks.tick().await;
-            match read_keys(&self.db, self.retired_overlap).await {
+            match read_keys(&self.db, self.retired_overlap()).await {
                 Ok(fresh) => self.replace(fresh),
                 Err(e) => tracing::warn!(error = format!("{e:#}"), "reloading signing keys failed"),
             }
@@ -143,7 +150,7 @@ impl KeyStore {
             .filter(signing_key::Column::Kid.ne(kid.clone()))
             .exec(&self.db)
             .await?;
-        self.replace(read_keys(&self.db, self.retired_overlap).await?);
+        self.replace(read_keys(&self.db, self.retired_overlap()).await?);
         Ok(kid)
     }
 }

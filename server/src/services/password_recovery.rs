@@ -2,8 +2,6 @@
 //! revoke sessions, void every e-mailed link and send a "your password was changed" notice,
 //! all in the transaction that sets the new password.
 
-use std::sync::Arc;
-
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
@@ -14,11 +12,11 @@ use super::{
     email_tokens::{EmailTokens, Purpose},
     mail::{Extras, Mailer, templates::TemplateKind},
     passwords::{self, PasswordHasher},
+    runtime_settings::RuntimeSettings,
     session_cache::Invalidation,
     sessions::{AuthUser, RevokeReason, Sessions},
 };
 use crate::{
-    config::Settings,
     entity::user,
     error::{AppError, AppResult},
 };
@@ -35,7 +33,7 @@ pub struct PasswordRecovery {
     mailer: Mailer,
     tokens: EmailTokens,
     sessions: Sessions,
-    settings: Arc<Settings>,
+    runtime: RuntimeSettings,
 }
 
 /// Which sessions a new password ends.
@@ -56,7 +54,7 @@ impl PasswordRecovery {
         mailer: Mailer,
         tokens: EmailTokens,
         sessions: Sessions,
-        settings: Arc<Settings>,
+        runtime: RuntimeSettings,
     ) -> Self {
         Self {
             db,
@@ -65,7 +63,7 @@ impl PasswordRecovery {
             mailer,
             tokens,
             sessions,
-            settings,
+            runtime,
         }
     }
 
@@ -84,13 +82,13 @@ impl PasswordRecovery {
                     txn,
                     account.id,
                     Purpose::PasswordReset,
-                    this.settings.email_cooldown_start(),
+                    this.runtime.current().email_cooldown_start(),
                 )
                 .await?
                 {
                     return Ok(false);
                 }
-                let lifetime = this.settings.password_reset_token_lifetime;
+                let lifetime = this.runtime.current().password_reset_token_lifetime;
                 let token = this
                     .tokens
                     .issue(txn, &account, Purpose::PasswordReset, lifetime)

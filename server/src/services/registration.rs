@@ -14,6 +14,7 @@ use super::{
     email_tokens::{EmailTokens, Purpose},
     mail::{Extras, Mailer, templates::TemplateKind},
     passwords::PasswordHasher,
+    runtime_settings::RuntimeSettings,
     session_cache::Invalidation,
     sessions::Sessions,
 };
@@ -43,6 +44,7 @@ pub struct Registration {
     tokens: EmailTokens,
     sessions: Sessions,
     settings: Arc<Settings>,
+    runtime: RuntimeSettings,
 }
 
 impl Registration {
@@ -54,6 +56,7 @@ impl Registration {
         tokens: EmailTokens,
         sessions: Sessions,
         settings: Arc<Settings>,
+        runtime: RuntimeSettings,
     ) -> Self {
         Self {
             db,
@@ -62,6 +65,7 @@ impl Registration {
             tokens,
             sessions,
             settings,
+            runtime,
         }
     }
 
@@ -82,7 +86,7 @@ impl Registration {
                             txn,
                             existing.id,
                             TemplateKind::AccountExists,
-                            this.settings.email_cooldown_start(),
+                            this.runtime.current().email_cooldown_start(),
                         )
                         .await?
                     {
@@ -106,7 +110,7 @@ impl Registration {
                     }
                     Err(e) => return Err(e.into()),
                 };
-                if this.settings.email_verification != EmailVerification::None {
+                if this.runtime.current().email_verification != EmailVerification::None {
                     this.send_verification(txn, &created).await?;
                 }
                 Ok(Outcome::Created(created.id))
@@ -125,7 +129,7 @@ impl Registration {
     }
 
     async fn send_verification(&self, db: &impl sea_orm::ConnectionTrait, account: &user::Model) -> AppResult<()> {
-        let lifetime: Duration = self.settings.verification_token_lifetime;
+        let lifetime: Duration = self.runtime.current().verification_token_lifetime;
         let token = self.tokens.issue(db, account, Purpose::VerifyEmail, lifetime).await?;
         let extras = Extras {
             link: Some(self.mailer.link(VERIFY_EMAIL_PATH, &token)),
@@ -172,7 +176,7 @@ impl Registration {
     /// Says nothing about whether it did.
     pub async fn resend(&self, email: &str) -> AppResult<()> {
         let email = accounts::parse_email(email)?;
-        if self.settings.email_verification == EmailVerification::None {
+        if self.runtime.current().email_verification == EmailVerification::None {
             return Ok(());
         }
         let Some(account) = accounts::find_live(&self.db, &email.key).await? else {
@@ -188,7 +192,7 @@ impl Registration {
                     txn,
                     account.id,
                     Purpose::VerifyEmail,
-                    this.settings.email_cooldown_start(),
+                    this.runtime.current().email_cooldown_start(),
                 )
                 .await?
                 {

@@ -15,6 +15,7 @@ use uuid::Uuid;
 use super::{
     audit::{self, AuditEvent},
     refresh_store::{self, Rotation},
+    runtime_settings::RuntimeSettings,
     secrets::{self, InstanceSecret},
     session_cache::{self, Invalidation, SessionCache},
     tokens::AccessTokens,
@@ -57,8 +58,7 @@ pub struct Sessions {
     cache: Arc<SessionCache>,
     secret: InstanceSecret,
     tokens: AccessTokens,
-    refresh_lifetime: Duration,
-    grace_period: Duration,
+    runtime: RuntimeSettings,
 }
 
 /// Why sessions get revoked, as stored and audited.
@@ -76,6 +76,10 @@ pub enum RevokeReason {
     PasswordChanged,
     /// The user revoked it from their list of sessions.
     RevokedByUser,
+    /// Staff deactivated the account.
+    Deactivated,
+    /// Staff ended every session of the account.
+    LoggedOutByStaff,
 }
 
 impl RevokeReason {
@@ -87,6 +91,8 @@ impl RevokeReason {
             Self::AccountDeleted => "account_deleted",
             Self::PasswordChanged => "password_changed",
             Self::RevokedByUser => "revoked_by_user",
+            Self::Deactivated => "deactivated",
+            Self::LoggedOutByStaff => "logged_out_by_staff",
         }
     }
 }
@@ -98,16 +104,14 @@ impl Sessions {
         cache: Arc<SessionCache>,
         secret: InstanceSecret,
         tokens: AccessTokens,
-        refresh_lifetime: Duration,
-        grace_period: Duration,
+        runtime: RuntimeSettings,
     ) -> Self {
         Self {
             db,
             cache,
             secret,
             tokens,
-            refresh_lifetime,
-            grace_period,
+            runtime,
         }
     }
 
@@ -122,7 +126,8 @@ impl Sessions {
     }
 
     fn refresh_expiry(&self, now: DateTime<Utc>) -> DateTime<Utc> {
-        now + chrono::Duration::from_std(self.refresh_lifetime).unwrap_or(chrono::Duration::days(14))
+        let lifetime = self.runtime.current().refresh_token_lifetime;
+        now + chrono::Duration::from_std(lifetime).unwrap_or(chrono::Duration::days(14))
     }
 
     /// The child of a refresh token: derived from it under the instance secret, so a
@@ -231,7 +236,7 @@ impl Sessions {
             .filter(refresh_token::Column::ParentId.eq(token_id))
             .one(&self.db)
             .await?;
-        let grace = chrono::Duration::from_std(self.grace_period).unwrap_or_default();
+        let grace = chrono::Duration::from_std(self.runtime.current().refresh_grace_period).unwrap_or_default();
         if let (Some(spent), Some(child_row)) = (spent, child_row)
             && let Some(rotated_at) = spent.rotated_at
             && now - rotated_at <= grace
@@ -258,11 +263,11 @@ impl Sessions {
         Ok(())
     }
 
-    /// Revokes every session of a user.
-    pub async fn revoke_all(&self, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
-        Self::revoke_all_in(&self.db, user_id, reason).await?;
+    /// Revokes every session of a user; returns how many were live.
+    pub async fn revoke_all(&self, user_id: Uuid, reason: RevokeReason) -> AppResult<u64> {
+        let revoked = revoke_where(&self.db, session::Column::UserId.eq(user_id), reason).await?;
         self.forget(Invalidation::User(user_id)).await;
-        Ok(())
+        Ok(revoked)
     }
 
     /// Revokes every session of a user inside a transaction; call [`Sessions::forget`]

@@ -6,7 +6,7 @@ use jsonwebtoken::{Algorithm, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::keys::KeyStore;
+use super::{keys::KeyStore, runtime_settings::RuntimeSettings};
 use crate::error::{AppError, AppResult};
 
 /// The claims of an access token.
@@ -34,26 +34,26 @@ pub struct AccessTokens {
     keys: KeyStore,
     issuer: String,
     audience: String,
-    lifetime: Duration,
+    runtime: RuntimeSettings,
     leeway: Duration,
 }
 
 impl AccessTokens {
     /// A token service signing with `keys`.
-    pub fn new(keys: KeyStore, issuer: String, audience: String, lifetime: Duration, leeway: Duration) -> Self {
+    pub fn new(keys: KeyStore, issuer: String, audience: String, runtime: RuntimeSettings, leeway: Duration) -> Self {
         super::jwt_crypto::install();
         Self {
             keys,
             issuer,
             audience,
-            lifetime,
+            runtime,
             leeway,
         }
     }
 
-    /// The lifetime of new tokens.
+    /// The lifetime of new tokens (a runtime setting).
     pub fn lifetime(&self) -> Duration {
-        self.lifetime
+        self.runtime.current().access_token_lifetime
     }
 
     /// The key store behind the tokens.
@@ -70,7 +70,7 @@ impl AccessTokens {
             sub: user_id,
             sid: session_id,
             iat: now,
-            exp: now + self.lifetime.as_secs() as i64,
+            exp: now + self.lifetime().as_secs() as i64,
             jti: Uuid::now_v7(),
         };
         let (kid, key) = self.keys.signing();

@@ -2,19 +2,25 @@
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::admin::*, models};
+use gatehouse_api::{apis::admin::*, models, types::Nullable};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials, nullable};
+use super::{
+    Api, Credentials, nullable,
+    views::{audit_page, user_page},
+};
 use crate::{
     entity::outbox_message,
     error::{AppError, AppResult},
-    services::mail::outbox::Status,
+    services::{
+        audit::{self, AuditFilter},
+        mail::outbox::Status,
+        pagination::PageRequest,
+        runtime_settings::{Change, Key},
+        user_admin::{UserChanges, UserFilter},
+    },
 };
-
-/// Page size when the client names none.
-const DEFAULT_PAGE: u64 = 50;
 
 fn status_from_api(status: models::OutboxStatus) -> Status {
     match status {
@@ -64,12 +70,12 @@ impl Admin<AppError> for Api {
         query: &models::ListOutboxQueryParams,
     ) -> AppResult<ListOutboxResponse> {
         claims.staff()?;
-        let limit = query.limit.map_or(DEFAULT_PAGE, u64::from);
+        let page = PageRequest::new(query.limit, query.before);
         let (rows, next) = self
             .state
             .mailer
             .outbox()
-            .list(query.status.map(status_from_api), limit, query.before)
+            .list(query.status.map(status_from_api), page)
             .await?;
         let items = rows.into_iter().map(TryInto::try_into).collect::<AppResult<_>>()?;
         Ok(ListOutboxResponse::Status200_APageOfMessages(models::OutboxPage {
@@ -89,13 +95,182 @@ impl Admin<AppError> for Api {
         let staff = claims.staff()?;
         let message = self.state.mailer.outbox().retry(path.id).await?;
         self.state.mailer.wake();
-        crate::services::audit::record(
+        audit::record(
             &self.state.db,
-            crate::services::audit::AuditEvent::new("outbox_message_retried", None)
+            audit::AuditEvent::new("outbox_message_retried", None)
                 .actor(staff.user.id)
                 .detail(serde_json::json!({ "message_id": message.id })),
         )
         .await;
         Ok(RetryOutboxMessageResponse::Status200_TheMessage(message.try_into()?))
+    }
+
+    async fn list_users(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        query: &models::ListUsersQueryParams,
+    ) -> AppResult<ListUsersResponse> {
+        claims.staff()?;
+        let filter = UserFilter {
+            search: query.q.clone(),
+            is_active: query.is_active,
+            is_staff: query.is_staff,
+            email_verified: query.email_verified,
+            deleted: query.deleted,
+        };
+        let page = PageRequest::new(query.limit, query.before);
+        let users = self.state.user_admin.list(&filter, page).await?;
+        Ok(ListUsersResponse::Status200_APageOfAccounts(user_page(users)))
+    }
+
+    async fn get_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::GetUserPathParams,
+    ) -> AppResult<GetUserResponse> {
+        claims.staff()?;
+        let user = self.state.user_admin.get(path.id).await?;
+        Ok(GetUserResponse::Status200_TheAccount(user.into()))
+    }
+
+    async fn update_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::UpdateUserPathParams,
+        body: &models::AdminUserUpdate,
+    ) -> AppResult<UpdateUserResponse> {
+        let staff = claims.staff()?;
+        let changes = UserChanges {
+            is_active: body.is_active,
+            is_staff: body.is_staff,
+            first_name: body.first_name.clone(),
+            last_name: body.last_name.clone(),
+        };
+        let user = self.state.user_admin.update(&staff.user, path.id, changes).await?;
+        Ok(UpdateUserResponse::Status200_TheUpdatedAccount(user.into()))
+    }
+
+    async fn delete_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::DeleteUserPathParams,
+    ) -> AppResult<DeleteUserResponse> {
+        let staff = claims.staff()?;
+        self.state.user_admin.delete(&staff.user, path.id).await?;
+        Ok(DeleteUserResponse::Status204_TheAccountWasDeleted)
+    }
+
+    async fn restore_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::RestoreUserPathParams,
+    ) -> AppResult<RestoreUserResponse> {
+        let staff = claims.staff()?;
+        let user = self.state.user_admin.restore(&staff.user, path.id).await?;
+        Ok(RestoreUserResponse::Status200_TheRestoredAccount(user.into()))
+    }
+
+    async fn logout_user(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::LogoutUserPathParams,
+    ) -> AppResult<LogoutUserResponse> {
+        let staff = claims.staff()?;
+        let revoked = self.state.user_admin.logout_all(&staff.user, path.id).await?;
+        Ok(LogoutUserResponse::Status200_TheSessionsWereRevoked(
+            models::RevokedSessions {
+                revoked: i64::try_from(revoked).unwrap_or(i64::MAX),
+            },
+        ))
+    }
+
+    async fn list_audit_log(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        query: &models::ListAuditLogQueryParams,
+    ) -> AppResult<ListAuditLogResponse> {
+        claims.staff()?;
+        let filter = AuditFilter {
+            user_id: query.user_id,
+            actor_id: query.actor_id,
+            event_type: query.event_type.clone(),
+            since: query.since,
+            until: query.until,
+        };
+        let page = audit::list(&self.state.db, &filter, PageRequest::new(query.limit, query.before)).await?;
+        Ok(ListAuditLogResponse::Status200_APageOfEvents(audit_page(page)))
+    }
+
+    async fn get_runtime_settings(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<GetRuntimeSettingsResponse> {
+        claims.staff()?;
+        let snapshot = self.state.runtime.reload().await?;
+        Ok(GetRuntimeSettingsResponse::Status200_TheSettingsInForce(
+            snapshot.into(),
+        ))
+    }
+
+    async fn update_runtime_settings(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        body: &models::RuntimeSettingsUpdate,
+    ) -> AppResult<UpdateRuntimeSettingsResponse> {
+        let staff = claims.staff()?;
+        let changes = [
+            change(Key::AccessTokenLifetime, &body.access_token_lifetime),
+            change(Key::RefreshTokenLifetime, &body.refresh_token_lifetime),
+            change(Key::RefreshTokenGracePeriod, &body.refresh_token_grace_period),
+            change(Key::EmailVerification, &body.email_verification),
+            change(
+                Key::EmailVerificationTokenLifetime,
+                &body.email_verification_token_lifetime,
+            ),
+            change(Key::PasswordResetTokenLifetime, &body.password_reset_token_lifetime),
+            change(Key::EmailResendCooldown, &body.email_resend_cooldown),
+            change(Key::AuditLogRetentionDays, &body.audit_log_retention_days),
+        ];
+        let changes = changes.into_iter().flatten().collect();
+        let snapshot = self.state.runtime.update(changes, staff.user.id).await?;
+        Ok(UpdateRuntimeSettingsResponse::Status200_TheSettingsNowInForce(
+            snapshot.into(),
+        ))
+    }
+}
+
+/// One field of a settings update: left out (`None`), `null` (back to the default), or a value.
+fn change<T: serde::Serialize>(key: Key, field: &Option<Nullable<T>>) -> Option<Change> {
+    match field {
+        None => None,
+        Some(Nullable::Null) => Some((key, None)),
+        Some(Nullable::Present(value)) => Some((key, Some(serde_json::json!(value)))),
     }
 }

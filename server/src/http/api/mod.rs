@@ -6,15 +6,18 @@ mod auth;
 mod ops;
 mod sessions;
 mod users;
+mod views;
 
 use async_trait::async_trait;
 use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use gatehouse_api::{
-    apis::{ApiAuthBasic, BasicAuthKind, CookieAuthentication, ErrorHandler},
+    apis::{ApiAuthBasic, ApiKeyAuthHeader, BasicAuthKind, CookieAuthentication, ErrorHandler},
     types::Nullable,
 };
 use http::{HeaderMap, Method, StatusCode};
+use sha2::{Digest, Sha256};
+use subtle::ConstantTimeEq;
 
 use super::{context, cookies::ACCESS_COOKIE};
 use crate::{
@@ -31,9 +34,14 @@ fn given(field: &Option<Nullable<String>>) -> Option<String> {
     }
 }
 
+/// An optional value as a required, nullable field of a response.
+fn present_or_null<T>(value: Option<T>) -> Nullable<T> {
+    value.map_or(Nullable::Null, Nullable::Present)
+}
+
 /// An optional value as a present-or-null field of a response.
 fn nullable<T>(value: Option<T>) -> Option<Nullable<T>> {
-    Some(value.map_or(Nullable::Null, Nullable::Present))
+    Some(present_or_null(value))
 }
 
 /// The object the generated router calls into.
@@ -53,7 +61,16 @@ impl Api {
 /// credential never gets here (the generated code answers 401 itself); a bad one does, so
 /// the method can answer with the precise `code`.
 #[derive(Debug)]
-pub struct Credentials(Result<AuthUser, AuthFailure>);
+pub struct Credentials(Result<Principal, AuthFailure>);
+
+/// Who a valid credential stands for.
+#[derive(Debug)]
+enum Principal {
+    /// A signed-in user (access token).
+    User(AuthUser),
+    /// An outside scheduler that knows `CRON_SECRET_KEY`.
+    Scheduler,
+}
 
 #[derive(Debug, Clone, Copy)]
 enum AuthFailure {
@@ -61,17 +78,38 @@ enum AuthFailure {
     TokenExpired,
     SessionRevoked,
     Unavailable,
+    CronDisabled,
+}
+
+impl AuthFailure {
+    fn error(self) -> AppError {
+        match self {
+            AuthFailure::Unauthorized => AppError::Unauthorized,
+            AuthFailure::TokenExpired => AppError::TokenExpired,
+            AuthFailure::SessionRevoked => AppError::SessionRevoked,
+            AuthFailure::Unavailable => AppError::Unavailable(anyhow::anyhow!("session check failed")),
+            AuthFailure::CronDisabled => AppError::CronDisabled,
+        }
+    }
 }
 
 impl Credentials {
     /// The signed-in user, or the reason there is none.
     pub fn user(&self) -> AppResult<&AuthUser> {
-        self.0.as_ref().map_err(|failure| match failure {
-            AuthFailure::Unauthorized => AppError::Unauthorized,
-            AuthFailure::TokenExpired => AppError::TokenExpired,
-            AuthFailure::SessionRevoked => AppError::SessionRevoked,
-            AuthFailure::Unavailable => AppError::Unavailable(anyhow::anyhow!("session check failed")),
-        })
+        match &self.0 {
+            Ok(Principal::User(auth)) => Ok(auth),
+            Ok(Principal::Scheduler) => Err(AppError::Unauthorized),
+            Err(failure) => Err(failure.error()),
+        }
+    }
+
+    /// Succeeds when the request carried the right `X-Cron-Secret`.
+    pub fn scheduler(&self) -> AppResult<()> {
+        match &self.0 {
+            Ok(Principal::Scheduler) => Ok(()),
+            Ok(Principal::User(_)) => Err(AppError::Unauthorized),
+            Err(failure) => Err(failure.error()),
+        }
     }
 
     /// The signed-in user when they are staff; `forbidden` when they are not.
@@ -87,7 +125,8 @@ impl Credentials {
 
 impl Api {
     async fn authenticate(&self, token: &str) -> Credentials {
-        Credentials(self.state.sessions.authenticate(token).await.map_err(|e| match e {
+        let outcome = self.state.sessions.authenticate(token).await;
+        Credentials(outcome.map(Principal::User).map_err(|e| match e {
             AppError::TokenExpired => AuthFailure::TokenExpired,
             AppError::SessionRevoked => AuthFailure::SessionRevoked,
             AppError::Unauthorized => AuthFailure::Unauthorized,
@@ -116,6 +155,26 @@ impl ApiAuthBasic for Api {
             // An Authorization header that is not a Bearer token is a bad credential.
             _ => Some(Credentials(Err(AuthFailure::Unauthorized))),
         }
+    }
+}
+
+#[async_trait]
+impl ApiKeyAuthHeader for Api {
+    type Claims = Credentials;
+
+    /// The `X-Cron-Secret` header: compared with `CRON_SECRET_KEY` in constant time (as
+    /// SHA-256 digests, so not even the length shows).
+    async fn extract_claims_from_header(&self, headers: &HeaderMap, key: &str) -> Option<Credentials> {
+        let Some(expected) = &self.state.settings.cron_secret_key else {
+            return Some(Credentials(Err(AuthFailure::CronDisabled)));
+        };
+        let presented = headers.get(key)?.as_bytes();
+        let matches = Sha256::digest(presented).ct_eq(&Sha256::digest(expected.0.as_bytes()));
+        Some(Credentials(if bool::from(matches) {
+            Ok(Principal::Scheduler)
+        } else {
+            Err(AuthFailure::Unauthorized)
+        }))
     }
 }
 

@@ -8,7 +8,7 @@ use gatehouse_api::{apis::ops::*, models};
 use headers::Host;
 use http::Method;
 
-use super::Api;
+use super::{Api, Credentials};
 use crate::{
     error::{AppError, AppResult},
     http::{context, docs},
@@ -25,6 +25,8 @@ static SPEC_JSON: LazyLock<String> = LazyLock::new(|| {
 
 #[async_trait]
 impl Ops<AppError> for Api {
+    type Claims = Credentials;
+
     async fn healthz(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<HealthzResponse> {
         Ok(HealthzResponse::Status200_TheProcessIsAlive(models::HealthStatus {
             status: "ok".into(),
@@ -92,5 +94,17 @@ impl Ops<AppError> for Api {
 
     async fn get_redoc(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetRedocResponse> {
         Ok(GetRedocResponse::Status200_AnHTMLPage(docs::REDOC_HTML.to_string()))
+    }
+
+    async fn run_cleanup(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<RunCleanupResponse> {
+        claims.scheduler()?;
+        let report = self.state.maintenance.cleanup().await?;
+        Ok(RunCleanupResponse::Status200_TheJobRan(report.into()))
     }
 }

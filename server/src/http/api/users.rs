@@ -2,15 +2,19 @@
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::users::*, models, types::Nullable};
+use gatehouse_api::{apis::users::*, models};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials, given};
+use super::{Api, Credentials, given, present_or_null, views::audit_page};
 use crate::{
     entity::user,
     error::{AppError, AppResult},
     http::cookies,
+    services::{
+        audit::{self, AuditFilter},
+        pagination::PageRequest,
+    },
 };
 
 impl From<user::Model> for models::User {
@@ -24,10 +28,7 @@ impl From<user::Model> for models::User {
             is_staff: u.is_staff,
             email_verified: u.email_verified_at.is_some(),
             date_joined: u.date_joined,
-            last_login: match u.last_login {
-                Some(at) => Nullable::Present(at),
-                None => Nullable::Null,
-            },
+            last_login: present_or_null(u.last_login),
         }
     }
 }
@@ -69,5 +70,22 @@ impl Users<AppError> for Api {
         self.state.accounts.delete(&auth.user, &body.password).await?;
         cookies::clear_session_cookies(&self.state.settings);
         Ok(DeleteMeResponse::Status204_TheAccountWasDeleted)
+    }
+
+    async fn list_my_audit_log(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        query: &models::ListMyAuditLogQueryParams,
+    ) -> AppResult<ListMyAuditLogResponse> {
+        let auth = claims.user()?;
+        let filter = AuditFilter {
+            user_id: Some(auth.user.id),
+            ..AuditFilter::default()
+        };
+        let page = audit::list(&self.state.db, &filter, PageRequest::new(query.limit, query.before)).await?;
+        Ok(ListMyAuditLogResponse::Status200_APageOfEvents(audit_page(page)))
     }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QueryOrder, QuerySelect, Statement, sea_query::Expr,
+    QuerySelect, Statement, sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -17,7 +17,10 @@ use super::templates::{RenderedEmail, TemplateKind};
 use crate::{
     entity::outbox_message::{self, Column},
     error::{AppError, AppResult},
-    services::secrets::InstanceSecret,
+    services::{
+        pagination::{self, Page, PageRequest},
+        secrets::InstanceSecret,
+    },
 };
 
 /// Where a message is in its life.
@@ -229,25 +232,12 @@ impl Outbox {
     }
 
     /// A page of messages, newest first, and the id to pass for the next page.
-    pub async fn list(
-        &self,
-        status: Option<Status>,
-        limit: u64,
-        before: Option<Uuid>,
-    ) -> AppResult<(Vec<outbox_message::Model>, Option<Uuid>)> {
+    pub async fn list(&self, status: Option<Status>, page: PageRequest) -> AppResult<Page<outbox_message::Model>> {
         let mut query = outbox_message::Entity::find();
         if let Some(status) = status {
             query = query.filter(Column::Status.eq(status.as_str()));
         }
-        if let Some(before) = before {
-            query = query.filter(Column::Id.lt(before));
-        }
-        let mut rows = query.order_by_desc(Column::Id).limit(limit + 1).all(&self.db).await?;
-        let next = (rows.len() as u64 > limit).then(|| {
-            rows.truncate(limit as usize);
-            rows.last().map(|r| r.id)
-        });
-        Ok((rows, next.flatten()))
+        pagination::newest_first(&self.db, query, Column::Id, |m| m.id, page).await
     }
 
     /// Puts a dead message back in the queue with a fresh set of attempts.

@@ -1,0 +1,104 @@
+//! How domain values are shown in responses: conversions into the generated models.
+
+use gatehouse_api::{models, types::Object};
+
+use super::{nullable, present_or_null};
+use crate::{
+    entity::{audit_event, user},
+    services::{
+        maintenance::CleanupReport,
+        pagination::Page,
+        runtime_settings::{Key, Snapshot},
+    },
+};
+
+impl From<audit_event::Model> for models::AuditEntry {
+    fn from(e: audit_event::Model) -> Self {
+        // Written by us as a JSON object; anything else is shown as an empty detail.
+        let detail = match serde_json::from_str(&e.detail) {
+            Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(k, v)| (k, Object(v))).collect(),
+            _ => Default::default(),
+        };
+        Self {
+            id: e.id,
+            created_at: e.created_at,
+            event_type: e.event_type,
+            actor_id: nullable(e.actor_id),
+            user_id: nullable(e.user_id),
+            session_id: nullable(e.session_id),
+            ip: nullable(e.ip),
+            user_agent: nullable(e.user_agent),
+            detail,
+        }
+    }
+}
+
+impl From<user::Model> for models::AdminUser {
+    fn from(u: user::Model) -> Self {
+        Self {
+            id: u.id,
+            email: u.email,
+            first_name: u.first_name,
+            last_name: u.last_name,
+            is_active: u.is_active,
+            is_staff: u.is_staff,
+            is_superuser: u.is_superuser,
+            email_verified: u.email_verified_at.is_some(),
+            date_joined: u.date_joined,
+            last_login: present_or_null(u.last_login),
+            updated_at: u.updated_at,
+            deleted_at: present_or_null(u.deleted_at),
+        }
+    }
+}
+
+impl From<Snapshot> for models::RuntimeSettings {
+    fn from(s: Snapshot) -> Self {
+        let k = &s.knobs;
+        Self {
+            access_token_lifetime: k.access_token_lifetime.as_secs(),
+            refresh_token_lifetime: k.refresh_token_lifetime.as_secs(),
+            refresh_token_grace_period: k.refresh_grace_period.as_secs(),
+            email_verification: match k.email_verification {
+                crate::config::EmailVerification::Mandatory => models::EmailVerificationMode::Mandatory,
+                crate::config::EmailVerification::Optional => models::EmailVerificationMode::Optional,
+                crate::config::EmailVerification::None => models::EmailVerificationMode::None,
+            },
+            email_verification_token_lifetime: k.verification_token_lifetime.as_secs(),
+            password_reset_token_lifetime: k.password_reset_token_lifetime.as_secs(),
+            email_resend_cooldown: k.email_resend_cooldown.as_secs(),
+            audit_log_retention_days: k.audit_log_retention_days.into(),
+            overridden: s.overridden.iter().map(|key: &Key| key.name().to_string()).collect(),
+        }
+    }
+}
+
+impl From<CleanupReport> for models::CleanupReport {
+    fn from(r: CleanupReport) -> Self {
+        let count = |n: u64| i64::try_from(n).unwrap_or(i64::MAX);
+        Self {
+            refresh_tokens: count(r.refresh_tokens),
+            sessions: count(r.sessions),
+            email_tokens: count(r.email_tokens),
+            audit_events: count(r.audit_events),
+            outbox_messages: count(r.outbox_messages),
+            total: count(r.total()),
+        }
+    }
+}
+
+/// A page of audit events as the API shows it.
+pub(super) fn audit_page((events, next): Page<audit_event::Model>) -> models::AuditLogPage {
+    models::AuditLogPage {
+        items: events.into_iter().map(Into::into).collect(),
+        next_before: nullable(next),
+    }
+}
+
+/// A page of accounts as staff see it.
+pub(super) fn user_page((users, next): Page<user::Model>) -> models::UserPage {
+    models::UserPage {
+        items: users.into_iter().map(Into::into).collect(),
+        next_before: nullable(next),
+    }
+}

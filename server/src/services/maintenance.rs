@@ -1,0 +1,234 @@
+//! The cleanup job: removes rows that no longer serve any purpose, in bounded batches so no
+//! statement holds a lock on a big table for long. Run by `gatehouse cleanup`, by
+//! `POST /api/v1/cron/cleanup`, and on a schedule inside `serve` (at most once per interval
+//! across every instance sharing the database).
+
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
+use sea_orm::{
+    ActiveValue::Set,
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter,
+    sea_query::{Expr, ExprTrait, OnConflict, Query},
+};
+use serde_json::json;
+
+use super::{
+    audit::{self, AuditEvent},
+    mail::outbox::Status,
+    runtime_settings::RuntimeSettings,
+};
+use crate::{
+    entity::{audit_event, email_token, maintenance_job, outbox_message, refresh_token, session},
+    error::AppResult,
+};
+
+/// Rows deleted by one statement at most.
+pub const DEFAULT_BATCH_SIZE: u64 = 1000;
+/// Sent e-mails are kept this long (metadata only: bodies are erased once sent).
+const SENT_MAIL_RETENTION: chrono::Duration = chrono::Duration::days(7);
+/// E-mails given up on are kept this long, for staff to look at or retry.
+const DEAD_MAIL_RETENTION: chrono::Duration = chrono::Duration::days(30);
+/// The job's name in `maintenance_jobs`.
+const CLEANUP_JOB: &str = "cleanup";
+
+/// How many rows of each kind a cleanup removed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CleanupReport {
+    /// Expired refresh tokens, and those of removed sessions.
+    pub refresh_tokens: u64,
+    /// Sessions past their life, and revoked ones whose access tokens have expired.
+    pub sessions: u64,
+    /// Used or expired e-mailed tokens.
+    pub email_tokens: u64,
+    /// Audit events older than the retention.
+    pub audit_events: u64,
+    /// Sent e-mails older than 7 days, dead ones older than 30.
+    pub outbox_messages: u64,
+}
+
+impl CleanupReport {
+    /// All rows removed.
+    pub fn total(&self) -> u64 {
+        self.refresh_tokens + self.sessions + self.email_tokens + self.audit_events + self.outbox_messages
+    }
+}
+
+/// The maintenance service.
+#[derive(Clone)]
+pub struct Maintenance {
+    db: DatabaseConnection,
+    runtime: RuntimeSettings,
+    jwt_leeway: Duration,
+    batch_size: u64,
+}
+
+impl Maintenance {
+    /// The service; `jwt_leeway` extends how long revoked sessions are kept (their access
+    /// tokens are refused as `session_revoked` until they expire).
+    pub fn new(db: DatabaseConnection, runtime: RuntimeSettings, jwt_leeway: Duration) -> Self {
+        Self {
+            db,
+            runtime,
+            jwt_leeway,
+            batch_size: DEFAULT_BATCH_SIZE,
+        }
+    }
+
+    /// The same service deleting at most `batch_size` rows per statement.
+    pub fn with_batch_size(mut self, batch_size: u64) -> Self {
+        self.batch_size = Ord::max(batch_size, 1);
+        self
+    }
+
+    /// Runs every part of the cleanup and records what it removed in the audit log.
+    pub async fn cleanup(&self) -> AppResult<CleanupReport> {
+        let now = Utc::now();
+        let knobs = self.runtime.current();
+        let access_margin = chrono::Duration::from_std(knobs.access_token_lifetime + self.jwt_leeway)
+            .unwrap_or(chrono::Duration::days(1));
+        // A revoked session must outlive its access tokens, so they keep answering
+        // `session_revoked`; an expired one has no live access token left either.
+        let session_cutoff = now - access_margin;
+        let doomed_sessions = Condition::any()
+            .add(session::Column::ExpiresAt.lt(session_cutoff))
+            .add(session::Column::RevokedAt.lt(session_cutoff));
+        let doomed_session_ids = Query::select()
+            .column(session::Column::Id)
+            .from(session::Entity)
+            .cond_where(doomed_sessions.clone())
+            .to_owned();
+
+        let mut report = CleanupReport::default();
+        report.refresh_tokens = self
+            .delete_in_batches(
+                refresh_token::Entity,
+                refresh_token::Column::Id,
+                Condition::any()
+                    .add(refresh_token::Column::ExpiresAt.lt(now))
+                    .add(refresh_token::Column::SessionId.in_subquery(doomed_session_ids)),
+            )
+            .await?;
+        report.sessions = self
+            .delete_in_batches(session::Entity, session::Column::Id, doomed_sessions)
+            .await?;
+        report.email_tokens = self
+            .delete_in_batches(
+                email_token::Entity,
+                email_token::Column::Id,
+                Condition::any()
+                    .add(email_token::Column::UsedAt.is_not_null())
+                    .add(email_token::Column::ExpiresAt.lt(now)),
+            )
+            .await?;
+        let audit_cutoff = now - chrono::Duration::days(knobs.audit_log_retention_days.into());
+        report.audit_events = self
+            .delete_in_batches(
+                audit_event::Entity,
+                audit_event::Column::Id,
+                Condition::all().add(audit_event::Column::CreatedAt.lt(audit_cutoff)),
+            )
+            .await?;
+        report.outbox_messages = self
+            .delete_in_batches(
+                outbox_message::Entity,
+                outbox_message::Column::Id,
+                Condition::any()
+                    .add(
+                        Condition::all()
+                            .add(outbox_message::Column::Status.eq(Status::Sent.as_str()))
+                            .add(outbox_message::Column::SentAt.lt(now - SENT_MAIL_RETENTION)),
+                    )
+                    .add(
+                        Condition::all()
+                            .add(outbox_message::Column::Status.eq(Status::Dead.as_str()))
+                            .add(outbox_message::Column::CreatedAt.lt(now - DEAD_MAIL_RETENTION)),
+                    ),
+            )
+            .await?;
+        tracing::info!(
+            refresh_tokens = report.refresh_tokens,
+            sessions = report.sessions,
+            email_tokens = report.email_tokens,
+            audit_events = report.audit_events,
+            outbox_messages = report.outbox_messages,
+            "cleanup finished"
+        );
+        let detail = json!({
+            "refresh_tokens": report.refresh_tokens,
+            "sessions": report.sessions,
+            "email_tokens": report.email_tokens,
+            "audit_events": report.audit_events,
+            "outbox_messages": report.outbox_messages,
+        });
+        audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
+        Ok(report)
+    }
+
+    /// Deletes the rows of `entity` matching `condition`, `batch_size` at a time, each batch
+    /// its own short statement; returns how many.
+    async fn delete_in_batches<E>(&self, entity: E, id: E::Column, condition: Condition) -> AppResult<u64>
+    where
+        E: EntityTrait,
+    {
+        let mut deleted = 0;
+        loop {
+            let batch = Query::select()
+                .column(id)
+                .from(entity)
+                .cond_where(condition.clone())
+                .limit(self.batch_size)
+                .to_owned();
+            let result = E::delete_many().filter(id.in_subquery(batch)).exec(&self.db).await?;
+            deleted += result.rows_affected;
+            if result.rows_affected < self.batch_size {
+                return Ok(deleted);
+            }
+            // Let other work in between batches.
+            tokio::task::yield_now().await;
+        }
+    }
+
+    /// Claims the job for this run when nobody started it within `interval`: one atomic
+    /// upsert, so among several instances exactly one wins each interval.
+    async fn claim(&self, now: DateTime<Utc>, interval: Duration) -> AppResult<bool> {
+        let threshold = now - chrono::Duration::from_std(interval).unwrap_or(chrono::Duration::hours(1));
+        let row = maintenance_job::ActiveModel {
+            name: Set(CLEANUP_JOB.to_string()),
+            last_started_at: Set(now),
+        };
+        let claimed = maintenance_job::Entity::insert(row)
+            .on_conflict(
+                OnConflict::column(maintenance_job::Column::Name)
+                    .update_column(maintenance_job::Column::LastStartedAt)
+                    .action_and_where(
+                        Expr::col((maintenance_job::Entity, maintenance_job::Column::LastStartedAt)).lte(threshold),
+                    )
+                    .to_owned(),
+            )
+            .exec_without_returning(&self.db)
+            .await?;
+        Ok(claimed == 1)
+    }
+
+    /// Runs the cleanup about once per `interval` across every instance, for ever: each
+    /// instance looks every tenth of the interval (1 s to 1 min) and runs it only when it
+    /// wins the claim.
+    pub async fn run_on_schedule(self, interval: Duration) {
+        let look_every = (interval / 10).clamp(Duration::from_secs(1), Duration::from_secs(60));
+        let mut ticker = tokio::time::interval(look_every);
+        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            ticker.tick().await;
+            match self.claim(Utc::now(), interval).await {
+                Ok(true) => {
+                    if let Err(e) = self.cleanup().await {
+                        tracing::warn!(error = ?e, "the scheduled cleanup failed");
+                    }
+                }
+                Ok(false) => {}
+                Err(e) => tracing::warn!(error = ?e, "claiming the scheduled cleanup failed"),
+            }
+        }
+    }
+}
