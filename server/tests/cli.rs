@@ -41,7 +41,7 @@ fn help_explains_every_command() {
         .expect("run gatehouse --help");
     let help = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    for command in ["serve", "migrate", "createsuperuser", "keys"] {
+    for command in ["serve", "migrate", "createsuperuser", "cleanup", "keys"] {
         assert!(help.contains(command), "--help does not mention {command}:\n{help}");
     }
 }
@@ -178,4 +178,62 @@ fn serve_prints_e_mails_with_the_console_backend() {
     // The message as sent: headers, then the text and HTML parts with the link.
     wait_for_line(&|line| line.starts_with("To: ") && line.contains("ada@example.com"));
     wait_for_line(&|line| line.contains("/verify-email?token="));
+}
+
+#[test]
+fn cleanup_removes_expired_sessions_in_batches_and_prints_the_counts() {
+    use gatehouse::entity::{session, user};
+    use sea_orm::{ActiveValue::Set, ColumnTrait, Database, EntityTrait, QueryFilter};
+
+    let dir = Workdir::new();
+    let created = dir
+        .gatehouse(&["createsuperuser", "--email", "root@example.com", "--no-input"])
+        .env("GATEHOUSE_SUPERUSER_PASSWORD", "a long and uncommon passphrase")
+        .output()
+        .expect("run createsuperuser");
+    assert!(created.status.success(), "{}", String::from_utf8_lossy(&created.stderr));
+    let url = format!("sqlite://{}/cli.sqlite3", dir.0.display());
+    let runtime = tokio::runtime::Runtime::new().expect("a runtime");
+    runtime.block_on(async {
+        let db = Database::connect(&url).await.expect("open the database");
+        let root = user::Entity::find()
+            .filter(user::Column::EmailNormalized.eq("root@example.com"))
+            .one(&db)
+            .await
+            .expect("read users")
+            .expect("the superuser exists");
+        let expired = chrono::Utc::now() - chrono::Duration::days(1);
+        let sessions = (0..5).map(|_| session::ActiveModel {
+            id: Set(uuid::Uuid::now_v7()),
+            user_id: Set(root.id),
+            created_at: Set(expired),
+            last_used_at: Set(expired),
+            expires_at: Set(expired),
+            revoked_at: Set(None),
+            revoked_reason: Set(None),
+            ip: Set(None),
+            user_agent: Set(None),
+        });
+        session::Entity::insert_many(sessions)
+            .exec_without_returning(&db)
+            .await
+            .expect("insert expired sessions");
+    });
+
+    let out = dir
+        .gatehouse(&["cleanup", "--batch-size", "2"])
+        .output()
+        .expect("run gatehouse cleanup");
+
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    for line in ["refresh_tokens: 0", "sessions: 5", "email_tokens: 0", "audit_events: 0", "total: 5"] {
+        assert!(stdout.lines().any(|l| l == line), "missing {line:?} in:\n{stdout}");
+    }
+    let refused = dir
+        .gatehouse(&["cleanup", "--batch-size", "0"])
+        .output()
+        .expect("run gatehouse cleanup");
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("--batch-size"));
 }
