@@ -121,11 +121,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Cleanup { batch_size } => {
             let state = build_state(settings).await?;
-            let report = state
-                .maintenance
-                .with_batch_size(batch_size)
-                .cleanup()
-                .await?;
+            let report = state.maintenance.with_batch_size(batch_size).cleanup().await?;
             println!("refresh_tokens: {}", report.refresh_tokens);
             println!("sessions: {}", report.sessions);
             println!("email_tokens: {}", report.email_tokens);

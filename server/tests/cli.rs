@@ -227,7 +227,13 @@ fn cleanup_removes_expired_sessions_in_batches_and_prints_the_counts() {
 
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8_lossy(&out.stdout);
-    for line in ["refresh_tokens: 0", "sessions: 5", "email_tokens: 0", "audit_events: 0", "total: 5"] {
+    for line in [
+        "refresh_tokens: 0",
+        "sessions: 5",
+        "email_tokens: 0",
+        "audit_events: 0",
+        "total: 5",
+    ] {
         assert!(stdout.lines().any(|l| l == line), "missing {line:?} in:\n{stdout}");
     }
     let refused = dir

@@ -99,8 +99,7 @@ impl Maintenance {
             .cond_where(doomed_sessions.clone())
             .to_owned();
 
-        let mut report = CleanupReport::default();
-        report.refresh_tokens = self
+        let refresh_tokens = self
             .delete_in_batches(
                 refresh_token::Entity,
                 refresh_token::Column::Id,
@@ -109,10 +108,10 @@ impl Maintenance {
                     .add(refresh_token::Column::SessionId.in_subquery(doomed_session_ids)),
             )
             .await?;
-        report.sessions = self
+        let sessions = self
             .delete_in_batches(session::Entity, session::Column::Id, doomed_sessions)
             .await?;
-        report.email_tokens = self
+        let email_tokens = self
             .delete_in_batches(
                 email_token::Entity,
                 email_token::Column::Id,
@@ -122,14 +121,14 @@ impl Maintenance {
             )
             .await?;
         let audit_cutoff = now - chrono::Duration::days(knobs.audit_log_retention_days.into());
-        report.audit_events = self
+        let audit_events = self
             .delete_in_batches(
                 audit_event::Entity,
                 audit_event::Column::Id,
                 Condition::all().add(audit_event::Column::CreatedAt.lt(audit_cutoff)),
             )
             .await?;
-        report.outbox_messages = self
+        let outbox_messages = self
             .delete_in_batches(
                 outbox_message::Entity,
                 outbox_message::Column::Id,
@@ -146,6 +145,13 @@ impl Maintenance {
                     ),
             )
             .await?;
+        let report = CleanupReport {
+            refresh_tokens,
+            sessions,
+            email_tokens,
+            audit_events,
+            outbox_messages,
+        };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
             sessions = report.sessions,

@@ -67,7 +67,7 @@ pub struct Credentials(Result<Principal, AuthFailure>);
 #[derive(Debug)]
 enum Principal {
     /// A signed-in user (access token).
-    User(AuthUser),
+    User(Box<AuthUser>),
     /// An outside scheduler that knows `CRON_SECRET_KEY`.
     Scheduler,
 }
@@ -126,15 +126,19 @@ impl Credentials {
 impl Api {
     async fn authenticate(&self, token: &str) -> Credentials {
         let outcome = self.state.sessions.authenticate(token).await;
-        Credentials(outcome.map(Principal::User).map_err(|e| match e {
-            AppError::TokenExpired => AuthFailure::TokenExpired,
-            AppError::SessionRevoked => AuthFailure::SessionRevoked,
-            AppError::Unauthorized => AuthFailure::Unauthorized,
-            other => {
-                tracing::error!(error = ?other, "authenticating a request failed");
-                AuthFailure::Unavailable
-            }
-        }))
+        Credentials(
+            outcome
+                .map(|auth| Principal::User(Box::new(auth)))
+                .map_err(|e| match e {
+                    AppError::TokenExpired => AuthFailure::TokenExpired,
+                    AppError::SessionRevoked => AuthFailure::SessionRevoked,
+                    AppError::Unauthorized => AuthFailure::Unauthorized,
+                    other => {
+                        tracing::error!(error = ?other, "authenticating a request failed");
+                        AuthFailure::Unavailable
+                    }
+                }),
+        )
     }
 }
 
