@@ -814,7 +814,7 @@ pub struct AuditEntry {
     #[validate(custom(function = "check_xss_string"))]
     pub event_type: String,
 
-    /// Who acted, when it was not the account itself (staff).
+    /// Who acted: the account itself, or the staff member who acted on it; null when nobody known did (a failed login, the cleanup job).
     #[serde(rename = "actor_id")]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]

@@ -1,10 +1,14 @@
 //! The API suite: the real server, a fresh database per test, driven through the generated
 //! client (and a raw HTTP client where the generated one cannot express the request).
 
+mod admin_users;
+mod admin_users_lifecycle;
+mod audit_log;
 mod auth_login;
 mod auth_logout;
 mod auth_refresh;
 mod auth_register;
+mod cleanup;
 mod cookies;
 mod email_delivery;
 mod email_verification;
@@ -14,6 +18,7 @@ mod outbox;
 mod password_change;
 mod password_reset;
 mod rejections;
+mod runtime_settings;
 mod sessions;
 mod tokens;
 mod users_me;

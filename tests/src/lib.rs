@@ -2,6 +2,7 @@
 //! default, PostgreSQL when `TEST_DATABASE_URL` is set) and drives it through the generated
 //! client, a raw `reqwest::Client` and a second database connection.
 
+mod cleanup_support;
 mod cookies;
 mod database;
 mod harness;
@@ -16,6 +17,7 @@ mod users;
 pub use gatehouse::config::{EmailBackend, EmailVerification, Settings};
 pub use gatehouse_client::{Client, Error, ResponseValue, types};
 
+pub use cleanup_support::{SessionFate, seed_audit_events, seed_email_tokens, seed_outbox_message, seed_sessions};
 pub use cookies::{SetCookie, cookie_header};
 pub use harness::{RefreshTokenRow, TestApp, authorized_client, spawn_app, spawn_app_with};
 pub use jwt::{encode_segment, foreign_signing_key, jwt_claims, jwt_header, sign_eddsa};
@@ -34,3 +36,9 @@ pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error
 pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use timing::{median, timed};
 pub use users::{TestUser, login_request};
+
+mod staff;
+pub use staff::{
+    UserQuery, audit_events, list_users_with, listed_ids, mark_email_verified, register_account, set_user_flag,
+    superuser, user_row,
+};

@@ -180,8 +180,9 @@ impl Accounts {
                 Some(a) if !a.is_active => "inactive",
                 Some(_) => "wrong_password",
             };
-            let event =
-                AuditEvent::new("login_failed", account.map(|a| a.id)).detail(serde_json::json!({ "reason": reason }));
+            let event = AuditEvent::new("login_failed", account.map(|a| a.id))
+                .anonymous()
+                .detail(serde_json::json!({ "reason": reason }));
             audit::record(&self.db, event).await;
             return Err(AppError::InvalidCredentials);
         };
@@ -193,6 +194,7 @@ impl Accounts {
             && account.email_verified_at.is_none()
         {
             let event = AuditEvent::new("login_failed", Some(account.id))
+                .anonymous()
                 .detail(serde_json::json!({ "reason": "email_not_verified" }));
             audit::record(&self.db, event).await;
             return Err(AppError::EmailNotVerified);

@@ -16,7 +16,7 @@ use crate::{
 pub struct AuditEvent {
     /// e.g. `login_succeeded`, `refresh_token_reused`.
     pub event_type: &'static str,
-    /// Who did it, when not the user themself.
+    /// Who did it: the user themself (the default), a staff member, or nobody known.
     pub actor_id: Option<Uuid>,
     /// The account concerned.
     pub user_id: Option<Uuid>,
@@ -41,6 +41,12 @@ impl AuditEvent {
     /// Names who acted, when not the subject user.
     pub fn actor(mut self, actor_id: Uuid) -> Self {
         self.actor_id = Some(actor_id);
+        self
+    }
+
+    /// Records that nobody known acted (e.g. someone trying a password).
+    pub fn anonymous(mut self) -> Self {
+        self.actor_id = None;
         self
     }
 

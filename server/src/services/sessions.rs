@@ -249,6 +249,7 @@ impl Sessions {
         audit::record(
             &self.db,
             AuditEvent::new("refresh_token_reused", Some(owner))
+                .anonymous()
                 .session(session_id)
                 .detail(serde_json::json!({ "token_id": token_id })),
         )

@@ -5,8 +5,8 @@ use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait,
     ActiveValue::Set,
-    ColumnTrait, Condition, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, SqlErr,
-    sea_query::{Expr, ExprTrait, Func, LikeExpr},
+    ColumnTrait, Condition, DatabaseConnection, DbBackend, EntityTrait, IntoActiveModel, QueryFilter, SqlErr,
+    sea_query::{BinOper, Expr, ExprTrait, Func, LikeExpr},
 };
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
@@ -72,6 +72,40 @@ fn contains_pattern(text: &str) -> String {
     pattern
 }
 
+/// `text` as a SQLite GLOB pattern matching it anywhere, regardless of case. SQLite's `lower()`
+/// and `LIKE` fold ASCII letters only, so each cased letter becomes the set of its lower- and
+/// upper-case forms (`[öÖ]`), and the GLOB wildcards `*`, `?` and `[` stand for themselves.
+fn glob_contains_pattern(text: &str) -> String {
+    fn single(mut chars: impl Iterator<Item = char>) -> Option<char> {
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(c),
+            _ => None,
+        }
+    }
+    let mut pattern = String::with_capacity(text.len() * 4 + 2);
+    pattern.push('*');
+    for c in text.chars() {
+        let mut forms = vec![c];
+        for form in [single(c.to_lowercase()), single(c.to_uppercase())]
+            .into_iter()
+            .flatten()
+        {
+            if !forms.contains(&form) {
+                forms.push(form);
+            }
+        }
+        if forms.len() > 1 || matches!(c, '*' | '?' | '[') {
+            pattern.push('[');
+            pattern.extend(forms);
+            pattern.push(']');
+        } else {
+            pattern.push(c);
+        }
+    }
+    pattern.push('*');
+    pattern
+}
+
 /// Only a superuser may act on a superuser's account.
 fn check_authority(staff: &user::Model, target: &user::Model) -> AppResult<()> {
     if target.is_superuser && !staff.is_superuser {
@@ -97,8 +131,14 @@ impl UserAdmin {
     pub async fn list(&self, filter: &UserFilter, page: PageRequest) -> AppResult<Page<user::Model>> {
         let mut query = user::Entity::find();
         if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let sqlite = self.db.get_database_backend() == DbBackend::Sqlite;
             let like = |column: Column| {
-                Expr::expr(Func::lower(Expr::col(column))).like(LikeExpr::new(contains_pattern(search)).escape('\\'))
+                if sqlite {
+                    Expr::col(column).binary(BinOper::Custom("GLOB"), glob_contains_pattern(search))
+                } else {
+                    Expr::expr(Func::lower(Expr::col(column)))
+                        .like(LikeExpr::new(contains_pattern(search)).escape('\\'))
+                }
             };
             query = query.filter(
                 Condition::any()
@@ -270,11 +310,18 @@ impl UserAdmin {
 
 #[cfg(test)]
 mod tests {
-    use super::contains_pattern;
+    use super::{contains_pattern, glob_contains_pattern};
 
     #[test]
     fn search_text_is_matched_literally() {
         assert_eq!(contains_pattern("Ada"), "%ada%");
         assert_eq!(contains_pattern("100%_a\\b"), "%100\\%\\_a\\\\b%");
+    }
+
+    #[test]
+    fn sqlite_search_text_is_matched_literally_in_any_case() {
+        assert_eq!(glob_contains_pattern("Ödön 1"), "*[Öö][dD][öÖ][nN] 1*");
+        assert_eq!(glob_contains_pattern("*?[]%_\\"), "*[*][?][[]]%_\\*");
+        assert_eq!(glob_contains_pattern("ß"), "*ß*", "no single-letter upper case");
     }
 }
