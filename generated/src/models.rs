@@ -639,26 +639,35 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<AdminUser> {
     }
 }
 
+/// Every field is optional; a field left out or `null` keeps its current value.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct AdminUserUpdate {
     #[serde(rename = "is_active")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub is_active: Option<bool>,
+    pub is_active: Option<Nullable<bool>>,
 
     #[serde(rename = "is_staff")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub is_staff: Option<bool>,
+    pub is_staff: Option<Nullable<bool>>,
 
     #[serde(rename = "first_name")]
-    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[validate(length(max = 150))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub first_name: Option<String>,
+    pub first_name: Option<Nullable<String>>,
 
     #[serde(rename = "last_name")]
-    #[validate(length(max = 150), custom(function = "check_xss_string"))]
+    #[validate(length(max = 150))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub last_name: Option<String>,
+    pub last_name: Option<Nullable<String>>,
 }
 
 impl AdminUserUpdate {
@@ -679,18 +688,34 @@ impl AdminUserUpdate {
 impl std::fmt::Display for AdminUserUpdate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.is_active
-                .as_ref()
-                .map(|is_active| ["is_active".to_string(), is_active.to_string()].join(",")),
-            self.is_staff
-                .as_ref()
-                .map(|is_staff| ["is_staff".to_string(), is_staff.to_string()].join(",")),
-            self.first_name
-                .as_ref()
-                .map(|first_name| ["first_name".to_string(), first_name.to_string()].join(",")),
-            self.last_name
-                .as_ref()
-                .map(|last_name| ["last_name".to_string(), last_name.to_string()].join(",")),
+            self.is_active.as_ref().map(|is_active| {
+                [
+                    "is_active".to_string(),
+                    is_active.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.is_staff.as_ref().map(|is_staff| {
+                [
+                    "is_staff".to_string(),
+                    is_staff.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.first_name.as_ref().map(|first_name| {
+                [
+                    "first_name".to_string(),
+                    first_name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.last_name.as_ref().map(|last_name| {
+                [
+                    "last_name".to_string(),
+                    last_name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -729,22 +754,26 @@ impl std::str::FromStr for AdminUserUpdate {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "is_active" => intermediate_rep
-                        .is_active
-                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "is_staff" => intermediate_rep
-                        .is_staff
-                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "first_name" => intermediate_rep
-                        .first_name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "last_name" => intermediate_rep
-                        .last_name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "is_active" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUserUpdate".to_string(),
+                        );
+                    }
+                    "is_staff" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUserUpdate".to_string(),
+                        );
+                    }
+                    "first_name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUserUpdate".to_string(),
+                        );
+                    }
+                    "last_name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUserUpdate".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing AdminUserUpdate".to_string()),
                 }
             }
@@ -755,10 +784,10 @@ impl std::str::FromStr for AdminUserUpdate {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(AdminUserUpdate {
-            is_active: intermediate_rep.is_active.into_iter().next(),
-            is_staff: intermediate_rep.is_staff.into_iter().next(),
-            first_name: intermediate_rep.first_name.into_iter().next(),
-            last_name: intermediate_rep.last_name.into_iter().next(),
+            is_active: std::result::Result::Err("Nullable types not supported in AdminUserUpdate".to_string())?,
+            is_staff: std::result::Result::Err("Nullable types not supported in AdminUserUpdate".to_string())?,
+            first_name: std::result::Result::Err("Nullable types not supported in AdminUserUpdate".to_string())?,
+            last_name: std::result::Result::Err("Nullable types not supported in AdminUserUpdate".to_string())?,
         })
     }
 }

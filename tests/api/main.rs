@@ -12,6 +12,7 @@ mod cleanup;
 mod cookies;
 mod email_delivery;
 mod email_verification;
+mod input_edges;
 mod key_rotation;
 mod ops;
 mod outbox;

@@ -7,7 +7,7 @@ use headers::Host;
 use http::Method;
 
 use super::{
-    Api, Credentials, nullable,
+    Api, Credentials, given, nullable,
     views::{audit_page, user_page},
 };
 use crate::{
@@ -150,10 +150,10 @@ impl Admin<AppError> for Api {
     ) -> AppResult<UpdateUserResponse> {
         let staff = claims.staff()?;
         let changes = UserChanges {
-            is_active: body.is_active,
-            is_staff: body.is_staff,
-            first_name: body.first_name.clone(),
-            last_name: body.last_name.clone(),
+            is_active: given(&body.is_active),
+            is_staff: given(&body.is_staff),
+            first_name: given(&body.first_name),
+            last_name: given(&body.last_name),
         };
         let user = self.state.user_admin.update(&staff.user, path.id, changes).await?;
         Ok(UpdateUserResponse::Status200_TheUpdatedAccount(user.into()))

@@ -27,7 +27,7 @@ use crate::{
 };
 
 /// An optional, nullable field: `null` means the same as leaving it out.
-fn given(field: &Option<Nullable<String>>) -> Option<String> {
+fn given<T: Clone>(field: &Option<Nullable<T>>) -> Option<T> {
     match field {
         Some(Nullable::Present(value)) => Some(value.clone()),
         Some(Nullable::Null) | None => None,
