@@ -656,18 +656,31 @@ pub struct AdminUserUpdate {
     pub is_staff: Option<Nullable<bool>>,
 
     #[serde(rename = "first_name")]
-    #[validate(length(max = 150))]
+    #[validate(
+            length(max = 150),
+            regex(path = *RE_ADMINUSERUPDATE_FIRST_NAME),
+    )]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<Nullable<String>>,
 
     #[serde(rename = "last_name")]
-    #[validate(length(max = 150))]
+    #[validate(
+            length(max = 150),
+            regex(path = *RE_ADMINUSERUPDATE_LAST_NAME),
+    )]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<Nullable<String>>,
+}
+
+lazy_static::lazy_static! {
+    static ref RE_ADMINUSERUPDATE_FIRST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_ADMINUSERUPDATE_LAST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
 }
 
 impl AdminUserUpdate {
@@ -3700,7 +3713,10 @@ pub struct RegisterRequest {
 
     /// Optional; `null` is the same as leaving it out.
     #[serde(rename = "first_name")]
-    #[validate(length(max = 150))]
+    #[validate(
+            length(max = 150),
+            regex(path = *RE_REGISTERREQUEST_FIRST_NAME),
+    )]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -3708,11 +3724,21 @@ pub struct RegisterRequest {
 
     /// Optional; `null` is the same as leaving it out.
     #[serde(rename = "last_name")]
-    #[validate(length(max = 150))]
+    #[validate(
+            length(max = 150),
+            regex(path = *RE_REGISTERREQUEST_LAST_NAME),
+    )]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<Nullable<String>>,
+}
+
+lazy_static::lazy_static! {
+    static ref RE_REGISTERREQUEST_FIRST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_REGISTERREQUEST_LAST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
 }
 
 impl RegisterRequest {
@@ -5312,7 +5338,10 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TokenRespons
 pub struct UpdateMeRequest {
     /// The new first name; left out or `null` keeps the current one.
     #[serde(rename = "first_name")]
-    #[validate(length(max = 150))]
+    #[validate(
+            length(max = 150),
+            regex(path = *RE_UPDATEMEREQUEST_FIRST_NAME),
+    )]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -5320,11 +5349,21 @@ pub struct UpdateMeRequest {
 
     /// The new last name; left out or `null` keeps the current one.
     #[serde(rename = "last_name")]
-    #[validate(length(max = 150))]
+    #[validate(
+            length(max = 150),
+            regex(path = *RE_UPDATEMEREQUEST_LAST_NAME),
+    )]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<Nullable<String>>,
+}
+
+lazy_static::lazy_static! {
+    static ref RE_UPDATEMEREQUEST_FIRST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+}
+lazy_static::lazy_static! {
+    static ref RE_UPDATEMEREQUEST_LAST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
 }
 
 impl UpdateMeRequest {

@@ -189,7 +189,10 @@ pub fn router(state: AppState) -> Router {
         .fallback(rejections::fallback)
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
-        .layer(from_fn_with_state(settings.max_body_bytes, rejections::screen_request))
+        .layer(from_fn_with_state(
+            settings.max_body_bytes,
+            rejections::require_json_objects,
+        ))
         .layer(from_fn_with_state(settings.clone(), middleware::check_csrf))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,

@@ -25,15 +25,9 @@ pub async fn fallback() -> Response {
     not_found().into_response()
 }
 
-/// Refuses, before the generated extractors see them, two things the API never accepts: a
-/// NUL character (U+0000) in the query or in a JSON string — PostgreSQL cannot store it in
-/// text, and no name, address or filter needs it —, and a JSON body that is not an object
-/// (serde also fills a struct from a JSON array such as `[null, null]`).
-pub async fn screen_request(State(max_body_bytes): State<usize>, request: Request, next: Next) -> Response {
-    // `%00` is the only way to put a NUL into a URI (raw control bytes are refused by hyper).
-    if request.uri().query().is_some_and(|query| query.contains("%00")) {
-        return nul_character().into_response();
-    }
+/// Every request body of the API is a JSON object, but serde also fills a struct from a JSON
+/// array (`[null, null]`): refuse anything else before the generated extractors see it.
+pub async fn require_json_objects(State(max_body_bytes): State<usize>, request: Request, next: Next) -> Response {
     let is_json = request
         .headers()
         .get(header::CONTENT_TYPE)
@@ -51,30 +45,7 @@ pub async fn screen_request(State(max_body_bytes): State<usize>, request: Reques
         let error = FieldError::new("body", "invalid_type", "The request body must be a JSON object.");
         return validation_problem(vec![error]).into_response();
     }
-    if has_nul_in_strings(&bytes) {
-        return nul_character().into_response();
-    }
     next.run(Request::from_parts(parts, Body::from(bytes))).await
-}
-
-fn nul_character() -> Problem {
-    Problem::new(StatusCode::BAD_REQUEST, "malformed_request", "Malformed request")
-        .detail("Text must not contain the NUL character (U+0000).")
-}
-
-/// Whether a JSON document holds a string (or key) with a NUL character. JSON can only carry
-/// one escaped, so documents without `\u0000` are not parsed here.
-fn has_nul_in_strings(json: &[u8]) -> bool {
-    fn walk(value: &serde_json::Value) -> bool {
-        match value {
-            serde_json::Value::String(text) => text.contains('\0'),
-            serde_json::Value::Array(items) => items.iter().any(walk),
-            serde_json::Value::Object(map) => map.iter().any(|(key, value)| key.contains('\0') || walk(value)),
-            _ => false,
-        }
-    }
-    json.windows(6).any(|window| window == br"\u0000")
-        && serde_json::from_slice::<serde_json::Value>(json).is_ok_and(|value| walk(&value))
 }
 
 /// Rewrites non-problem error responses into problems.
@@ -241,15 +212,6 @@ mod tests {
             "Failed to deserialize the JSON body into the target type: password: invalid type: integer `1`, expected a string at line 1 column 14",
         );
         assert_eq!((typed.field.as_str(), typed.code), ("password", "invalid_type"));
-    }
-
-    #[test]
-    fn finds_nul_characters_only_inside_json_strings() {
-        assert!(has_nul_in_strings(br#"{"first_name":"a\u0000b"}"#));
-        assert!(has_nul_in_strings(br#"{"a":[{"\u0000":1}]}"#));
-        // An escaped backslash followed by the text `u0000` is not a NUL.
-        assert!(!has_nul_in_strings(br#"{"first_name":"a\\u0000b"}"#));
-        assert!(!has_nul_in_strings(br#"{"first_name":"ab"}"#));
     }
 
     #[test]

@@ -112,6 +112,9 @@ pub async fn list(
         query = query.filter(Column::ActorId.eq(actor_id));
     }
     if let Some(event_type) = &filter.event_type {
+        if pagination::matches_no_stored_text(event_type) {
+            return Ok((Vec::new(), None));
+        }
         query = query.filter(Column::EventType.eq(event_type.as_str()));
     }
     if let Some(since) = filter.since {

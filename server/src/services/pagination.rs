@@ -31,6 +31,13 @@ impl PageRequest {
 /// One page and the cursor of the next one, if there is one.
 pub type Page<M> = (Vec<M>, Option<Uuid>);
 
+/// Whether a text filter can match nothing stored: no stored text holds a NUL character
+/// (PostgreSQL cannot store one, and the API refuses it in names), and PostgreSQL would refuse
+/// the query itself, so such a filter answers an empty page without asking the database.
+pub fn matches_no_stored_text(filter: &str) -> bool {
+    filter.contains('\0')
+}
+
 /// Reads one page of `query`, newest first by `id_column`.
 pub async fn newest_first<E, C>(
     db: &impl ConnectionTrait,

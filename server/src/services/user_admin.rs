@@ -131,6 +131,9 @@ impl UserAdmin {
     pub async fn list(&self, filter: &UserFilter, page: PageRequest) -> AppResult<Page<user::Model>> {
         let mut query = user::Entity::find();
         if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            if pagination::matches_no_stored_text(search) {
+                return Ok((Vec::new(), None));
+            }
             let sqlite = self.db.get_database_backend() == DbBackend::Sqlite;
             let like = |column: Column| {
                 if sqlite {
