@@ -38,3 +38,9 @@ test-postgres database_url="postgres://postgres@127.0.0.1:5432/test" redis_url="
 # Load benchmark (release build, wrk, bounded in time) on SQLite and PostgreSQL.
 bench:
     scripts/bench.sh
+
+# Contract checks (contract/run.sh): spec lint, generated TypeScript client (tsc strict + Node
+# flow), Rust client examples, Schemathesis against a release build on SQLite and
+# PostgreSQL, docs in headless Chromium. `just contract lint ts` runs only those steps.
+contract *steps:
+    contract/run.sh {{steps}}

@@ -26,6 +26,8 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 lua_dir="$root/scripts/bench"
 cd "$root"
+# shellcheck source=scripts/common.sh
+source "$root/scripts/common.sh"
 
 duration="${BENCH_DURATION:-10s}"
 connections="${BENCH_CONNECTIONS:-16}"
@@ -51,35 +53,6 @@ die() {
     exit 1
 }
 
-stop_server() {
-    local pid="$server_pid"
-    server_pid=""
-    [[ -n "$pid" ]] || return 0
-    if kill -0 "$pid" 2>/dev/null; then
-        kill -TERM "$pid" 2>/dev/null || true
-        for _ in $(seq 1 100); do
-            kill -0 "$pid" 2>/dev/null || break
-            sleep 0.1
-        done
-        if kill -0 "$pid" 2>/dev/null; then
-            warn "server $pid ignored SIGTERM for 10 s; sending SIGKILL"
-            kill -KILL "$pid" 2>/dev/null || true
-        fi
-    fi
-    wait "$pid" 2>/dev/null || true
-}
-
-drop_pg_database() {
-    local db="$pg_database"
-    pg_database=""
-    [[ -n "$db" ]] || return 0
-    if ! psql "$pg_admin_url" -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS \"$db\"" >/dev/null 2>&1; then
-        # PostgreSQL 13+: also end sessions still connected to it.
-        psql "$pg_admin_url" -v ON_ERROR_STOP=1 -qc "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" >/dev/null ||
-            warn "could not drop database $db; drop it by hand"
-    fi
-}
-
 cleanup() {
     local status=$?
     trap - EXIT INT TERM
@@ -97,16 +70,6 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 # --- tools -------------------------------------------------------------------------------
-
-apt_install() {
-    local sudo=""
-    if [[ $EUID -ne 0 ]]; then
-        command -v sudo >/dev/null || return 1
-        sudo="sudo"
-    fi
-    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@" ||
-        { $sudo apt-get update && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y "$@"; }
-}
 
 if ! command -v wrk >/dev/null; then
     log "installing wrk"
