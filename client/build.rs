@@ -53,6 +53,7 @@ fn retype_for_progenitor(spec: &mut openapiv3::OpenAPI) {
             &mut path.trace,
         ];
         for op in operations.into_iter().flatten() {
+            keep_one_success_type(op);
             for response in op.responses.responses.values_mut() {
                 if let openapiv3::ReferenceOr::Item(response) = response {
                     fix(response);
@@ -60,4 +61,37 @@ fn retype_for_progenitor(spec: &mut openapiv3::OpenAPI) {
             }
         }
     }
+}
+
+/// progenitor types one success body per operation. Where another 2xx answers with another
+/// schema (`login`'s `202` `LoginChallenge` beside its `200` `TokenResponse`), that status is
+/// left out of the typed client: it comes back as `Error::UnexpectedResponse` holding the raw
+/// response, whose body parses as the generated type (`types::LoginChallenge`).
+fn keep_one_success_type(op: &mut openapiv3::Operation) {
+    let schema_of = |response: &openapiv3::ReferenceOr<openapiv3::Response>| match response {
+        openapiv3::ReferenceOr::Reference { reference } => reference.clone(),
+        openapiv3::ReferenceOr::Item(item) => item
+            .content
+            .get("application/json")
+            .and_then(|media| media.schema.as_ref())
+            .map(|schema| format!("{schema:?}"))
+            .unwrap_or_default(),
+    };
+    let mut first_success: Option<String> = None;
+    op.responses.responses.retain(|status, response| {
+        let openapiv3::StatusCode::Code(code) = status else {
+            return true;
+        };
+        if !(200..300).contains(code) {
+            return true;
+        }
+        let schema = schema_of(response);
+        match &first_success {
+            None => {
+                first_success = Some(schema);
+                true
+            }
+            Some(first) => *first == schema,
+        }
+    });
 }

@@ -1270,6 +1270,10 @@ pub struct CleanupReport {
     #[serde(rename = "outbox_messages")]
     pub outbox_messages: i64,
 
+    /// Expired one-time codes, and send counters a day past their last send (database store only: Redis expires its own).
+    #[serde(rename = "otp_codes")]
+    pub otp_codes: i64,
+
     #[serde(rename = "total")]
     pub total: i64,
 }
@@ -1282,6 +1286,7 @@ impl CleanupReport {
         email_tokens: i64,
         audit_events: i64,
         outbox_messages: i64,
+        otp_codes: i64,
         total: i64,
     ) -> CleanupReport {
         CleanupReport {
@@ -1290,6 +1295,7 @@ impl CleanupReport {
             email_tokens,
             audit_events,
             outbox_messages,
+            otp_codes,
             total,
         }
     }
@@ -1311,6 +1317,8 @@ impl std::fmt::Display for CleanupReport {
             Some(self.audit_events.to_string()),
             Some("outbox_messages".to_string()),
             Some(self.outbox_messages.to_string()),
+            Some("otp_codes".to_string()),
+            Some(self.otp_codes.to_string()),
             Some("total".to_string()),
             Some(self.total.to_string()),
         ];
@@ -1335,6 +1343,7 @@ impl std::str::FromStr for CleanupReport {
             pub email_tokens: Vec<i64>,
             pub audit_events: Vec<i64>,
             pub outbox_messages: Vec<i64>,
+            pub otp_codes: Vec<i64>,
             pub total: Vec<i64>,
         }
 
@@ -1372,6 +1381,10 @@ impl std::str::FromStr for CleanupReport {
                     #[allow(clippy::redundant_clone)]
                     "outbox_messages" => intermediate_rep
                         .outbox_messages
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "otp_codes" => intermediate_rep
+                        .otp_codes
                         .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "total" => intermediate_rep
@@ -1412,6 +1425,11 @@ impl std::str::FromStr for CleanupReport {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "outbox_messages missing in CleanupReport".to_string())?,
+            otp_codes: intermediate_rep
+                .otp_codes
+                .into_iter()
+                .next()
+                .ok_or_else(|| "otp_codes missing in CleanupReport".to_string())?,
             total: intermediate_rep
                 .total
                 .into_iter()
@@ -2453,6 +2471,337 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<JwkSet> {
     }
 }
 
+/// The password was right; the login is completed by `loginWithOtp` with this challenge and the code sent by e-mail.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LoginChallenge {
+    /// Opaque, single use; send it back with the code.
+    #[serde(rename = "challenge")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub challenge: String,
+
+    /// Seconds until the challenge and its code expire.
+    #[serde(rename = "expires_in")]
+    pub expires_in: i64,
+
+    #[serde(rename = "method")]
+    #[validate(nested)]
+    pub method: models::SecondFactor,
+}
+
+impl LoginChallenge {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(challenge: String, expires_in: i64, method: models::SecondFactor) -> LoginChallenge {
+        LoginChallenge {
+            challenge,
+            expires_in,
+            method,
+        }
+    }
+}
+
+/// Converts the LoginChallenge value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for LoginChallenge {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("challenge".to_string()),
+            Some(self.challenge.to_string()),
+            Some("expires_in".to_string()),
+            Some(self.expires_in.to_string()),
+            // Skipping method in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a LoginChallenge value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for LoginChallenge {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub challenge: Vec<String>,
+            pub expires_in: Vec<i64>,
+            pub method: Vec<models::SecondFactor>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing LoginChallenge".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "challenge" => intermediate_rep
+                        .challenge
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "expires_in" => intermediate_rep
+                        .expires_in
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "method" => intermediate_rep
+                        .method
+                        .push(<models::SecondFactor as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing LoginChallenge".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(LoginChallenge {
+            challenge: intermediate_rep
+                .challenge
+                .into_iter()
+                .next()
+                .ok_or_else(|| "challenge missing in LoginChallenge".to_string())?,
+            expires_in: intermediate_rep
+                .expires_in
+                .into_iter()
+                .next()
+                .ok_or_else(|| "expires_in missing in LoginChallenge".to_string())?,
+            method: intermediate_rep
+                .method
+                .into_iter()
+                .next()
+                .ok_or_else(|| "method missing in LoginChallenge".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<LoginChallenge> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<LoginChallenge>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<LoginChallenge>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for LoginChallenge - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginChallenge> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <LoginChallenge as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into LoginChallenge - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// `optional`: a password login asks for an e-mailed code only from accounts whose owner turned `otp_login_enabled` on; `required`: every password login does.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum LoginOtpMode {
+    #[serde(rename = "optional")]
+    Optional,
+    #[serde(rename = "required")]
+    Required,
+}
+
+impl validator::Validate for LoginOtpMode {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for LoginOtpMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            LoginOtpMode::Optional => write!(f, "optional"),
+            LoginOtpMode::Required => write!(f, "required"),
+        }
+    }
+}
+
+impl std::str::FromStr for LoginOtpMode {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "optional" => std::result::Result::Ok(LoginOtpMode::Optional),
+            "required" => std::result::Result::Ok(LoginOtpMode::Required),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LoginOtpRequest {
+    /// The challenge from the `202` answer of `login`.
+    #[serde(rename = "challenge")]
+    #[validate(length(min = 1, max = 512), custom(function = "check_xss_string"))]
+    pub challenge: String,
+
+    /// The 6-digit code from the e-mail; spaces and dashes are ignored.
+    #[serde(rename = "code")]
+    #[validate(length(min = 1, max = 32), custom(function = "check_xss_string"))]
+    pub code: String,
+}
+
+impl LoginOtpRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(challenge: String, code: String) -> LoginOtpRequest {
+        LoginOtpRequest { challenge, code }
+    }
+}
+
+/// Converts the LoginOtpRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for LoginOtpRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("challenge".to_string()),
+            Some(self.challenge.to_string()),
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a LoginOtpRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for LoginOtpRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub challenge: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing LoginOtpRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "challenge" => intermediate_rep
+                        .challenge
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing LoginOtpRequest".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(LoginOtpRequest {
+            challenge: intermediate_rep
+                .challenge
+                .into_iter()
+                .next()
+                .ok_or_else(|| "challenge missing in LoginOtpRequest".to_string())?,
+            code: intermediate_rep
+                .code
+                .into_iter()
+                .next()
+                .ok_or_else(|| "code missing in LoginOtpRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<LoginOtpRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<LoginOtpRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<LoginOtpRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for LoginOtpRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginOtpRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <LoginOtpRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into LoginOtpRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct LoginRequest {
@@ -2577,6 +2926,288 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginRequest
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into LoginRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// Exactly one of `email` (passwordless login) and `challenge` (two-step login).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct OtpResendRequest {
+    #[serde(rename = "email")]
+    #[validate(length(max = 254))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<Nullable<String>>,
+
+    /// The challenge of a two-step `login`.
+    #[serde(rename = "challenge")]
+    #[validate(length(min = 1, max = 512))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub challenge: Option<Nullable<String>>,
+}
+
+impl OtpResendRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> OtpResendRequest {
+        OtpResendRequest {
+            email: None,
+            challenge: None,
+        }
+    }
+}
+
+/// Converts the OtpResendRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for OtpResendRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.email.as_ref().map(|email| {
+                [
+                    "email".to_string(),
+                    email.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.challenge.as_ref().map(|challenge| {
+                [
+                    "challenge".to_string(),
+                    challenge.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a OtpResendRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for OtpResendRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub email: Vec<String>,
+            pub challenge: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing OtpResendRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "email" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in OtpResendRequest".to_string(),
+                        );
+                    }
+                    "challenge" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in OtpResendRequest".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing OtpResendRequest".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(OtpResendRequest {
+            email: std::result::Result::Err("Nullable types not supported in OtpResendRequest".to_string())?,
+            challenge: std::result::Result::Err("Nullable types not supported in OtpResendRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<OtpResendRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<OtpResendRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<OtpResendRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for OtpResendRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<OtpResendRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <OtpResendRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into OtpResendRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct OtpVerifyRequest {
+    #[serde(rename = "email")]
+    #[validate(length(max = 254), custom(function = "check_xss_string"))]
+    pub email: String,
+
+    /// The 6-digit code from the e-mail; spaces and dashes are ignored.
+    #[serde(rename = "code")]
+    #[validate(length(min = 1, max = 32), custom(function = "check_xss_string"))]
+    pub code: String,
+}
+
+impl OtpVerifyRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(email: String, code: String) -> OtpVerifyRequest {
+        OtpVerifyRequest { email, code }
+    }
+}
+
+/// Converts the OtpVerifyRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for OtpVerifyRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("email".to_string()),
+            Some(self.email.to_string()),
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a OtpVerifyRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for OtpVerifyRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub email: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing OtpVerifyRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep
+                        .email
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing OtpVerifyRequest".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(OtpVerifyRequest {
+            email: intermediate_rep
+                .email
+                .into_iter()
+                .next()
+                .ok_or_else(|| "email missing in OtpVerifyRequest".to_string())?,
+            code: intermediate_rep
+                .code
+                .into_iter()
+                .next()
+                .ok_or_else(|| "code missing in OtpVerifyRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<OtpVerifyRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<OtpVerifyRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<OtpVerifyRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for OtpVerifyRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<OtpVerifyRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <OtpVerifyRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into OtpVerifyRequest - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {
@@ -4045,6 +4676,25 @@ pub struct RuntimeSettings {
     #[validate(range(min = 1u64, max = 3650u64))]
     pub audit_log_retention_days: u64,
 
+    /// How long an e-mailed one-time code (and a two-step challenge) works.
+    #[serde(rename = "otp_ttl")]
+    #[validate(range(min = 30u64, max = 3600u64))]
+    pub otp_ttl: u64,
+
+    /// Tries with one code before it is dead.
+    #[serde(rename = "otp_max_attempts")]
+    #[validate(range(min = 1u64, max = 20u64))]
+    pub otp_max_attempts: u64,
+
+    /// Least time between two codes to one address.
+    #[serde(rename = "otp_resend_cooldown")]
+    #[validate(range(min = 0u64, max = 3600u64))]
+    pub otp_resend_cooldown: u64,
+
+    #[serde(rename = "login_otp")]
+    #[validate(nested)]
+    pub login_otp: models::LoginOtpMode,
+
     /// The knobs set through the API (the others are environment defaults).
     #[serde(rename = "overridden")]
     #[validate(custom(function = "check_xss_vec_string"))]
@@ -4062,6 +4712,10 @@ impl RuntimeSettings {
         password_reset_token_lifetime: u64,
         email_resend_cooldown: u64,
         audit_log_retention_days: u64,
+        otp_ttl: u64,
+        otp_max_attempts: u64,
+        otp_resend_cooldown: u64,
+        login_otp: models::LoginOtpMode,
         overridden: Vec<String>,
     ) -> RuntimeSettings {
         RuntimeSettings {
@@ -4073,6 +4727,10 @@ impl RuntimeSettings {
             password_reset_token_lifetime,
             email_resend_cooldown,
             audit_log_retention_days,
+            otp_ttl,
+            otp_max_attempts,
+            otp_resend_cooldown,
+            login_otp,
             overridden,
         }
     }
@@ -4099,6 +4757,13 @@ impl std::fmt::Display for RuntimeSettings {
             Some(self.email_resend_cooldown.to_string()),
             Some("audit_log_retention_days".to_string()),
             Some(self.audit_log_retention_days.to_string()),
+            Some("otp_ttl".to_string()),
+            Some(self.otp_ttl.to_string()),
+            Some("otp_max_attempts".to_string()),
+            Some(self.otp_max_attempts.to_string()),
+            Some("otp_resend_cooldown".to_string()),
+            Some(self.otp_resend_cooldown.to_string()),
+            // Skipping login_otp in query parameter serialization
             Some("overridden".to_string()),
             Some(
                 self.overridden
@@ -4132,6 +4797,10 @@ impl std::str::FromStr for RuntimeSettings {
             pub password_reset_token_lifetime: Vec<u64>,
             pub email_resend_cooldown: Vec<u64>,
             pub audit_log_retention_days: Vec<u64>,
+            pub otp_ttl: Vec<u64>,
+            pub otp_max_attempts: Vec<u64>,
+            pub otp_resend_cooldown: Vec<u64>,
+            pub login_otp: Vec<models::LoginOtpMode>,
             pub overridden: Vec<Vec<String>>,
         }
 
@@ -4183,6 +4852,22 @@ impl std::str::FromStr for RuntimeSettings {
                     "audit_log_retention_days" => intermediate_rep
                         .audit_log_retention_days
                         .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "otp_ttl" => intermediate_rep
+                        .otp_ttl
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "otp_max_attempts" => intermediate_rep
+                        .otp_max_attempts
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "otp_resend_cooldown" => intermediate_rep
+                        .otp_resend_cooldown
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "login_otp" => intermediate_rep
+                        .login_otp
+                        .push(<models::LoginOtpMode as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     "overridden" => {
                         return std::result::Result::Err(
                             "Parsing a container in this style is not supported in RuntimeSettings".to_string(),
@@ -4238,6 +4923,26 @@ impl std::str::FromStr for RuntimeSettings {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "audit_log_retention_days missing in RuntimeSettings".to_string())?,
+            otp_ttl: intermediate_rep
+                .otp_ttl
+                .into_iter()
+                .next()
+                .ok_or_else(|| "otp_ttl missing in RuntimeSettings".to_string())?,
+            otp_max_attempts: intermediate_rep
+                .otp_max_attempts
+                .into_iter()
+                .next()
+                .ok_or_else(|| "otp_max_attempts missing in RuntimeSettings".to_string())?,
+            otp_resend_cooldown: intermediate_rep
+                .otp_resend_cooldown
+                .into_iter()
+                .next()
+                .ok_or_else(|| "otp_resend_cooldown missing in RuntimeSettings".to_string())?,
+            login_otp: intermediate_rep
+                .login_otp
+                .into_iter()
+                .next()
+                .ok_or_else(|| "login_otp missing in RuntimeSettings".to_string())?,
             overridden: intermediate_rep
                 .overridden
                 .into_iter()
@@ -4343,6 +5048,35 @@ pub struct RuntimeSettingsUpdate {
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audit_log_retention_days: Option<Nullable<u64>>,
+
+    #[serde(rename = "otp_ttl")]
+    #[validate(range(min = 30u64, max = 3600u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub otp_ttl: Option<Nullable<u64>>,
+
+    #[serde(rename = "otp_max_attempts")]
+    #[validate(range(min = 1u64, max = 20u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub otp_max_attempts: Option<Nullable<u64>>,
+
+    #[serde(rename = "otp_resend_cooldown")]
+    #[validate(range(min = 0u64, max = 3600u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub otp_resend_cooldown: Option<Nullable<u64>>,
+
+    /// See `LoginOtpMode`.
+    /// Note: inline enums are not fully supported by openapi-generator
+    #[serde(rename = "login_otp")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub login_otp: Option<Nullable<String>>,
 }
 
 impl RuntimeSettingsUpdate {
@@ -4357,6 +5091,10 @@ impl RuntimeSettingsUpdate {
             password_reset_token_lifetime: None,
             email_resend_cooldown: None,
             audit_log_retention_days: None,
+            otp_ttl: None,
+            otp_max_attempts: None,
+            otp_resend_cooldown: None,
+            login_otp: None,
         }
     }
 }
@@ -4445,6 +5183,36 @@ impl std::fmt::Display for RuntimeSettingsUpdate {
                 ]
                 .join(",")
             }),
+            self.otp_ttl.as_ref().map(|otp_ttl| {
+                [
+                    "otp_ttl".to_string(),
+                    otp_ttl.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.otp_max_attempts.as_ref().map(|otp_max_attempts| {
+                [
+                    "otp_max_attempts".to_string(),
+                    otp_max_attempts.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.otp_resend_cooldown.as_ref().map(|otp_resend_cooldown| {
+                [
+                    "otp_resend_cooldown".to_string(),
+                    otp_resend_cooldown
+                        .as_ref()
+                        .map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.login_otp.as_ref().map(|login_otp| {
+                [
+                    "login_otp".to_string(),
+                    login_otp.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -4470,6 +5238,10 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             pub password_reset_token_lifetime: Vec<u64>,
             pub email_resend_cooldown: Vec<u64>,
             pub audit_log_retention_days: Vec<u64>,
+            pub otp_ttl: Vec<u64>,
+            pub otp_max_attempts: Vec<u64>,
+            pub otp_resend_cooldown: Vec<u64>,
+            pub login_otp: Vec<String>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -4537,6 +5309,30 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
                                 .to_string(),
                         );
                     }
+                    "otp_ttl" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "otp_max_attempts" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "otp_resend_cooldown" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "login_otp" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing RuntimeSettingsUpdate".to_string(),
@@ -4575,6 +5371,14 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             audit_log_retention_days: std::result::Result::Err(
                 "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
             )?,
+            otp_ttl: std::result::Result::Err("Nullable types not supported in RuntimeSettingsUpdate".to_string())?,
+            otp_max_attempts: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            otp_resend_cooldown: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            login_otp: std::result::Result::Err("Nullable types not supported in RuntimeSettingsUpdate".to_string())?,
         })
     }
 }
@@ -4651,6 +5455,44 @@ impl std::str::FromStr for SchemaFormat {
         match s {
             "yaml" => std::result::Result::Ok(SchemaFormat::Yaml),
             "json" => std::result::Result::Ok(SchemaFormat::Json),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+/// How the login is completed: `email_otp`, a code e-mailed to the account.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum SecondFactor {
+    #[serde(rename = "email_otp")]
+    EmailOtp,
+}
+
+impl validator::Validate for SecondFactor {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for SecondFactor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            SecondFactor::EmailOtp => write!(f, "email_otp"),
+        }
+    }
+}
+
+impl std::str::FromStr for SecondFactor {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "email_otp" => std::result::Result::Ok(SecondFactor::EmailOtp),
             _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
         }
     }
@@ -5357,6 +6199,13 @@ pub struct UpdateMeRequest {
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<Nullable<String>>,
+
+    /// Turns two-step login on or off: each password login then answers `202` and e-mails a code. Left out or `null` keeps the current setting.
+    #[serde(rename = "otp_login_enabled")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub otp_login_enabled: Option<Nullable<bool>>,
 }
 
 lazy_static::lazy_static! {
@@ -5372,6 +6221,7 @@ impl UpdateMeRequest {
         UpdateMeRequest {
             first_name: None,
             last_name: None,
+            otp_login_enabled: None,
         }
     }
 }
@@ -5396,6 +6246,13 @@ impl std::fmt::Display for UpdateMeRequest {
                 ]
                 .join(",")
             }),
+            self.otp_login_enabled.as_ref().map(|otp_login_enabled| {
+                [
+                    "otp_login_enabled".to_string(),
+                    otp_login_enabled.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -5415,6 +6272,7 @@ impl std::str::FromStr for UpdateMeRequest {
         struct IntermediateRep {
             pub first_name: Vec<String>,
             pub last_name: Vec<String>,
+            pub otp_login_enabled: Vec<bool>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -5442,6 +6300,11 @@ impl std::str::FromStr for UpdateMeRequest {
                             "Parsing a nullable type in this style is not supported in UpdateMeRequest".to_string(),
                         );
                     }
+                    "otp_login_enabled" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in UpdateMeRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing UpdateMeRequest".to_string()),
                 }
             }
@@ -5454,6 +6317,7 @@ impl std::str::FromStr for UpdateMeRequest {
         std::result::Result::Ok(UpdateMeRequest {
             first_name: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
             last_name: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
+            otp_login_enabled: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
         })
     }
 }
@@ -5526,6 +6390,10 @@ pub struct User {
 
     #[serde(rename = "last_login")]
     pub last_login: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    /// Every password login of this account is completed with a code sent by e-mail (two-step login). `LOGIN_OTP=required` applies it to every account.
+    #[serde(rename = "otp_login_enabled")]
+    pub otp_login_enabled: bool,
 }
 
 impl User {
@@ -5540,6 +6408,7 @@ impl User {
         email_verified: bool,
         date_joined: chrono::DateTime<chrono::Utc>,
         last_login: Nullable<chrono::DateTime<chrono::Utc>>,
+        otp_login_enabled: bool,
     ) -> User {
         User {
             id,
@@ -5551,6 +6420,7 @@ impl User {
             email_verified,
             date_joined,
             last_login,
+            otp_login_enabled,
         }
     }
 }
@@ -5577,6 +6447,8 @@ impl std::fmt::Display for User {
             // Skipping date_joined in query parameter serialization
 
             // Skipping last_login in query parameter serialization
+            Some("otp_login_enabled".to_string()),
+            Some(self.otp_login_enabled.to_string()),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -5603,6 +6475,7 @@ impl std::str::FromStr for User {
             pub email_verified: Vec<bool>,
             pub date_joined: Vec<chrono::DateTime<chrono::Utc>>,
             pub last_login: Vec<chrono::DateTime<chrono::Utc>>,
+            pub otp_login_enabled: Vec<bool>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -5658,6 +6531,10 @@ impl std::str::FromStr for User {
                             "Parsing a nullable type in this style is not supported in User".to_string(),
                         );
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "otp_login_enabled" => intermediate_rep
+                        .otp_login_enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string()),
                 }
             }
@@ -5709,6 +6586,11 @@ impl std::str::FromStr for User {
                 .next()
                 .ok_or_else(|| "date_joined missing in User".to_string())?,
             last_login: std::result::Result::Err("Nullable types not supported in User".to_string())?,
+            otp_login_enabled: intermediate_rep
+                .otp_login_enabled
+                .into_iter()
+                .next()
+                .ok_or_else(|| "otp_login_enabled missing in User".to_string())?,
         })
     }
 }

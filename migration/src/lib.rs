@@ -6,6 +6,7 @@ pub use sea_orm_migration::prelude::*;
 mod m20261121_000001_accounts_and_sessions;
 mod m20261121_000002_email;
 mod m20261121_000003_administration;
+mod m20261121_000004_otp;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -17,6 +18,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000001_accounts_and_sessions::Migration),
             Box::new(m20261121_000002_email::Migration),
             Box::new(m20261121_000003_administration::Migration),
+            Box::new(m20261121_000004_otp::Migration),
         ]
     }
 }

@@ -127,6 +127,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("email_tokens: {}", report.email_tokens);
             println!("audit_events: {}", report.audit_events);
             println!("outbox_messages: {}", report.outbox_messages);
+            println!("otp_codes: {}", report.otp_codes);
             println!("total: {}", report.total());
             Ok(())
         }

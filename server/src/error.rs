@@ -60,7 +60,29 @@ pub enum AppError {
     /// 403 `cron_disabled`: `CRON_SECRET_KEY` is not set.
     #[error("cron endpoint disabled")]
     CronDisabled,
-    /// 503 `service_unavailable`.
+    /// 400 `invalid_code`: an e-mailed one-time code (or its login challenge) that is wrong,
+    /// expired, used, replaced, out of attempts, or for an unknown address — all alike.
+    #[error("invalid code")]
+    InvalidCode,
+    /// 429 `rate_limited`, with `Retry-After`, and the IETF `RateLimit` / `RateLimit-Policy`
+    /// headers when a named quota refused the request.
+    #[error("rate limited")]
+    RateLimited {
+        /// How long until trying again can succeed.
+        retry_after: std::time::Duration,
+        /// The quota that was exhausted, if the refusal came from one.
+        policy: Option<QuotaPolicy>,
+    },
+    /// 429 `too_many_attempts`: the address is locked out after repeated failed logins (the
+    /// same for addresses without an account), with `Retry-After` and `RateLimit` headers.
+    #[error("too many failed attempts")]
+    TooManyAttempts {
+        /// How long until the lock ends.
+        retry_after: std::time::Duration,
+        /// The lock-out described as a quota (failures before a lock, over how long).
+        policy: QuotaPolicy,
+    },
+    /// 503 `service_unavailable`, with `Retry-After`.
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
     /// 500 `internal_error`.
@@ -119,6 +141,20 @@ impl AppError {
                 .detail("Only a deleted account can be restored."),
             Self::CronDisabled => Problem::new(S::FORBIDDEN, "cron_disabled", "Cron endpoint disabled")
                 .detail("Set CRON_SECRET_KEY to enable scheduled calls to this endpoint."),
+            Self::InvalidCode => Problem::new(S::BAD_REQUEST, "invalid_code", "Invalid or expired code")
+                .detail("This code is wrong, has expired or was already used; ask for a new one."),
+            Self::RateLimited { retry_after, .. } => {
+                Problem::new(S::TOO_MANY_REQUESTS, "rate_limited", "Too many requests").detail(format!(
+                    "Too many requests; try again in {} seconds.",
+                    retry_after_secs(*retry_after)
+                ))
+            }
+            Self::TooManyAttempts { retry_after, .. } => {
+                Problem::new(S::TOO_MANY_REQUESTS, "too_many_attempts", "Too many failed attempts").detail(format!(
+                    "Too many failed sign-in attempts for this address; try again in {} seconds.",
+                    retry_after_secs(*retry_after)
+                ))
+            }
             Self::Unavailable(_) => Problem::new(S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable")
                 .detail("A dependency is not answering; try again shortly."),
             Self::Internal(_) => Problem::new(S::INTERNAL_SERVER_ERROR, "internal_error", "Internal server error")
@@ -134,6 +170,54 @@ impl IntoResponse for AppError {
             Self::Unavailable(cause) => tracing::warn!(error = format!("{cause:#}"), "dependency unavailable"),
             other => tracing::debug!(error = %other, "request refused"),
         }
-        self.to_problem().into_response()
+        let (retry_after, policy) = match &self {
+            Self::RateLimited { retry_after, policy } => (Some(retry_after_secs(*retry_after)), *policy),
+            Self::TooManyAttempts { retry_after, policy } => (Some(retry_after_secs(*retry_after)), Some(*policy)),
+            // Dependencies come back on their own (the Redis breaker retries after a second).
+            Self::Unavailable(_) => (Some(UNAVAILABLE_RETRY_AFTER_SECS), None),
+            _ => (None, None),
+        };
+        let mut response = self.to_problem().into_response();
+        let headers = response.headers_mut();
+        if let Some(secs) = retry_after {
+            headers.insert(http::header::RETRY_AFTER, secs.into());
+            if let Some(policy) = policy {
+                policy.insert_headers(headers, secs);
+            }
+        }
+        response
     }
+}
+
+/// A named quota, as the IETF `RateLimit` headers describe it
+/// (draft-ietf-httpapi-ratelimit-headers): `RateLimit-Policy: "login-ip";q=30;w=60`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuotaPolicy {
+    /// The policy's name (`login-ip`).
+    pub name: &'static str,
+    /// Requests allowed per window.
+    pub quota: u32,
+    /// The window.
+    pub window: std::time::Duration,
+}
+
+impl QuotaPolicy {
+    /// `RateLimit: "name";r=0;t=SECS` and `RateLimit-Policy: "name";q=Q;w=W` on a refusal.
+    fn insert_headers(&self, headers: &mut http::HeaderMap, retry_after_secs: u64) {
+        let limit = format!("\"{}\";r=0;t={retry_after_secs}", self.name);
+        let policy = format!("\"{}\";q={};w={}", self.name, self.quota, self.window.as_secs().max(1));
+        for (name, value) in [("ratelimit", limit), ("ratelimit-policy", policy)] {
+            if let Ok(value) = http::HeaderValue::from_str(&value) {
+                headers.insert(name, value);
+            }
+        }
+    }
+}
+
+/// `Retry-After` of a `503`: seconds.
+const UNAVAILABLE_RETRY_AFTER_SECS: u64 = 2;
+
+/// Whole seconds to wait, rounded up and at least 1.
+fn retry_after_secs(wait: std::time::Duration) -> u64 {
+    wait.as_millis().div_ceil(1000).max(1) as u64
 }

@@ -17,10 +17,14 @@ use crate::{
         accounts::Accounts,
         email_tokens::EmailTokens,
         keys::KeyStore,
+        lockout::Lockout,
         mail::{self, Mailer, outbox::Outbox, transport::Transport},
         maintenance::Maintenance,
+        otp::Otp,
         password_recovery::PasswordRecovery,
         passwords::PasswordHasher,
+        rate_limit::{LoginProtection, RateLimiter},
+        redis::{self, Redis},
         registration::Registration,
         runtime_settings::RuntimeSettings,
         secrets::InstanceSecret,
@@ -112,6 +116,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         db::migrate(&db).await?;
     }
     let secret = InstanceSecret::load(&db, settings.secret_key.as_deref()).await?;
+    let redis = connect_redis(&settings).await?;
     let runtime = RuntimeSettings::load(db.clone(), &settings).await?;
     let leeway = settings.jwt_leeway;
     let lifetime_source = runtime.clone();
@@ -148,8 +153,31 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings.email.retry_delay,
     );
     let mailer = Mailer::new(&settings, outbox)?;
+    let otp = Otp::new(
+        db.clone(),
+        redis.clone(),
+        secret.clone(),
+        mailer.clone(),
+        sessions.clone(),
+        runtime.clone(),
+        settings.otp.clone(),
+    );
+    let limits = RateLimiter::new(settings.limits.clone(), secret.clone(), redis.clone());
+    let lockout = Lockout::new(
+        settings.lockout,
+        limits.clone(),
+        db.clone(),
+        mailer.clone(),
+        settings.frontend_url.clone(),
+    );
     let email_tokens = EmailTokens::new(secret);
-    let accounts = Accounts::new(db.clone(), hasher.clone(), sessions.clone(), runtime.clone());
+    let accounts = Accounts::new(
+        db.clone(),
+        hasher.clone(),
+        sessions.clone(),
+        runtime.clone(),
+        LoginProtection::new(limits.clone(), lockout),
+    );
     Ok(AppState {
         registration: Registration::new(
             db.clone(),
@@ -178,7 +206,31 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         sessions,
         db,
         settings,
+        redis,
+        otp,
+        limits,
     })
+}
+
+/// The shared Redis when `REDIS_URL` is set. A Redis that does not answer yet does not stop
+/// the start: it is logged, and used as soon as it answers.
+async fn connect_redis(settings: &Settings) -> anyhow::Result<Option<Redis>> {
+    let Some(url) = &settings.redis_url else {
+        return Ok(None);
+    };
+    let redis = Redis::connect(
+        &url.0,
+        settings.redis_key_prefix.clone(),
+        redis::DEFAULT_COMMAND_TIMEOUT,
+    )?;
+    match redis.ping().await {
+        Ok(()) => tracing::info!(prefix = settings.redis_key_prefix, "Redis connected"),
+        Err(e) => tracing::warn!(
+            error = %e,
+            "Redis is not answering; starting anyway and reconnecting in the background (rate limits fail open meanwhile)"
+        ),
+    }
+    Ok(Some(redis))
 }
 
 /// The whole HTTP application: generated routes, docs assets, and the middleware stack.

@@ -7,9 +7,9 @@ use sea_orm::DatabaseConnection;
 use crate::{
     config::Settings,
     services::{
-        accounts::Accounts, mail::Mailer, maintenance::Maintenance, password_recovery::PasswordRecovery,
-        registration::Registration, runtime_settings::RuntimeSettings, sessions::Sessions, user_admin::UserAdmin,
-        user_sessions::UserSessions,
+        accounts::Accounts, mail::Mailer, maintenance::Maintenance, otp::Otp, password_recovery::PasswordRecovery,
+        rate_limit::RateLimiter, redis::Redis, registration::Registration, runtime_settings::RuntimeSettings,
+        sessions::Sessions, user_admin::UserAdmin, user_sessions::UserSessions,
     },
 };
 
@@ -38,4 +38,10 @@ pub struct AppState {
     pub user_admin: UserAdmin,
     /// The cleanup job.
     pub maintenance: Maintenance,
+    /// The shared Redis, when `REDIS_URL` is set.
+    pub redis: Option<Redis>,
+    /// E-mailed one-time codes (passwordless and two-step login).
+    pub otp: Otp,
+    /// Rate limits per client IP and per address: `state.limits.check(Action::…, email)`.
+    pub limits: RateLimiter,
 }

@@ -236,6 +236,7 @@ async fn bearer_requests_never_need_a_csrf_token() {
     let update = gatehouse_tests::types::UpdateMeRequest {
         first_name: Some("Augusta".try_into().expect("a short name")),
         last_name: None,
+        otp_login_enabled: None,
     };
     client
         .update_me(&update)

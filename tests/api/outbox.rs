@@ -158,13 +158,14 @@ async fn staff_see_a_dead_message_and_can_retry_it() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_outbox_pages_newest_first_without_gaps_or_repeats() {
-    // Arrange: five reset mails, one after the other.
+    // Arrange: five reset mails, one after the other (each is written after the answer).
     let app = spawn_app_with(|_| {}).await;
     let (_, staff) = staff_user(&app).await;
     let mut users = Vec::new();
-    for _ in 0..5 {
+    for queued in 1..=5 {
         let user = app.registered_user().await;
         request_password_reset(&app.client, &user.email).await;
+        wait_for_outbox(&app, "the reset mail is queued", WAIT, |rows| rows.len() == queued).await;
         users.push(user);
     }
     let client = app.client_with_token(&staff.access_token);

@@ -43,6 +43,7 @@ async fn updating_a_name_changes_only_that_name() {
     let update = UpdateMeRequest {
         first_name: Some("Augusta".try_into().expect("a short name")),
         last_name: None,
+        otp_login_enabled: None,
     };
 
     // Act
@@ -65,6 +66,7 @@ async fn an_empty_string_clears_a_name_and_an_empty_update_changes_nothing() {
     let cleared = UpdateMeRequest {
         first_name: None,
         last_name: Some("".try_into().expect("an empty name")),
+        otp_login_enabled: None,
     };
     let updated = client.update_me(&cleared).await.expect("the update succeeds");
     assert_eq!((updated.first_name.as_str(), updated.last_name.as_str()), ("Ada", ""));

@@ -6,7 +6,10 @@ use reqwest::header::{HeaderMap, HeaderValue};
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use uuid::Uuid;
 
-use gatehouse::config::{EmailBackend, EmailSettings, EmailVerification, SmtpSecurity, SmtpSettings};
+use gatehouse::config::{
+    EmailBackend, EmailSettings, EmailVerification, LimitSettings, LockoutSettings, Rate, Redacted, SmtpSecurity,
+    SmtpSettings,
+};
 
 use crate::{
     Client, Error, ResponseValue, Settings, SmtpSink, TestUser,
@@ -62,6 +65,22 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
             retry_delay: Duration::from_millis(100),
             poll_interval: Duration::from_millis(100),
             ..EmailSettings::default()
+        },
+        // Shared with the app's other instances; a prefix of its own keeps parallel tests apart.
+        redis_url: std::env::var("TEST_REDIS_URL")
+            .ok()
+            .filter(|u| !u.is_empty())
+            .map(Redacted),
+        redis_key_prefix: format!("test:{}:", Uuid::new_v4().simple()),
+        // Many tests log in again and again from 127.0.0.1: limits stay on, far out of reach.
+        // Tests of the limits and the lock-out set their own.
+        limits: LimitSettings::all(Rate::per_secs(100_000, 60)),
+        // Likewise the lock-out; failures are forgotten after a minute so that the shared Redis
+        // of `just test-postgres` does not keep the keys of finished tests for a day.
+        lockout: LockoutSettings {
+            threshold: 1000,
+            reset_after: Duration::from_secs(60),
+            ..LockoutSettings::default()
         },
         ..Settings::default()
     };

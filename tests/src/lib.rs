@@ -8,13 +8,16 @@ mod database;
 mod harness;
 mod jwt;
 mod mail_flows;
+mod otp_support;
 mod outbox_support;
 mod problems;
+mod rate_limit_support;
+mod redis_server;
 mod smtp_sink;
 mod timing;
 mod users;
 
-pub use gatehouse::config::{EmailBackend, EmailVerification, Settings};
+pub use gatehouse::config::{EmailBackend, EmailVerification, LimitSettings, LockoutSettings, Policy, Rate, Settings};
 pub use gatehouse_client::{Client, Error, ResponseValue, types};
 
 pub use cleanup_support::{SessionFate, seed_audit_events, seed_email_tokens, seed_outbox_message, seed_sessions};
@@ -28,13 +31,20 @@ pub use mail_flows::{
     post_verify_email, refresh_token_of, reset_token, send_marker_mail, tampered, unknown_token,
     wait_until_outbox_is_idle,
 };
+pub use otp_support::{
+    LOGIN_CODE_SUBJECT, TWO_STEP_CODE_SUBJECT, code_in, code_mails, expect_invalid_code, login_with_otp, nth_code,
+    nth_code_mail, other_code, redis_query, request_otp, requested_code, resend_otp, resend_otp_for_challenge,
+    set_two_step, stored_code, two_step_login, uses_redis, verify_otp,
+};
 pub use outbox_support::{
     OutboxRow, all_waiting_for_retry, outbox_rows, request_password_reset, smtp_backend, staff_user, unused_port,
     wait_for_outbox, wait_until_all_sent,
 };
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
+pub use rate_limit_support::{app_limiting, assert_limited_per_ip_and_per_address, assert_rate_limited};
+pub use redis_server::{PrivateRedis, shared_redis_url};
 pub use smtp_sink::{ReceivedMail, SmtpSink};
-pub use timing::{median, timed};
+pub use timing::{assert_alike, median, timed};
 pub use users::{TestUser, login_request};
 
 mod staff;

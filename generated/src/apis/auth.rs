@@ -14,7 +14,7 @@ use crate::{models, types::*};
 pub enum ChangePasswordResponse {
     /// The password was changed.
     Status204_ThePasswordWasChanged,
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -37,7 +37,7 @@ pub enum ChangePasswordResponse {
 pub enum ConfirmPasswordResetResponse {
     /// The password was changed; log in with it.
     Status204_ThePasswordWasChanged,
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -45,6 +45,13 @@ pub enum ConfirmPasswordResetResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -56,7 +63,12 @@ pub enum LoginResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The password is right, and the login must be completed with a code e-mailed to the account (two-step login: `LOGIN_OTP=required`, or the user turned `otp_login_enabled` on). Send the challenge with the code to `loginWithOtp`.
+    Status202_ThePasswordIsRight {
+        body: models::LoginChallenge,
+        cache_control: Option<String>,
+    },
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -71,6 +83,18 @@ pub enum LoginResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
+    /// A dependency (the database, or Redis for one-time codes) does not answer (`service_unavailable`); try again after `Retry-After` seconds.
+    Status503_ADependency {
+        body: models::Problem,
+        retry_after: Option<u32>,
+    },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -112,7 +136,7 @@ pub enum RefreshTokenResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -127,6 +151,13 @@ pub enum RefreshTokenResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -135,7 +166,7 @@ pub enum RefreshTokenResponse {
 pub enum RegisterResponse {
     /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
     Status202_Accepted(models::Accepted),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -143,6 +174,13 @@ pub enum RegisterResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -151,7 +189,7 @@ pub enum RegisterResponse {
 pub enum RequestPasswordResetResponse {
     /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
     Status202_Accepted(models::Accepted),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -159,6 +197,13 @@ pub enum RequestPasswordResetResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -167,7 +212,7 @@ pub enum RequestPasswordResetResponse {
 pub enum ResendVerificationResponse {
     /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
     Status202_Accepted(models::Accepted),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -175,6 +220,13 @@ pub enum ResendVerificationResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
 }
 
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
@@ -183,7 +235,7 @@ pub enum ResendVerificationResponse {
 pub enum VerifyEmailResponse {
     /// The address is verified.
     Status200_TheAddressIsVerified(models::EmailVerified),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -191,6 +243,13 @@ pub enum VerifyEmailResponse {
     Status415_TheBodyIsNotSentAs(models::Problem),
     /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
 }
 
 /// Auth

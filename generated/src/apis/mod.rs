@@ -1,6 +1,7 @@
 pub mod admin;
 pub mod auth;
 pub mod ops;
+pub mod otp;
 pub mod sessions;
 pub mod users;
 

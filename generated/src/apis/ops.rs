@@ -17,7 +17,7 @@ pub enum GetJwksResponse {
         body: models::JwkSet,
         cache_control: Option<String>,
     },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
@@ -27,7 +27,7 @@ pub enum GetJwksResponse {
 pub enum GetRedocResponse {
     /// An HTML page.
     Status200_AnHTMLPage(String),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
@@ -37,7 +37,7 @@ pub enum GetRedocResponse {
 pub enum GetSchemaResponse {
     /// The OpenAPI document.
     Status200_TheOpenAPIDocument(String),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
@@ -47,7 +47,7 @@ pub enum GetSchemaResponse {
 pub enum GetSwaggerUiResponse {
     /// An HTML page.
     Status200_AnHTMLPage(String),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
@@ -57,7 +57,7 @@ pub enum GetSwaggerUiResponse {
 pub enum HealthzResponse {
     /// The process is alive.
     Status200_TheProcessIsAlive(models::HealthStatus),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 
@@ -67,9 +67,12 @@ pub enum HealthzResponse {
 pub enum ReadyzResponse {
     /// Ready to serve.
     Status200_ReadyToServe(models::HealthStatus),
-    /// A dependency (the database) does not answer (`service_unavailable`).
-    Status503_ADependency(models::Problem),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// A dependency (the database, or Redis for one-time codes) does not answer (`service_unavailable`); try again after `Retry-After` seconds.
+    Status503_ADependency {
+        body: models::Problem,
+        retry_after: Option<u32>,
+    },
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
 }
 

@@ -14,7 +14,7 @@ use crate::{models, types::*};
 pub enum DeleteMeResponse {
     /// The account was deleted.
     Status204_TheAccountWasDeleted,
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -50,7 +50,7 @@ pub enum GetMeResponse {
 pub enum ListMyAuditLogResponse {
     /// A page of events.
     Status200_APageOfEvents(models::AuditLogPage),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -67,7 +67,7 @@ pub enum ListMyAuditLogResponse {
 pub enum UpdateMeResponse {
     /// The updated account.
     Status200_TheUpdatedAccount(models::User),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), or an e-mailed token that is unknown, used, expired or tampered (`invalid_token`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -128,7 +128,7 @@ pub trait Users<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         query_params: &models::ListMyAuditLogQueryParams,
     ) -> Result<ListMyAuditLogResponse, E>;
 
-    /// Change the signed-in user's names.
+    /// Change the signed-in user's names and login preferences.
     ///
     /// UpdateMe - PATCH /api/v1/users/me
     async fn update_me(

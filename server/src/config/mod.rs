@@ -4,12 +4,19 @@
 
 mod email;
 mod env;
+mod limits;
+mod otp;
+mod process;
 
 use std::{net::IpAddr, time::Duration};
 
 use anyhow::{Context, bail};
 pub use email::{EmailBackend, EmailSettings, EmailVerification, Redacted, SmtpSecurity, SmtpSettings};
 use env::Env;
+use ipnet::IpNet;
+pub use limits::{LimitSettings, LockoutSettings, Policy, Rate};
+pub use otp::{LoginOtp, OtpSettings};
+pub use process::{Argon2Settings, LogFormat};
 
 /// Everything Gatehouse can be configured with.
 #[derive(Clone, Debug)]
@@ -87,37 +94,20 @@ pub struct Settings {
     /// `CLEANUP_INTERVAL` in seconds: how often the cleanup job runs inside `serve`, at most
     /// once per interval across all instances; 0 turns it off (default 3600).
     pub cleanup_interval: Option<Duration>,
-}
-
-/// Argon2id cost parameters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Argon2Settings {
-    /// Memory in KiB.
-    pub memory_kib: u32,
-    /// Passes over the memory.
-    pub iterations: u32,
-    /// Lanes.
-    pub parallelism: u32,
-}
-
-impl Default for Argon2Settings {
-    fn default() -> Self {
-        // OWASP Password Storage Cheat Sheet, argon2id: m=19 MiB, t=2, p=1.
-        Self {
-            memory_kib: 19 * 1024,
-            iterations: 2,
-            parallelism: 1,
-        }
-    }
-}
-
-/// How logs are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LogFormat {
-    /// Human-readable lines.
-    Text,
-    /// One JSON object per line.
-    Json,
+    /// E-mailed one-time codes (`OTP_*`, `LOGIN_OTP`).
+    pub otp: OtpSettings,
+    /// `REDIS_URL`: shared state for many instances (rate limits, lock-outs, one-time codes);
+    /// unset keeps it in process (default). Never logged.
+    pub redis_url: Option<Redacted>,
+    /// `REDIS_KEY_PREFIX`: prepended to every Redis key (default `gatehouse:`).
+    pub redis_key_prefix: String,
+    /// `RATE_LIMITS` and `RATE_LIMIT_*`: the rate-limit policies.
+    pub limits: LimitSettings,
+    /// `LOCKOUT_*`: progressive lock-out after failed logins.
+    pub lockout: LockoutSettings,
+    /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` / `Forwarded` headers are believed
+    /// (default none: the socket address is the client).
+    pub trusted_proxies: Vec<IpNet>,
 }
 
 impl Default for Settings {
@@ -155,6 +145,12 @@ impl Default for Settings {
             settings_refresh_interval: Duration::from_secs(5),
             cron_secret_key: None,
             cleanup_interval: Some(Duration::from_secs(3600)),
+            otp: OtpSettings::default(),
+            redis_url: None,
+            redis_key_prefix: "gatehouse:".into(),
+            limits: LimitSettings::default(),
+            lockout: LockoutSettings::default(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -182,20 +178,6 @@ impl Settings {
             }
         }
         let csrf_trusted_origins = env.list("CSRF_TRUSTED_ORIGINS", &cors_allowed_origins);
-        let argon2 = Argon2Settings {
-            memory_kib: env.number("ARGON2_MEMORY_KIB", d.argon2.memory_kib.into())? as u32,
-            iterations: env.number("ARGON2_ITERATIONS", d.argon2.iterations.into())? as u32,
-            parallelism: env.number("ARGON2_PARALLELISM", d.argon2.parallelism.into())? as u32,
-        };
-        let floor = Argon2Settings::default();
-        if argon2.memory_kib < floor.memory_kib || argon2.iterations < floor.iterations || argon2.parallelism < 1 {
-            bail!("Argon2 parameters below OWASP's minimum (m=19456 KiB, t=2, p=1) are refused");
-        }
-        let log_format = match env.get("LOG_FORMAT").as_deref() {
-            None | Some("text") => LogFormat::Text,
-            Some("json") => LogFormat::Json,
-            Some(v) => bail!("LOG_FORMAT must be text or json, got {v:?}"),
-        };
         let settings = Self {
             host: match env.get("HOST") {
                 None => d.host,
@@ -234,13 +216,13 @@ impl Settings {
             jwt_issuer: env.get("JWT_ISSUER").unwrap_or(d.jwt_issuer),
             jwt_audience: env.get("JWT_AUDIENCE").unwrap_or(d.jwt_audience),
             jwt_leeway: env.seconds("JWT_LEEWAY", d.jwt_leeway, 0, 300)?,
-            argon2,
+            argon2: Argon2Settings::from_env(&env)?,
             password_hash_concurrency: env
                 .number("PASSWORD_HASH_CONCURRENCY", d.password_hash_concurrency as u64)?
                 .max(1) as usize,
             max_body_bytes: env.number("MAX_BODY_BYTES", d.max_body_bytes as u64)? as usize,
             request_timeout: env.seconds("REQUEST_TIMEOUT", d.request_timeout, 1, 600)?,
-            log_format,
+            log_format: LogFormat::from_env(&env)?,
             auto_migrate: env.flag("AUTO_MIGRATE", d.auto_migrate)?,
             email_verification: EmailVerification::from_env(&env)?,
             verification_token_lifetime: env.seconds(
@@ -276,6 +258,12 @@ impl Settings {
                 secs if secs < 60 => bail!("CLEANUP_INTERVAL must be 0 (off) or at least 60 seconds, got {secs}"),
                 secs => Some(Duration::from_secs(secs)),
             },
+            otp: OtpSettings::from_env(&env)?,
+            redis_url: env.get("REDIS_URL").map(Redacted),
+            redis_key_prefix: env.get("REDIS_KEY_PREFIX").unwrap_or(d.redis_key_prefix),
+            limits: LimitSettings::from_env(&env)?,
+            lockout: LockoutSettings::from_env(&env)?,
+            trusted_proxies: limits::trusted_proxies(&env)?,
         };
         Ok(settings)
     }

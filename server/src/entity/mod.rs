@@ -4,6 +4,8 @@ pub mod audit_event;
 pub mod email_token;
 pub mod instance_secret;
 pub mod maintenance_job;
+pub mod otp_code;
+pub mod otp_send_window;
 pub mod outbox_message;
 pub mod refresh_token;
 pub mod runtime_setting;

@@ -25,6 +25,8 @@ pub struct Model {
     pub updated_at: DateTimeUtc,
     /// Set when the account was soft-deleted.
     pub deleted_at: Option<DateTimeUtc>,
+    /// The user asked for an e-mailed code after the password at every login.
+    pub otp_login_enabled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -20,7 +20,8 @@ pub struct RequestScope {
     pub request_id: String,
     /// The request path.
     pub path: String,
-    /// The client's address (the socket peer).
+    /// The client's address: the socket peer, or what a trusted proxy reports
+    /// (`TRUSTED_PROXIES`); the one rate limits, sessions and the audit log use.
     pub ip: Option<IpAddr>,
     /// The `User-Agent` header, truncated.
     pub user_agent: Option<String>,

@@ -15,6 +15,7 @@ use tower_http::cors::{AllowOrigin, CorsLayer};
 use uuid::Uuid;
 
 use super::{
+    client_ip::client_ip,
     context::{self, RequestScope},
     cookies::{ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE},
     problem::Problem,
@@ -42,7 +43,10 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .map(|v| v.chars().take(512).collect());
-    let ip = request.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip());
+    let ip = request
+        .extensions()
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|c| client_ip(c.0.ip(), headers, &settings.trusted_proxies));
     let method = request.method().clone();
     let path = request.uri().path().to_string();
     let mut scope = RequestScope::new(request_id.clone(), path.clone(), ip, user_agent);
@@ -153,7 +157,12 @@ pub fn cors(settings: &Settings) -> CorsLayer {
             header::CONTENT_TYPE,
             header::HeaderName::from_static(CSRF_HEADER),
         ])
-        .expose_headers([header::HeaderName::from_static(REQUEST_ID), header::RETRY_AFTER])
+        .expose_headers([
+            header::HeaderName::from_static(REQUEST_ID),
+            header::RETRY_AFTER,
+            header::HeaderName::from_static("ratelimit"),
+            header::HeaderName::from_static("ratelimit-policy"),
+        ])
         .max_age(std::time::Duration::from_secs(600))
 }
 

@@ -1,6 +1,7 @@
 //! The HTTP layer: the generated traits' implementations, middleware, problems, docs.
 
 pub mod api;
+pub mod client_ip;
 pub mod context;
 pub mod cookies;
 pub mod docs;

@@ -14,6 +14,8 @@ use super::problem::{FieldError, PROBLEM_JSON, Problem};
 
 const GENERATED_REJECTION: &str = "x-gatehouse-rejection";
 const MAX_REJECTION_BODY: usize = 16 * 1024;
+const RATELIMIT: header::HeaderName = header::HeaderName::from_static("ratelimit");
+const RATELIMIT_POLICY: header::HeaderName = header::HeaderName::from_static("ratelimit-policy");
 
 /// The fallback for unknown routes.
 pub fn not_found() -> Problem {
@@ -69,8 +71,9 @@ pub async fn problem_for_rejections(request: Request, next: Next) -> Response {
         problem_for(status, &text)
     };
     let mut converted = problem.into_response();
-    // Keep what the client needs from the original (Allow on 405, Retry-After), not its framing.
-    for name in [header::ALLOW, header::RETRY_AFTER] {
+    // Keep what the client needs from the original (Allow on 405, Retry-After and the
+    // RateLimit headers on 429/503), not its framing.
+    for name in [header::ALLOW, header::RETRY_AFTER, RATELIMIT, RATELIMIT_POLICY] {
         if let Some(value) = parts.headers.remove(&name) {
             converted.headers_mut().insert(name, value);
         }

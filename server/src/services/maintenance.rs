@@ -19,7 +19,9 @@ use super::{
     runtime_settings::RuntimeSettings,
 };
 use crate::{
-    entity::{audit_event, email_token, maintenance_job, outbox_message, refresh_token, session},
+    entity::{
+        audit_event, email_token, maintenance_job, otp_code, otp_send_window, outbox_message, refresh_token, session,
+    },
     error::AppResult,
 };
 
@@ -29,6 +31,9 @@ pub const DEFAULT_BATCH_SIZE: u64 = 1000;
 const SENT_MAIL_RETENTION: chrono::Duration = chrono::Duration::days(7);
 /// E-mails given up on are kept this long, for staff to look at or retry.
 const DEAD_MAIL_RETENTION: chrono::Duration = chrono::Duration::days(30);
+/// Send counters of e-mailed codes are kept this long after the last send (longer than any
+/// `OTP_SEND_WINDOW` and `OTP_RESEND_COOLDOWN`, so no limit is forgotten early).
+const OTP_SEND_RETENTION: chrono::Duration = chrono::Duration::days(1);
 /// The job's name in `maintenance_jobs`.
 const CLEANUP_JOB: &str = "cleanup";
 
@@ -45,12 +50,19 @@ pub struct CleanupReport {
     pub audit_events: u64,
     /// Sent e-mails older than 7 days, dead ones older than 30.
     pub outbox_messages: u64,
+    /// Expired one-time codes and stale send counters (database store; Redis expires its own).
+    pub otp_codes: u64,
 }
 
 impl CleanupReport {
     /// All rows removed.
     pub fn total(&self) -> u64 {
-        self.refresh_tokens + self.sessions + self.email_tokens + self.audit_events + self.outbox_messages
+        self.refresh_tokens
+            + self.sessions
+            + self.email_tokens
+            + self.audit_events
+            + self.outbox_messages
+            + self.otp_codes
     }
 }
 
@@ -145,12 +157,27 @@ impl Maintenance {
                     ),
             )
             .await?;
+        let otp_codes = self
+            .delete_in_batches(
+                otp_code::Entity,
+                otp_code::Column::Id,
+                Condition::all().add(otp_code::Column::ExpiresAt.lt(now)),
+            )
+            .await?
+            + self
+                .delete_in_batches(
+                    otp_send_window::Entity,
+                    otp_send_window::Column::EmailHash,
+                    Condition::all().add(otp_send_window::Column::LastSentAt.lt(now - OTP_SEND_RETENTION)),
+                )
+                .await?;
         let report = CleanupReport {
             refresh_tokens,
             sessions,
             email_tokens,
             audit_events,
             outbox_messages,
+            otp_codes,
         };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
@@ -158,6 +185,7 @@ impl Maintenance {
             email_tokens = report.email_tokens,
             audit_events = report.audit_events,
             outbox_messages = report.outbox_messages,
+            otp_codes = report.otp_codes,
             "cleanup finished"
         );
         let detail = json!({
@@ -166,6 +194,7 @@ impl Maintenance {
             "email_tokens": report.email_tokens,
             "audit_events": report.audit_events,
             "outbox_messages": report.outbox_messages,
+            "otp_codes": report.otp_codes,
         });
         audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
         Ok(report)

@@ -7,7 +7,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrai
 use uuid::Uuid;
 
 use super::{
-    accounts::{self, Accounts},
+    accounts::{self, Accounts, Email},
     audit::{self, AuditEvent},
     email_tokens::{EmailTokens, Purpose},
     mail::{Extras, Mailer, templates::TemplateKind},
@@ -68,9 +68,19 @@ impl PasswordRecovery {
     }
 
     /// E-mails a reset link when the address belongs to an active account, at most once per
-    /// cooldown. Says nothing about whether it did.
+    /// cooldown. Says nothing about whether it did: only the address's form is checked before
+    /// the answer; the rest happens after it (see [`Mailer::deferred`]).
     pub async fn request_reset(&self, email: &str) -> AppResult<()> {
         let email = accounts::parse_email(email)?;
+        let this = self.clone();
+        self.mailer
+            .deferred()
+            .run("a password-reset e-mail", async move { this.send_reset(email).await })
+            .await;
+        Ok(())
+    }
+
+    async fn send_reset(&self, email: Email) -> AppResult<()> {
         let Some(account) = accounts::find_live(&self.db, &email.key).await?.filter(|a| a.is_active) else {
             return Ok(());
         };
@@ -97,6 +107,7 @@ impl PasswordRecovery {
                     link: Some(this.mailer.link(RESET_PASSWORD_PATH, &token)),
                     token: Some(token),
                     expires_in: Some(lifetime),
+                    ..Extras::default()
                 };
                 this.mailer
                     .queue(txn, TemplateKind::PasswordReset, &account, extras)

@@ -9,7 +9,7 @@ use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrai
 use uuid::Uuid;
 
 use super::{
-    accounts::{self, NewAccount},
+    accounts::{self, Email, NewAccount},
     audit::{self, AuditEvent},
     email_tokens::{EmailTokens, Purpose},
     mail::{Extras, Mailer, templates::TemplateKind},
@@ -135,6 +135,7 @@ impl Registration {
             link: Some(self.mailer.link(VERIFY_EMAIL_PATH, &token)),
             token: Some(token),
             expires_in: Some(lifetime),
+            ..Extras::default()
         };
         self.mailer.queue(db, TemplateKind::VerifyEmail, account, extras).await
     }
@@ -173,12 +174,22 @@ impl Registration {
     }
 
     /// Sends a fresh verification e-mail to an unverified account, at most once per cooldown.
-    /// Says nothing about whether it did.
+    /// Says nothing about whether it did: only the address's form is checked before the
+    /// answer; the rest happens after it (see [`Mailer::deferred`]).
     pub async fn resend(&self, email: &str) -> AppResult<()> {
         let email = accounts::parse_email(email)?;
         if self.runtime.current().email_verification == EmailVerification::None {
             return Ok(());
         }
+        let this = self.clone();
+        self.mailer
+            .deferred()
+            .run("a verification e-mail", async move { this.resend_to(email).await })
+            .await;
+        Ok(())
+    }
+
+    async fn resend_to(&self, email: Email) -> AppResult<()> {
         let Some(account) = accounts::find_live(&self.db, &email.key).await? else {
             return Ok(());
         };

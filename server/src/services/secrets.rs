@@ -56,6 +56,14 @@ impl InstanceSecret {
         })
     }
 
+    /// A secret from a literal key, for unit tests.
+    #[cfg(test)]
+    pub(crate) fn for_tests(key: &str) -> Self {
+        Self {
+            key: key.as_bytes().to_vec(),
+        }
+    }
+
     /// HMAC-SHA256 of `data` under the secret, with a domain label, as raw bytes.
     pub fn mac(&self, label: &str, data: &[u8]) -> [u8; 32] {
         // HMAC accepts keys of any length, so this cannot fail.

@@ -217,6 +217,7 @@ mod tests {
             last_login: None,
             updated_at: now,
             deleted_at: None,
+            otp_login_enabled: false,
         }
     }
 

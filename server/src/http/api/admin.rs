@@ -257,6 +257,10 @@ impl Admin<AppError> for Api {
             change(Key::PasswordResetTokenLifetime, &body.password_reset_token_lifetime),
             change(Key::EmailResendCooldown, &body.email_resend_cooldown),
             change(Key::AuditLogRetentionDays, &body.audit_log_retention_days),
+            change(Key::OtpTtl, &body.otp_ttl),
+            change(Key::OtpMaxAttempts, &body.otp_max_attempts),
+            change(Key::OtpResendCooldown, &body.otp_resend_cooldown),
+            change(Key::LoginOtp, &body.login_otp),
         ];
         let changes = changes.into_iter().flatten().collect();
         let snapshot = self.state.runtime.update(changes, staff.user.id).await?;

@@ -13,6 +13,7 @@ use crate::{
     services::{
         accounts::NewAccount,
         audit::{self, AuditEvent},
+        rate_limit::Action,
         sessions::{IssuedTokens, RevokeReason},
     },
 };
@@ -20,7 +21,7 @@ use crate::{
 const NO_STORE: &str = "no-store";
 
 /// The one answer to requests that may send an e-mail: it never says whether one was sent.
-fn accepted() -> models::Accepted {
+pub(super) fn accepted() -> models::Accepted {
     models::Accepted {
         detail: "If the address can receive it, an e-mail is on its way.".into(),
     }
@@ -29,7 +30,7 @@ fn accepted() -> models::Accepted {
 impl Api {
     /// The RFC 6749 body for `tokens`; in cookie mode the tokens also go out as cookies and
     /// the refresh token stays out of the body, out of reach of scripts.
-    fn token_response(&self, tokens: IssuedTokens) -> models::TokenResponse {
+    pub(super) fn token_response(&self, tokens: IssuedTokens) -> models::TokenResponse {
         let cookie_mode = self.state.settings.auth_cookies;
         if cookie_mode {
             cookies::set_session_cookies(&self.state.settings, &tokens);
@@ -55,6 +56,7 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         body: &models::RegisterRequest,
     ) -> AppResult<RegisterResponse> {
+        self.state.limits.check(Action::Register, None).await?;
         self.state
             .registration
             .register(NewAccount {
@@ -75,6 +77,7 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         body: &models::TokenRequest,
     ) -> AppResult<VerifyEmailResponse> {
+        self.state.limits.check(Action::VerifyEmail, None).await?;
         let account = self.state.registration.verify_email(&body.token).await?;
         Ok(VerifyEmailResponse::Status200_TheAddressIsVerified(
             models::EmailVerified {
@@ -91,6 +94,8 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         body: &models::EmailRequest,
     ) -> AppResult<ResendVerificationResponse> {
+        let limits = &self.state.limits;
+        limits.check(Action::ResendVerification, Some(&body.email)).await?;
         self.state.registration.resend(&body.email).await?;
         Ok(ResendVerificationResponse::Status202_Accepted(accepted()))
     }
@@ -102,6 +107,8 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         body: &models::EmailRequest,
     ) -> AppResult<RequestPasswordResetResponse> {
+        let limits = &self.state.limits;
+        limits.check(Action::PasswordReset, Some(&body.email)).await?;
         self.state.passwords.request_reset(&body.email).await?;
         Ok(RequestPasswordResetResponse::Status202_Accepted(accepted()))
     }
@@ -113,6 +120,7 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         body: &models::PasswordResetConfirmRequest,
     ) -> AppResult<ConfirmPasswordResetResponse> {
+        self.state.limits.check(Action::PasswordResetConfirm, None).await?;
         self.state
             .passwords
             .confirm_reset(&body.token, &body.new_password)
@@ -148,6 +156,17 @@ impl Auth<AppError> for Api {
             .accounts
             .check_credentials(&body.email, &body.password)
             .await?;
+        if self.state.otp.two_step_required(&account) {
+            let started = self.state.otp.start_two_step(&account).await?;
+            return Ok(LoginResponse::Status202_ThePasswordIsRight {
+                body: models::LoginChallenge {
+                    challenge: started.challenge,
+                    expires_in: started.expires_in.as_secs() as i64,
+                    method: models::SecondFactor::EmailOtp,
+                },
+                cache_control: Some(NO_STORE.into()),
+            });
+        }
         let tokens = self.state.sessions.start(account.id).await?;
         audit::record(
             &self.state.db,
@@ -167,6 +186,7 @@ impl Auth<AppError> for Api {
         jar: &CookieJar,
         body: &models::RefreshRequest,
     ) -> AppResult<RefreshTokenResponse> {
+        self.state.limits.check(Action::Refresh, None).await?;
         let from_cookie = || {
             self.state
                 .settings

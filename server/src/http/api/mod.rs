@@ -4,6 +4,7 @@
 mod admin;
 mod auth;
 mod ops;
+mod otp;
 mod sessions;
 mod users;
 mod views;

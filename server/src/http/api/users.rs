@@ -2,7 +2,7 @@
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::users::*, models};
+use gatehouse_api::{apis::users::*, models, types::Nullable};
 use headers::Host;
 use http::Method;
 
@@ -12,6 +12,7 @@ use crate::{
     error::{AppError, AppResult},
     http::cookies,
     services::{
+        accounts::ProfileChange,
         audit::{self, AuditFilter},
         pagination::PageRequest,
     },
@@ -29,6 +30,7 @@ impl From<user::Model> for models::User {
             email_verified: u.email_verified_at.is_some(),
             date_joined: u.date_joined,
             last_login: present_or_null(u.last_login),
+            otp_login_enabled: u.otp_login_enabled,
         }
     }
 }
@@ -53,7 +55,17 @@ impl Users<AppError> for Api {
         let updated = self
             .state
             .accounts
-            .update_names(&auth.user, given(&body.first_name), given(&body.last_name))
+            .update_profile(
+                &auth.user,
+                ProfileChange {
+                    first_name: given(&body.first_name),
+                    last_name: given(&body.last_name),
+                    otp_login_enabled: match body.otp_login_enabled {
+                        Some(Nullable::Present(enabled)) => Some(enabled),
+                        Some(Nullable::Null) | None => None,
+                    },
+                },
+            )
             .await?;
         Ok(UpdateMeResponse::Status200_TheUpdatedAccount(updated.into()))
     }

@@ -68,6 +68,13 @@ impl From<Snapshot> for models::RuntimeSettings {
             password_reset_token_lifetime: k.password_reset_token_lifetime.as_secs(),
             email_resend_cooldown: k.email_resend_cooldown.as_secs(),
             audit_log_retention_days: k.audit_log_retention_days.into(),
+            otp_ttl: k.otp_ttl.as_secs(),
+            otp_max_attempts: k.otp_max_attempts.into(),
+            otp_resend_cooldown: k.otp_resend_cooldown.as_secs(),
+            login_otp: match k.login_otp {
+                crate::config::LoginOtp::Optional => models::LoginOtpMode::Optional,
+                crate::config::LoginOtp::Required => models::LoginOtpMode::Required,
+            },
             overridden: s.overridden.iter().map(|key: &Key| key.name().to_string()).collect(),
         }
     }
@@ -82,6 +89,7 @@ impl From<CleanupReport> for models::CleanupReport {
             email_tokens: count(r.email_tokens),
             audit_events: count(r.audit_events),
             outbox_messages: count(r.outbox_messages),
+            otp_codes: count(r.otp_codes),
             total: count(r.total()),
         }
     }

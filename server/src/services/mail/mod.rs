@@ -1,5 +1,6 @@
 //! E-mail: templates rendered into a durable outbox, delivered by a background worker.
 
+pub mod deferred;
 pub mod outbox;
 pub mod templates;
 pub mod transport;
@@ -15,6 +16,7 @@ use sea_orm::ConnectionTrait;
 use tokio::sync::Notify;
 
 use self::{
+    deferred::Deferred,
     outbox::Outbox,
     templates::{EmailContext, TemplateKind, Templates},
     transport::Transport,
@@ -28,8 +30,10 @@ pub struct Extras {
     pub link: Option<String>,
     /// The raw token, for templates that show it.
     pub token: Option<String>,
-    /// How long the link works.
+    /// How long the link (or code) works.
     pub expires_in: Option<Duration>,
+    /// A one-time code to type in.
+    pub code: Option<String>,
 }
 
 /// Renders e-mails into the outbox and wakes the worker that delivers them.
@@ -38,17 +42,19 @@ pub struct Mailer {
     templates: Templates,
     outbox: Outbox,
     wake: Arc<Notify>,
+    deferred: Deferred,
     site_name: String,
     frontend_url: String,
 }
 
 impl Mailer {
-    /// Loads (and checks) the templates.
+    /// Loads (and checks) the templates and starts the worker of deferred jobs.
     pub fn new(settings: &Settings, outbox: Outbox) -> anyhow::Result<Self> {
         Ok(Self {
             templates: Templates::new(settings.email.templates_dir.as_deref())?,
             outbox,
             wake: Arc::new(Notify::new()),
+            deferred: Deferred::start(),
             site_name: settings.email.site_name.clone(),
             frontend_url: settings.frontend_url.clone(),
         })
@@ -57,6 +63,12 @@ impl Mailer {
     /// The outbox.
     pub fn outbox(&self) -> &Outbox {
         &self.outbox
+    }
+
+    /// Work to do after the answer, in order (see [`Deferred`]): deciding whether an address
+    /// gets an e-mail and writing it, so that the answer's timing does not depend on it.
+    pub fn deferred(&self) -> &Deferred {
+        &self.deferred
     }
 
     /// A link into the frontend: `FRONTEND_URL` + `path` + `?token=…`.
@@ -80,6 +92,7 @@ impl Mailer {
             first_name: to.first_name.clone(),
             link: extras.link,
             token: extras.token,
+            code: extras.code,
             expires_in_minutes: extras.expires_in.map(|d| d.as_secs().div_ceil(60)),
         };
         let rendered = self.templates.render(kind, &context)?;

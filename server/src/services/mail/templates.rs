@@ -23,15 +23,24 @@ pub enum TemplateKind {
     PasswordChanged,
     /// Someone tried to sign up with an address that already has an account.
     AccountExists,
+    /// A code for passwordless login.
+    LoginCode,
+    /// A code completing a login whose password was right (two-step login).
+    TwoStepCode,
+    /// Sign-in to the account was locked after repeated failed attempts.
+    AccountLocked,
 }
 
 impl TemplateKind {
     /// Every kind.
-    pub const ALL: [TemplateKind; 4] = [
+    pub const ALL: [TemplateKind; 7] = [
         Self::VerifyEmail,
         Self::PasswordReset,
         Self::PasswordChanged,
         Self::AccountExists,
+        Self::LoginCode,
+        Self::TwoStepCode,
+        Self::AccountLocked,
     ];
 
     /// The file-name stem of the kind's templates, e.g. `"verify_email"`.
@@ -41,6 +50,9 @@ impl TemplateKind {
             Self::PasswordReset => "password_reset",
             Self::PasswordChanged => "password_changed",
             Self::AccountExists => "account_exists",
+            Self::LoginCode => "login_code",
+            Self::TwoStepCode => "two_step_code",
+            Self::AccountLocked => "account_locked",
         }
     }
 }
@@ -60,8 +72,10 @@ pub struct EmailContext {
     pub link: Option<String>,
     /// The raw token, for templates that want to show it.
     pub token: Option<String>,
-    /// How long the link is valid.
+    /// How long the link (or code) is valid.
     pub expires_in_minutes: Option<u64>,
+    /// The one-time code of `login_code` and `two_step_code`.
+    pub code: Option<String>,
 }
 
 /// A rendered message.
@@ -95,7 +109,15 @@ macro_rules! builtin {
 }
 
 /// The built-in templates, by name.
-const BUILTIN: &[(&str, &str)] = builtin!("verify_email", "password_reset", "password_changed", "account_exists");
+const BUILTIN: &[(&str, &str)] = builtin!(
+    "verify_email",
+    "password_reset",
+    "password_changed",
+    "account_exists",
+    "login_code",
+    "two_step_code",
+    "account_locked"
+);
 
 impl Templates {
     /// Loads templates, preferring files in `override_dir` (EMAIL_TEMPLATES_DIR) over the built-in ones, and
@@ -153,6 +175,7 @@ impl EmailContext {
             link: Some("http://localhost:3000/verify-email?token=sample".into()),
             token: Some("sample".into()),
             expires_in_minutes: Some(1440),
+            code: Some("123456".into()),
         }
     }
 }

@@ -53,7 +53,10 @@ fn every_kind_renders_with_the_built_in_set() {
         let mail = render(None, kind, "Ada");
         assert!(mail.subject.starts_with("[Gatehouse] ") && mail.text.starts_with("Hi Ada,\n\n"));
         has(&mail.html, &["<!DOCTYPE html>", "Hi Ada,", "The Gatehouse team"]);
-        if kind != TemplateKind::PasswordChanged {
+        if matches!(kind, TemplateKind::LoginCode | TemplateKind::TwoStepCode) {
+            has(&mail.text, &["\n    123456\n", "for 24 hours."]);
+            has(&mail.html, &[">123456</p>"]);
+        } else if kind != TemplateKind::PasswordChanged {
             has(&mail.text, &[LINK]);
             has(&mail.html, &[href]);
             assert!(!mail.html.contains(LINK) && !mail.html.contains("&#x2f;"));

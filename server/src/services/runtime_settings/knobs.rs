@@ -1,24 +1,13 @@
-//! Runtime settings: the knobs staff change through the API without a restart. Defaults come
-//! from the environment; overrides live in `runtime_settings`; every instance keeps the merged
-//! values in memory and reloads them every `SETTINGS_REFRESH_INTERVAL`, so a change made
-//! through one instance is in force on all of them within that interval.
+//! The runtime knobs: their values in force, their names and their bounds.
 
-use std::{
-    collections::BTreeMap,
-    sync::{Arc, RwLock},
-    time::Duration,
-};
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, sea_query::OnConflict};
-use serde_json::{Value, json};
-use uuid::Uuid;
 
-use super::audit::{self, AuditEvent};
+use serde_json::{Value, json};
+
 use crate::{
-    config::{EmailVerification, Settings},
-    entity::runtime_setting,
-    error::{AppError, AppResult},
+    config::{EmailVerification, LoginOtp, Settings},
     http::problem::FieldError,
 };
 
@@ -41,6 +30,14 @@ pub struct Knobs {
     pub email_resend_cooldown: Duration,
     /// Audit events older than this many days are removed by the cleanup job.
     pub audit_log_retention_days: u32,
+    /// How long an e-mailed one-time code works.
+    pub otp_ttl: Duration,
+    /// Tries with one code before it is dead.
+    pub otp_max_attempts: u32,
+    /// Least time between two codes to one address.
+    pub otp_resend_cooldown: Duration,
+    /// Whether every password login needs an e-mailed code, or only opted-in accounts.
+    pub login_otp: LoginOtp,
 }
 
 impl Knobs {
@@ -55,6 +52,10 @@ impl Knobs {
             password_reset_token_lifetime: settings.password_reset_token_lifetime,
             email_resend_cooldown: settings.email_resend_cooldown,
             audit_log_retention_days: settings.audit_log_retention_days,
+            otp_ttl: settings.otp.ttl,
+            otp_max_attempts: settings.otp.max_attempts,
+            otp_resend_cooldown: settings.otp.resend_cooldown,
+            login_otp: settings.otp.login,
         }
     }
 
@@ -64,7 +65,7 @@ impl Knobs {
         Utc::now() - chrono::Duration::from_std(self.email_resend_cooldown).unwrap_or_default()
     }
 
-    fn get(&self, key: Key) -> Value {
+    pub(super) fn get(&self, key: Key) -> Value {
         let secs = |d: Duration| json!(d.as_secs());
         match key {
             Key::AccessTokenLifetime => secs(self.access_token_lifetime),
@@ -75,16 +76,27 @@ impl Knobs {
             Key::PasswordResetTokenLifetime => secs(self.password_reset_token_lifetime),
             Key::EmailResendCooldown => secs(self.email_resend_cooldown),
             Key::AuditLogRetentionDays => json!(self.audit_log_retention_days),
+            Key::OtpTtl => secs(self.otp_ttl),
+            Key::OtpMaxAttempts => json!(self.otp_max_attempts),
+            Key::OtpResendCooldown => secs(self.otp_resend_cooldown),
+            Key::LoginOtp => json!(self.login_otp.as_str()),
         }
     }
 
     /// Sets one knob from a JSON value, checked against its bounds.
-    fn set(&mut self, key: Key, value: &Value) -> Result<(), FieldError> {
+    pub(super) fn set(&mut self, key: Key, value: &Value) -> Result<(), FieldError> {
         if key == Key::EmailVerification {
             self.email_verification = value
                 .as_str()
                 .and_then(mode_from_name)
                 .ok_or_else(|| FieldError::new(key.name(), "invalid_choice", "Must be mandatory, optional or none."))?;
+            return Ok(());
+        }
+        if key == Key::LoginOtp {
+            self.login_otp = value
+                .as_str()
+                .and_then(LoginOtp::from_name)
+                .ok_or_else(|| FieldError::new(key.name(), "invalid_choice", "Must be optional or required."))?;
             return Ok(());
         }
         let (min, max) = key.bounds();
@@ -101,12 +113,15 @@ impl Knobs {
             Key::PasswordResetTokenLifetime => self.password_reset_token_lifetime = secs,
             Key::EmailResendCooldown => self.email_resend_cooldown = secs,
             Key::AuditLogRetentionDays => self.audit_log_retention_days = n as u32,
-            Key::EmailVerification => unreachable!("handled above"),
+            Key::OtpTtl => self.otp_ttl = secs,
+            Key::OtpMaxAttempts => self.otp_max_attempts = n as u32,
+            Key::OtpResendCooldown => self.otp_resend_cooldown = secs,
+            Key::EmailVerification | Key::LoginOtp => unreachable!("handled above"),
         }
         Ok(())
     }
 
-    fn check(&self) -> Result<(), FieldError> {
+    pub(super) fn check(&self) -> Result<(), FieldError> {
         if self.refresh_token_lifetime < self.access_token_lifetime {
             return Err(FieldError::new(
                 Key::RefreshTokenLifetime.name(),
@@ -118,7 +133,7 @@ impl Knobs {
     }
 }
 
-fn mode_name(mode: EmailVerification) -> &'static str {
+pub(super) fn mode_name(mode: EmailVerification) -> &'static str {
     match mode {
         EmailVerification::Mandatory => "mandatory",
         EmailVerification::Optional => "optional",
@@ -126,7 +141,7 @@ fn mode_name(mode: EmailVerification) -> &'static str {
     }
 }
 
-fn mode_from_name(name: &str) -> Option<EmailVerification> {
+pub(super) fn mode_from_name(name: &str) -> Option<EmailVerification> {
     match name {
         "mandatory" => Some(EmailVerification::Mandatory),
         "optional" => Some(EmailVerification::Optional),
@@ -146,11 +161,15 @@ pub enum Key {
     PasswordResetTokenLifetime,
     EmailResendCooldown,
     AuditLogRetentionDays,
+    OtpTtl,
+    OtpMaxAttempts,
+    OtpResendCooldown,
+    LoginOtp,
 }
 
 impl Key {
     /// Every knob.
-    pub const ALL: [Key; 8] = [
+    pub const ALL: [Key; 12] = [
         Key::AccessTokenLifetime,
         Key::RefreshTokenLifetime,
         Key::RefreshTokenGracePeriod,
@@ -159,6 +178,10 @@ impl Key {
         Key::PasswordResetTokenLifetime,
         Key::EmailResendCooldown,
         Key::AuditLogRetentionDays,
+        Key::OtpTtl,
+        Key::OtpMaxAttempts,
+        Key::OtpResendCooldown,
+        Key::LoginOtp,
     ];
 
     /// The knob's name.
@@ -172,15 +195,19 @@ impl Key {
             Key::PasswordResetTokenLifetime => "password_reset_token_lifetime",
             Key::EmailResendCooldown => "email_resend_cooldown",
             Key::AuditLogRetentionDays => "audit_log_retention_days",
+            Key::OtpTtl => "otp_ttl",
+            Key::OtpMaxAttempts => "otp_max_attempts",
+            Key::OtpResendCooldown => "otp_resend_cooldown",
+            Key::LoginOtp => "login_otp",
         }
     }
 
-    fn from_name(name: &str) -> Option<Self> {
+    pub(super) fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.name() == name)
     }
 
     /// Inclusive bounds of a numeric knob: the same as the environment variable's.
-    fn bounds(self) -> (u64, u64) {
+    pub(super) fn bounds(self) -> (u64, u64) {
         match self {
             Key::AccessTokenLifetime => (30, 86_400),
             Key::RefreshTokenLifetime => (300, 366 * 86_400),
@@ -189,175 +216,11 @@ impl Key {
             Key::PasswordResetTokenLifetime => (1800, 3600),
             Key::EmailResendCooldown => (0, 3600),
             Key::AuditLogRetentionDays => (1, 3650),
-            Key::EmailVerification => (0, 0),
+            Key::OtpTtl => (30, 3600),
+            Key::OtpMaxAttempts => (1, 20),
+            Key::OtpResendCooldown => (0, 3600),
+            Key::EmailVerification | Key::LoginOtp => (0, 0),
         }
-    }
-}
-
-/// The knobs in force and which of them staff set.
-#[derive(Clone, Debug)]
-pub struct Snapshot {
-    /// The merged values.
-    pub knobs: Arc<Knobs>,
-    /// The knobs stored in the database.
-    pub overridden: Vec<Key>,
-}
-
-/// One change asked for: a new value, or `None` to go back to the environment's.
-pub type Change = (Key, Option<Value>);
-
-/// The shared handle to the runtime settings.
-#[derive(Clone)]
-pub struct RuntimeSettings {
-    db: DatabaseConnection,
-    defaults: Arc<Knobs>,
-    current: Arc<RwLock<Snapshot>>,
-}
-
-impl RuntimeSettings {
-    /// Loads the overrides over the environment's values.
-    pub async fn load(db: DatabaseConnection, settings: &Settings) -> anyhow::Result<Self> {
-        let defaults = Arc::new(Knobs::from_settings(settings));
-        let snapshot = Snapshot {
-            knobs: defaults.clone(),
-            overridden: Vec::new(),
-        };
-        let this = Self {
-            db,
-            defaults,
-            current: Arc::new(RwLock::new(snapshot)),
-        };
-        this.reload().await?;
-        Ok(this)
-    }
-
-    /// The values in force.
-    pub fn current(&self) -> Arc<Knobs> {
-        self.snapshot().knobs
-    }
-
-    /// The values in force and which were set by staff.
-    pub fn snapshot(&self) -> Snapshot {
-        match self.current.read() {
-            Ok(guard) => guard.clone(),
-            Err(poisoned) => poisoned.into_inner().clone(),
-        }
-    }
-
-    /// Reads the overrides again. A stored value that no longer fits (bounds changed in an
-    /// upgrade) is ignored with a warning, leaving the environment's value.
-    pub async fn reload(&self) -> AppResult<Snapshot> {
-        let rows = runtime_setting::Entity::find().all(&self.db).await?;
-        let mut knobs = (*self.defaults).clone();
-        let mut overridden = Vec::new();
-        for row in rows {
-            let Some(key) = Key::from_name(&row.key) else {
-                tracing::warn!(key = row.key, "ignoring an unknown runtime setting");
-                continue;
-            };
-            let value: Value = serde_json::from_str(&row.value).unwrap_or(Value::Null);
-            match knobs.set(key, &value) {
-                Ok(()) => overridden.push(key),
-                Err(e) => tracing::warn!(key = row.key, error = e.message, "ignoring a stored runtime setting"),
-            }
-        }
-        overridden.sort();
-        let snapshot = Snapshot {
-            knobs: Arc::new(knobs),
-            overridden,
-        };
-        match self.current.write() {
-            Ok(mut guard) => *guard = snapshot.clone(),
-            Err(poisoned) => *poisoned.into_inner() = snapshot.clone(),
-        }
-        Ok(snapshot)
-    }
-
-    /// Reloads every `interval`, forever.
-    pub async fn refresh_periodically(self, interval: Duration) {
-        let mut ticker = tokio::time::interval(interval);
-        ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-        ticker.tick().await;
-        loop {
-            ticker.tick().await;
-            if let Err(e) = self.reload().await {
-                tracing::warn!(error = ?e, "reloading runtime settings failed; keeping the previous values");
-            }
-        }
-    }
-
-    /// Applies `changes` made by staff member `actor`: all or nothing, validated together,
-    /// audited with the old and new value of each knob that changed.
-    pub async fn update(&self, changes: Vec<Change>, actor: Uuid) -> AppResult<Snapshot> {
-        let before = self.reload().await?;
-        let mut after = (*before.knobs).clone();
-        let mut errors = Vec::new();
-        for (key, value) in &changes {
-            let value = value.clone().unwrap_or_else(|| self.defaults.get(*key));
-            if let Err(e) = after.set(*key, &value) {
-                errors.push(e);
-            }
-        }
-        if errors.is_empty()
-            && let Err(e) = after.check()
-        {
-            errors.push(e);
-        }
-        if !errors.is_empty() {
-            return Err(AppError::Validation(errors));
-        }
-        let now = Utc::now();
-        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
-            Box::pin(async move {
-                for (key, value) in changes {
-                    match value {
-                        None => {
-                            runtime_setting::Entity::delete_by_id(key.name().to_string())
-                                .exec(txn)
-                                .await?;
-                        }
-                        Some(value) => {
-                            let row = runtime_setting::ActiveModel {
-                                key: Set(key.name().to_string()),
-                                value: Set(value.to_string()),
-                                updated_at: Set(now),
-                                updated_by: Set(Some(actor)),
-                            };
-                            runtime_setting::Entity::insert(row)
-                                .on_conflict(
-                                    OnConflict::column(runtime_setting::Column::Key)
-                                        .update_columns([
-                                            runtime_setting::Column::Value,
-                                            runtime_setting::Column::UpdatedAt,
-                                            runtime_setting::Column::UpdatedBy,
-                                        ])
-                                        .to_owned(),
-                                )
-                                .exec_without_returning(txn)
-                                .await?;
-                        }
-                    }
-                }
-                Ok(())
-            })
-        })
-        .await?;
-        let snapshot = self.reload().await?;
-        let diff: BTreeMap<&str, Value> = Key::ALL
-            .into_iter()
-            .filter(|key| before.knobs.get(*key) != snapshot.knobs.get(*key))
-            .map(|key| {
-                let change = json!({ "old": before.knobs.get(key), "new": snapshot.knobs.get(key) });
-                (key.name(), change)
-            })
-            .collect();
-        if !diff.is_empty() {
-            let event = AuditEvent::new("settings_changed", None)
-                .actor(actor)
-                .detail(json!({ "changes": diff }));
-            audit::record(&self.db, event).await;
-        }
-        Ok(snapshot)
     }
 }
 

@@ -1,16 +1,22 @@
 //! Accounts: registration, credential checks, profile changes, soft deletion.
 
+mod input;
+
+pub(crate) use self::input::name_errors;
+pub use self::input::{
+    Email, MAX_NAME_LENGTH, NewAccount, ProfileChange, new_account_row, normalize_email, parse_email, validate_new,
+};
+
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
     QueryFilter, SqlErr,
 };
-use uuid::Uuid;
-use validator::ValidateEmail;
 
 use super::{
     audit::{self, AuditEvent},
-    passwords::{self, PasswordHasher},
+    passwords::PasswordHasher,
+    rate_limit::LoginProtection,
     runtime_settings::RuntimeSettings,
     session_cache::Invalidation,
     sessions::{RevokeReason, Sessions},
@@ -22,91 +28,6 @@ use crate::{
     http::problem::FieldError,
 };
 
-/// Longest first or last name, in characters.
-pub const MAX_NAME_LENGTH: usize = 150;
-
-/// Field errors for first and last names longer than [`MAX_NAME_LENGTH`].
-pub(crate) fn name_errors(first: &Option<String>, last: &Option<String>) -> Vec<FieldError> {
-    [("first_name", first), ("last_name", last)]
-        .into_iter()
-        .filter(|(_, value)| value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH))
-        .map(|(field, _)| FieldError::new(field, "too_long", format!("At most {MAX_NAME_LENGTH} characters.")))
-        .collect()
-}
-
-/// A registration request, already parsed.
-#[derive(Debug, Clone)]
-pub struct NewAccount {
-    /// As typed.
-    pub email: String,
-    /// As typed.
-    pub password: String,
-    /// Optional.
-    pub first_name: Option<String>,
-    /// Optional.
-    pub last_name: Option<String>,
-    /// Grants staff (createsuperuser).
-    pub staff: bool,
-}
-
-/// An e-mail address in its stored form and its lookup key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Email {
-    /// Trimmed, domain lower-cased, local part as typed.
-    pub display: String,
-    /// Fully lower-cased: unique across live accounts.
-    pub key: String,
-}
-
-/// Normalises an address; `None` when it is not a valid address.
-pub fn normalize_email(raw: &str) -> Option<Email> {
-    let trimmed = raw.trim();
-    let (local, domain) = trimmed.rsplit_once('@')?;
-    let display = format!("{local}@{}", domain.to_lowercase());
-    (display.len() <= 254 && display.validate_email()).then(|| Email {
-        key: display.to_lowercase(),
-        display,
-    })
-}
-
-/// Checks a registration's address, names and password; the address normalised.
-pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
-    let mut errors = Vec::new();
-    let email = normalize_email(&new.email);
-    if email.is_none() {
-        errors.push(invalid_email());
-    }
-    if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
-        errors.push(e);
-    }
-    errors.extend(name_errors(&new.first_name, &new.last_name));
-    match email {
-        Some(email) if errors.is_empty() => Ok(email),
-        _ => Err(AppError::Validation(errors)),
-    }
-}
-
-/// The row of a new account.
-pub fn new_account_row(new: &NewAccount, email: Email, password_hash: String, verified: bool) -> user::ActiveModel {
-    let now = Utc::now();
-    user::ActiveModel {
-        id: Set(Uuid::now_v7()),
-        email: Set(email.display),
-        email_normalized: Set(email.key),
-        password_hash: Set(Some(password_hash)),
-        first_name: Set(new.first_name.clone().unwrap_or_default().trim().to_string()),
-        last_name: Set(new.last_name.clone().unwrap_or_default().trim().to_string()),
-        is_active: Set(true),
-        is_staff: Set(new.staff),
-        is_superuser: Set(new.staff),
-        email_verified_at: Set(verified.then_some(now)),
-        date_joined: Set(now),
-        last_login: Set(None),
-        updated_at: Set(now),
-        deleted_at: Set(None),
-    }
-}
-
 /// The live (not deleted) account with this normalised address.
 pub async fn find_live(db: &impl ConnectionTrait, key: &str) -> AppResult<Option<user::Model>> {
     Ok(user::Entity::find()
@@ -116,15 +37,6 @@ pub async fn find_live(db: &impl ConnectionTrait, key: &str) -> AppResult<Option
         .await?)
 }
 
-fn invalid_email() -> FieldError {
-    FieldError::new("email", "invalid_email", "Enter a valid e-mail address.")
-}
-
-/// An e-mail address from a request, normalised, or a field error.
-pub fn parse_email(raw: &str) -> AppResult<Email> {
-    normalize_email(raw).ok_or_else(|| AppError::Validation(vec![invalid_email()]))
-}
-
 /// The account service.
 #[derive(Clone)]
 pub struct Accounts {
@@ -132,16 +44,24 @@ pub struct Accounts {
     hasher: PasswordHasher,
     sessions: Sessions,
     runtime: RuntimeSettings,
+    protection: LoginProtection,
 }
 
 impl Accounts {
     /// The service.
-    pub fn new(db: DatabaseConnection, hasher: PasswordHasher, sessions: Sessions, runtime: RuntimeSettings) -> Self {
+    pub fn new(
+        db: DatabaseConnection,
+        hasher: PasswordHasher,
+        sessions: Sessions,
+        runtime: RuntimeSettings,
+        protection: LoginProtection,
+    ) -> Self {
         Self {
             db,
             hasher,
             sessions,
             runtime,
+            protection,
         }
     }
 
@@ -166,8 +86,10 @@ impl Accounts {
     }
 
     /// Checks an e-mail and password. Unknown, inactive and deleted accounts take as long as
-    /// a wrong password and get the same error. Rehashes when the parameters changed.
+    /// a wrong password and get the same error. Rehashes when the parameters changed. Rate
+    /// limits and the lock-out apply first (`429`), alike for every address.
     pub async fn check_credentials(&self, email: &str, password: &str) -> AppResult<user::Model> {
+        self.protection.before_attempt(email).await?;
         let account = match normalize_email(email) {
             Some(email) => find_live(&self.db, &email.key).await?,
             None => None,
@@ -180,12 +102,14 @@ impl Accounts {
                 Some(a) if !a.is_active => "inactive",
                 Some(_) => "wrong_password",
             };
-            let event = AuditEvent::new("login_failed", account.map(|a| a.id))
+            let event = AuditEvent::new("login_failed", account.as_ref().map(|a| a.id))
                 .anonymous()
                 .detail(serde_json::json!({ "reason": reason }));
             audit::record(&self.db, event).await;
+            self.protection.failed(email, account.as_ref()).await;
             return Err(AppError::InvalidCredentials);
         };
+        self.protection.succeeded(email).await;
         if verified.needs_rehash {
             self.rehash(&account, password).await;
         }
@@ -230,13 +154,13 @@ impl Accounts {
         )]))
     }
 
-    /// Changes the names given; `None` leaves one unchanged.
-    pub async fn update_names(
-        &self,
-        account: &user::Model,
-        first: Option<String>,
-        last: Option<String>,
-    ) -> AppResult<user::Model> {
+    /// Changes the names and preferences given; `None` leaves one unchanged.
+    pub async fn update_profile(&self, account: &user::Model, change: ProfileChange) -> AppResult<user::Model> {
+        let ProfileChange {
+            first_name: first,
+            last_name: last,
+            otp_login_enabled,
+        } = change;
         let errors = name_errors(&first, &last);
         if !errors.is_empty() {
             return Err(AppError::Validation(errors));
@@ -247,6 +171,9 @@ impl Accounts {
         }
         if let Some(last) = last {
             row.last_name = Set(last.trim().to_string());
+        }
+        if let Some(enabled) = otp_login_enabled {
+            row.otp_login_enabled = Set(enabled);
         }
         row.updated_at = Set(Utc::now());
         let updated = row.update(&self.db).await?;

@@ -1,0 +1,119 @@
+//! What a request says about an account (address, names, password), checked and normalised.
+
+use chrono::Utc;
+use sea_orm::ActiveValue::Set;
+use uuid::Uuid;
+use validator::ValidateEmail;
+
+use crate::{
+    entity::user,
+    error::{AppError, AppResult},
+    http::problem::FieldError,
+    services::passwords,
+};
+
+/// Longest first or last name, in characters.
+pub const MAX_NAME_LENGTH: usize = 150;
+
+/// Field errors for first and last names longer than [`MAX_NAME_LENGTH`].
+pub(crate) fn name_errors(first: &Option<String>, last: &Option<String>) -> Vec<FieldError> {
+    [("first_name", first), ("last_name", last)]
+        .into_iter()
+        .filter(|(_, value)| value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH))
+        .map(|(field, _)| FieldError::new(field, "too_long", format!("At most {MAX_NAME_LENGTH} characters.")))
+        .collect()
+}
+
+/// Changes to the signed-in user's own account; `None` leaves a field unchanged.
+#[derive(Debug, Clone, Default)]
+pub struct ProfileChange {
+    /// The first name.
+    pub first_name: Option<String>,
+    /// The last name.
+    pub last_name: Option<String>,
+    /// Two-step login (a code e-mailed after the password).
+    pub otp_login_enabled: Option<bool>,
+}
+
+/// A registration request, already parsed.
+#[derive(Debug, Clone)]
+pub struct NewAccount {
+    /// As typed.
+    pub email: String,
+    /// As typed.
+    pub password: String,
+    /// Optional.
+    pub first_name: Option<String>,
+    /// Optional.
+    pub last_name: Option<String>,
+    /// Grants staff (createsuperuser).
+    pub staff: bool,
+}
+
+/// An e-mail address in its stored form and its lookup key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Email {
+    /// Trimmed, domain lower-cased, local part as typed.
+    pub display: String,
+    /// Fully lower-cased: unique across live accounts.
+    pub key: String,
+}
+
+/// Normalises an address; `None` when it is not a valid address.
+pub fn normalize_email(raw: &str) -> Option<Email> {
+    let trimmed = raw.trim();
+    let (local, domain) = trimmed.rsplit_once('@')?;
+    let display = format!("{local}@{}", domain.to_lowercase());
+    (display.len() <= 254 && display.validate_email()).then(|| Email {
+        key: display.to_lowercase(),
+        display,
+    })
+}
+
+/// Checks a registration's address, names and password; the address normalised.
+pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
+    let mut errors = Vec::new();
+    let email = normalize_email(&new.email);
+    if email.is_none() {
+        errors.push(invalid_email());
+    }
+    if let Err(e) = passwords::check_policy("password", &new.password, &new.email) {
+        errors.push(e);
+    }
+    errors.extend(name_errors(&new.first_name, &new.last_name));
+    match email {
+        Some(email) if errors.is_empty() => Ok(email),
+        _ => Err(AppError::Validation(errors)),
+    }
+}
+
+/// The row of a new account.
+pub fn new_account_row(new: &NewAccount, email: Email, password_hash: String, verified: bool) -> user::ActiveModel {
+    let now = Utc::now();
+    user::ActiveModel {
+        id: Set(Uuid::now_v7()),
+        email: Set(email.display),
+        email_normalized: Set(email.key),
+        password_hash: Set(Some(password_hash)),
+        first_name: Set(new.first_name.clone().unwrap_or_default().trim().to_string()),
+        last_name: Set(new.last_name.clone().unwrap_or_default().trim().to_string()),
+        is_active: Set(true),
+        is_staff: Set(new.staff),
+        is_superuser: Set(new.staff),
+        email_verified_at: Set(verified.then_some(now)),
+        date_joined: Set(now),
+        last_login: Set(None),
+        updated_at: Set(now),
+        deleted_at: Set(None),
+        otp_login_enabled: Set(false),
+    }
+}
+
+fn invalid_email() -> FieldError {
+    FieldError::new("email", "invalid_email", "Enter a valid e-mail address.")
+}
+
+/// An e-mail address from a request, normalised, or a field error.
+pub fn parse_email(raw: &str) -> AppResult<Email> {
+    normalize_email(raw).ok_or_else(|| AppError::Validation(vec![invalid_email()]))
+}

@@ -1,0 +1,252 @@
+//! E-mailed one-time codes: passwordless login (e-mail, then code) and the second step of a
+//! password login (challenge, then code).
+//!
+//! Codes are 6 digits drawn uniformly from the OS CSPRNG, live `OTP_TTL`, are stored only as an
+//! HMAC under `SECRET_KEY` bound to purpose, account and address, allow `OTP_MAX_ATTEMPTS`
+//! comparisons (each reserved atomically before comparing in constant time), are spent
+//! atomically, and a new code replaces the previous one. Sends to an address are limited by a
+//! cooldown and a cap per window, counted by a keyed hash of the address so that unknown
+//! addresses are treated exactly like known ones.
+
+mod code;
+mod db_store;
+mod redis_store;
+mod send;
+mod store;
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
+use serde_json::json;
+use uuid::Uuid;
+
+pub use self::code::Purpose;
+use self::{
+    code::{CodeHasher, generate_challenge, normalize_code, same_hash},
+    store::{OtpStore, SendVerdict},
+};
+use super::{
+    accounts,
+    audit::{self, AuditEvent},
+    mail::Mailer,
+    redis::Redis,
+    runtime_settings::RuntimeSettings,
+    secrets::InstanceSecret,
+    sessions::{IssuedTokens, Sessions},
+};
+use crate::{
+    config::{LoginOtp, OtpSettings},
+    entity::user,
+    error::{AppError, AppResult},
+};
+
+/// The answer to a right password when a code must follow.
+#[derive(Clone, Debug)]
+pub struct LoginChallenge {
+    /// Opaque, 256 random bits; sent back with the code.
+    pub challenge: String,
+    /// How long the challenge and its code work.
+    pub expires_in: Duration,
+}
+
+/// Whose new code `resend` sends.
+#[derive(Clone, Debug)]
+pub enum ResendTarget {
+    /// A passwordless login code for this address.
+    Email(String),
+    /// A new code for this two-step challenge.
+    Challenge(String),
+}
+
+/// The one-time code service.
+#[derive(Clone)]
+pub struct Otp {
+    db: DatabaseConnection,
+    store: OtpStore,
+    hasher: CodeHasher,
+    mailer: Mailer,
+    sessions: Sessions,
+    runtime: RuntimeSettings,
+    settings: Arc<OtpSettings>,
+}
+
+impl Otp {
+    /// The service; codes live in Redis when there is one, else in the database. Lifetime,
+    /// attempts, cooldown and `LOGIN_OTP` follow the runtime settings; the cap the environment.
+    pub fn new(
+        db: DatabaseConnection,
+        redis: Option<Redis>,
+        secret: InstanceSecret,
+        mailer: Mailer,
+        sessions: Sessions,
+        runtime: RuntimeSettings,
+        settings: OtpSettings,
+    ) -> Self {
+        let store = OtpStore::new(db.clone(), redis);
+        tracing::info!(store = store.kind(), "one-time codes ready");
+        Self {
+            db,
+            store,
+            hasher: CodeHasher::new(secret),
+            mailer,
+            sessions,
+            runtime,
+            settings: Arc::new(settings),
+        }
+    }
+
+    /// Whether a password login of `account` must be completed with an e-mailed code.
+    pub fn two_step_required(&self, account: &user::Model) -> bool {
+        self.runtime.current().login_otp == LoginOtp::Required || account.otp_login_enabled
+    }
+
+    /// `requestOtp`: e-mails a login code when the address belongs to an active account. The
+    /// caller learns nothing: within the cooldown or over the cap nothing is sent, and the
+    /// lookup and sending happen after the answer, so even its timing says nothing.
+    pub async fn request(&self, email: &str) -> AppResult<()> {
+        let email = accounts::parse_email(email)?;
+        if self.note_send(&email).await? == SendVerdict::Allowed {
+            self.send_login_code_after_answer(email).await;
+        }
+        Ok(())
+    }
+
+    /// `resendOtp`: a new code (the previous one dies), or `rate_limited` within the cooldown
+    /// or over the cap — for unknown addresses exactly as for known ones.
+    pub async fn resend(&self, target: ResendTarget) -> AppResult<()> {
+        match target {
+            ResendTarget::Email(email) => {
+                let email = accounts::parse_email(&email)?;
+                self.check_send(&email).await?;
+                self.send_login_code_after_answer(email).await;
+            }
+            ResendTarget::Challenge(challenge) => {
+                let challenge_hash = self.hasher.challenge_hash(&challenge);
+                let owner = self.store.challenge_owner(&challenge_hash).await?;
+                let account = self.live_account(owner).await?.ok_or(AppError::InvalidCode)?;
+                let email = accounts::parse_email(&account.email_normalized)?;
+                self.check_send(&email).await?;
+                self.send_code(&account, Purpose::TwoStep, Some(challenge_hash)).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Starts the second step of a password login: e-mails a code and returns the challenge
+    /// that goes with it (a previous challenge of the account dies).
+    pub async fn start_two_step(&self, account: &user::Model) -> AppResult<LoginChallenge> {
+        let challenge = generate_challenge();
+        let challenge_hash = self.hasher.challenge_hash(&challenge);
+        self.send_code(account, Purpose::TwoStep, Some(challenge_hash)).await?;
+        Ok(LoginChallenge {
+            challenge,
+            expires_in: self.runtime.current().otp_ttl,
+        })
+    }
+
+    /// `verifyOtp`: the code of a passwordless login; starts a session.
+    pub async fn verify_login(&self, email: &str, code: &str) -> AppResult<IssuedTokens> {
+        let email = accounts::parse_email(email)?;
+        let account = accounts::find_live(&self.db, &email.key).await?.filter(|a| a.is_active);
+        // Unknown addresses go through the same lookups, against an account id nobody has.
+        let user_id = account
+            .as_ref()
+            .map_or_else(|| self.hasher.dummy_user(&email.key), |a| a.id);
+        let outcome = self.check(user_id, &email.key, Purpose::Login, None, code).await?;
+        self.finish(account, Purpose::Login, outcome).await
+    }
+
+    /// `loginWithOtp`: the code of a two-step login; starts a session.
+    pub async fn verify_two_step(&self, challenge: &str, code: &str) -> AppResult<IssuedTokens> {
+        let challenge_hash = self.hasher.challenge_hash(challenge);
+        let owner = self.store.challenge_owner(&challenge_hash).await?;
+        let account = self.live_account(owner).await?;
+        let (user_id, email_key) = match &account {
+            Some(a) => (a.id, a.email_normalized.clone()),
+            None => (self.hasher.dummy_user(&challenge_hash), String::new()),
+        };
+        let outcome = self
+            .check(user_id, &email_key, Purpose::TwoStep, Some(&challenge_hash), code)
+            .await?;
+        self.finish(account, Purpose::TwoStep, outcome).await
+    }
+
+    /// Reserves an attempt on the account's code, compares, and spends it when right.
+    async fn check(
+        &self,
+        user_id: Uuid,
+        email_key: &str,
+        purpose: Purpose,
+        challenge_hash: Option<&str>,
+        code: &str,
+    ) -> AppResult<Result<(), &'static str>> {
+        // A malformed code is compared too (as a string that matches nothing): same work, same answer.
+        let candidate = normalize_code(code).unwrap_or_default();
+        let candidate = self.hasher.code_hash(purpose, user_id, email_key, &candidate);
+        let max_attempts = self.runtime.current().otp_max_attempts;
+        let Some(reserved) = self
+            .store
+            .reserve(user_id, purpose, challenge_hash, max_attempts)
+            .await?
+        else {
+            return Ok(Err("no_live_code"));
+        };
+        if !same_hash(&reserved.code_hash, &candidate) {
+            return Ok(Err("wrong_code"));
+        }
+        if !self.store.consume(user_id, purpose, &reserved).await? {
+            return Ok(Err("already_used"));
+        }
+        Ok(Ok(()))
+    }
+
+    /// Audits the outcome; on success marks the address verified (the code proved the
+    /// mailbox) and starts a session.
+    async fn finish(
+        &self,
+        account: Option<user::Model>,
+        purpose: Purpose,
+        outcome: Result<(), &'static str>,
+    ) -> AppResult<IssuedTokens> {
+        let account = match (account, outcome) {
+            (Some(account), Ok(())) => account,
+            (account, outcome) => {
+                let reason = match (&account, outcome) {
+                    (Some(_), Err(reason)) => reason,
+                    _ => "unknown_account",
+                };
+                let event = AuditEvent::new("otp_failed", account.map(|a| a.id))
+                    .anonymous()
+                    .detail(json!({ "purpose": purpose.as_str(), "reason": reason }));
+                audit::record(&self.db, event).await;
+                return Err(AppError::InvalidCode);
+            }
+        };
+        if account.email_verified_at.is_none() {
+            user::Entity::update_many()
+                .col_expr(user::Column::EmailVerifiedAt, Expr::value(Utc::now()))
+                .filter(user::Column::Id.eq(account.id))
+                .filter(user::Column::EmailVerifiedAt.is_null())
+                .exec(&self.db)
+                .await?;
+        }
+        let tokens = self.sessions.start(account.id).await?;
+        let event = AuditEvent::new("otp_login_succeeded", Some(account.id))
+            .session(tokens.session_id)
+            .detail(json!({ "purpose": purpose.as_str() }));
+        audit::record(&self.db, event).await;
+        Ok(tokens)
+    }
+
+    /// The live, active account `user_id`, if any.
+    async fn live_account(&self, user_id: Option<Uuid>) -> AppResult<Option<user::Model>> {
+        let Some(user_id) = user_id else {
+            return Ok(None);
+        };
+        Ok(user::Entity::find_by_id(user_id)
+            .one(&self.db)
+            .await?
+            .filter(|a| a.deleted_at.is_none() && a.is_active))
+    }
+}
