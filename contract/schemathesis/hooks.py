@@ -291,24 +291,49 @@ def _post(path: str, body: dict[str, Any], **kwargs) -> requests.Response:
 # The account flows the hooks use themselves, at the paths PRODUCT.md fixes.
 REGISTER = "/api/v1/auth/register"
 LOGIN = "/api/v1/auth/login"
+LOGIN_OTP = "/api/v1/auth/login/otp"
 VERIFY = "/api/v1/auth/email/verify"
 RESEND = "/api/v1/auth/email/resend"
 ME = "/api/v1/users/me"
 
 
-def _verification_token(address: str) -> str | None:
-    """The token of the newest verification e-mail sent to `address` (file backend)."""
+def _newest_mail_match(address: str, pattern: re.Pattern[str], skip: frozenset[Path] = frozenset()) -> str | None:
+    """The first group of `pattern` in the plain text of the newest e-mail to `address` that
+    has a match (file backend), leaving out the files in `skip`."""
     for path in sorted(MAIL_DIR.glob("*.eml"), key=lambda p: p.stat().st_mtime, reverse=True):
+        if path in skip:
+            continue
         try:
             message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
             if address.lower() not in str(message["To"]).lower():
                 continue
             body = message.get_body(preferencelist=("plain",))
-            match = re.search(r"/verify-email\?token=([A-Za-z0-9_\-]+)", body.get_content() if body else "")
+            match = pattern.search(body.get_content() if body else "")
         except Exception:
             continue
         if match:
             return match[1]
+    return None
+
+
+_VERIFY_LINK = re.compile(r"/verify-email\?token=([A-Za-z0-9_\-]+)")
+_CODE_LINE = re.compile(r"^\s+(\d{6})\s*$", re.MULTILINE)
+
+
+def _verification_token(address: str) -> str | None:
+    """The token of the newest verification e-mail sent to `address`."""
+    return _newest_mail_match(address, _VERIFY_LINK)
+
+
+def _second_step(address: str, challenge: str, skip: frozenset[Path]) -> requests.Response | None:
+    """Completes a two-step login (fuzzing may have set the runtime setting `login_otp` to
+    required, or an account's `otp_login_enabled`) with the code of a new e-mail (not in
+    `skip`)."""
+    for _ in range(100):
+        code = _newest_mail_match(address, _CODE_LINE, skip)
+        if code is not None:
+            return _post(LOGIN_OTP, {"challenge": challenge, "code": code})
+        time.sleep(0.05)
     return None
 
 
@@ -327,11 +352,14 @@ def _verify(address: str) -> None:
 
 
 def _login(address: str, password: str) -> str | None:
+    earlier = frozenset(MAIL_DIR.glob("*.eml"))
     response = _post(LOGIN, {"email": address, "password": password})
     if response.status_code == 403 and response.json().get("code") == "email_not_verified":
         _verify(address)
         response = _post(LOGIN, {"email": address, "password": password})
-    if response.status_code != 200:
+    if response.status_code == 202 and "challenge" in response.json():
+        response = _second_step(address, response.json()["challenge"], earlier)
+    if response is None or response.status_code != 200:
         return None
     return response.json()["access_token"]
 
