@@ -2,7 +2,8 @@
 //! control characters in names, NUL in text filters, empty optional query values, and `null` for "keep the current value".
 
 use gatehouse_tests::{
-    TestUser, assert_problem, has_field_error, post_password_reset, spawn_app, staff_user, types, user_row,
+    TestUser, assert_problem, first_mail_to, has_field_error, post_password_reset, spawn_app, staff_user, types,
+    user_row, wait_until_outbox_is_idle,
 };
 use serde_json::json;
 
@@ -116,7 +117,19 @@ async fn an_empty_optional_query_value_is_the_same_as_leaving_it_out() {
         let user = app.registered_user().await;
         // Queues an e-mail, so the outbox has something to list.
         post_password_reset(&app, &user.email).await.expect("202");
+        first_mail_to(&app, &user.email).await;
     }
+    // The pages must not change between the two reads: every e-mail delivered, and every
+    // reset audited (both happen after the answer).
+    wait_until_outbox_is_idle(&app).await;
+    let audited = "SELECT COUNT(*) AS n FROM audit_events WHERE event_type = 'password_reset_requested'";
+    for _ in 0..500 {
+        if app.count(audited).await >= 3 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert_eq!(app.count(audited).await, 3, "every reset is audited");
 
     let pairs = [
         (
