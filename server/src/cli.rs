@@ -9,7 +9,7 @@ use crate::{
     config::Settings,
     db,
     error::AppError,
-    services::{accounts::NewAccount, maintenance::DEFAULT_BATCH_SIZE},
+    services::{admin::maintenance::DEFAULT_BATCH_SIZE, identity::accounts::NewAccount},
     startup::{Application, build_state},
     telemetry,
 };

@@ -3,7 +3,29 @@
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 
-use crate::http::problem::{FieldError, Problem};
+use crate::http::problem::Problem;
+
+/// One invalid field of a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldError {
+    /// The field's name in the request body.
+    pub field: String,
+    /// A stable code, e.g. `password_too_short`.
+    pub code: &'static str,
+    /// A sentence for humans.
+    pub message: String,
+}
+
+impl FieldError {
+    /// A field error.
+    pub fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            field: field.into(),
+            code,
+            message: message.into(),
+        }
+    }
+}
 
 /// Everything a request can fail with. Each variant names the status it answers with;
 /// internal causes are logged with their chain and never shown to the client.

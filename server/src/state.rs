@@ -7,9 +7,14 @@ use sea_orm::DatabaseConnection;
 use crate::{
     config::Settings,
     services::{
-        accounts::Accounts, mail::Mailer, maintenance::Maintenance, otp::Otp, password_recovery::PasswordRecovery,
-        rate_limit::RateLimiter, redis::Redis, registration::Registration, runtime_settings::RuntimeSettings,
-        sessions::Sessions, user_admin::UserAdmin, user_sessions::UserSessions,
+        admin::{maintenance::Maintenance, user_admin::UserAdmin},
+        identity::{accounts::Accounts, password_recovery::PasswordRecovery, registration::Registration},
+        mail::Mailer,
+        otp::Otp,
+        platform::redis::Redis,
+        protection::rate_limit::RateLimiter,
+        runtime_settings::RuntimeSettings,
+        sessions::{Sessions, user_sessions::UserSessions},
     },
 };
 

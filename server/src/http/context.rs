@@ -1,11 +1,9 @@
-//! Per-request facts the generated handlers don't pass along (client IP, User-Agent, request
-//! id, how the caller authenticated), and cookies a handler wants to set. They live in a
-//! task-local scope opened by the outermost middleware around each request.
+//! Per-request HTTP facts the generated handlers don't pass along (how the caller
+//! authenticated, what it accepts), and cookies a handler wants to set. They live in a
+//! task-local scope opened by the outermost middleware around each request, next to the
+//! domain's client scope ([`crate::services::platform::client`]: address, User-Agent, request id).
 
-use std::{
-    net::IpAddr,
-    sync::{Arc, Mutex},
-};
+use std::sync::{Arc, Mutex};
 
 use axum_extra::extract::cookie::Cookie;
 
@@ -16,15 +14,6 @@ tokio::task_local! {
 /// What the middleware learned about the request.
 #[derive(Debug, Default)]
 pub struct RequestScope {
-    /// The id logged with the request and echoed in `X-Request-Id`.
-    pub request_id: String,
-    /// The request path.
-    pub path: String,
-    /// The client's address: the socket peer, or what a trusted proxy reports
-    /// (`TRUSTED_PROXIES`); the one rate limits, sessions and the audit log use.
-    pub ip: Option<IpAddr>,
-    /// The `User-Agent` header, truncated.
-    pub user_agent: Option<String>,
     /// Whether an `Authorization` header was sent (it wins over cookies).
     pub has_authorization: bool,
     /// Whether the `Accept` header prefers JSON.
@@ -36,17 +25,6 @@ pub struct RequestScope {
 }
 
 impl RequestScope {
-    /// A scope for one request.
-    pub fn new(request_id: String, path: String, ip: Option<IpAddr>, user_agent: Option<String>) -> Self {
-        Self {
-            request_id,
-            path,
-            ip,
-            user_agent,
-            ..Self::default()
-        }
-    }
-
     /// The cookies queued by the handler.
     pub fn take_cookies(&self) -> Vec<Cookie<'static>> {
         self.set_cookies
@@ -79,26 +57,6 @@ pub fn set_cookie(cookie: Cookie<'static>) {
             cookies.push(cookie);
         }
     });
-}
-
-/// The client's IP and User-Agent, for sessions and the audit log.
-#[derive(Clone, Debug, Default)]
-pub struct ClientInfo {
-    /// The client's address.
-    pub ip: Option<String>,
-    /// Its User-Agent.
-    pub user_agent: Option<String>,
-}
-
-impl ClientInfo {
-    /// The current request's client.
-    pub fn current() -> Self {
-        current(|s| Self {
-            ip: s.ip.map(|ip| ip.to_string()),
-            user_agent: s.user_agent.clone(),
-        })
-        .unwrap_or_default()
-    }
 }
 
 /// Replaces the generated Content-Type of the current response (content negotiation the

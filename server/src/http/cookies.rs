@@ -7,7 +7,7 @@ use cookie::time::Duration as CookieDuration;
 use super::context;
 use crate::{
     config::Settings,
-    services::{secrets, sessions::IssuedTokens},
+    services::{platform::secrets, sessions::IssuedTokens},
 };
 
 /// The access token cookie (also the `cookieAuth` security scheme of the spec).

@@ -20,7 +20,10 @@ use super::{
     cookies::{ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE},
     problem::Problem,
 };
-use crate::config::Settings;
+use crate::{
+    config::Settings,
+    services::platform::client::{self, Client},
+};
 
 const REQUEST_ID: &str = "x-request-id";
 const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
@@ -49,7 +52,13 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .map(|c| client_ip(c.0.ip(), headers, &settings.trusted_proxies));
     let method = request.method().clone();
     let path = request.uri().path().to_string();
-    let mut scope = RequestScope::new(request_id.clone(), path.clone(), ip, user_agent);
+    let client = Arc::new(Client {
+        request_id: request_id.clone(),
+        path: path.clone(),
+        ip,
+        user_agent,
+    });
+    let mut scope = RequestScope::default();
     scope.has_authorization = headers.contains_key(header::AUTHORIZATION);
     scope.accepts_json = headers
         .get(header::ACCEPT)
@@ -57,7 +66,7 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .is_some_and(|accept| accept.contains("application/json") && !accept.contains("yaml"));
     let scope = Arc::new(scope);
 
-    let mut response = context::scope(scope.clone(), next.run(request)).await;
+    let mut response = client::scope(client, context::scope(scope.clone(), next.run(request))).await;
 
     let out = response.headers_mut();
     for cookie in scope.take_cookies() {

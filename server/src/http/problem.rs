@@ -4,32 +4,10 @@ use axum::response::{IntoResponse, Response};
 use gatehouse_api::models;
 use http::{HeaderValue, StatusCode, header};
 
-use super::context;
+use crate::{error::FieldError, services::platform::client};
 
 /// The media type of every error body.
 pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// One invalid field of a request.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FieldError {
-    /// The field's name in the request body.
-    pub field: String,
-    /// A stable code, e.g. `password_too_short`.
-    pub code: &'static str,
-    /// A sentence for humans.
-    pub message: String,
-}
-
-impl FieldError {
-    /// A field error.
-    pub fn new(field: impl Into<String>, code: &'static str, message: impl Into<String>) -> Self {
-        Self {
-            field: field.into(),
-            code,
-            message: message.into(),
-        }
-    }
-}
 
 /// A problem about to be sent.
 #[derive(Clone, Debug)]
@@ -72,7 +50,9 @@ impl Problem {
 
     /// The document, with the request's id and path when known.
     pub fn to_model(&self) -> models::Problem {
-        let (request_id, instance) = context::current(|c| (c.request_id.clone(), c.path.clone())).unzip();
+        let (request_id, instance) = client::current()
+            .map(|c| (c.request_id.clone(), c.path.clone()))
+            .unzip();
         models::Problem {
             r_type: format!("urn:gatehouse:problem:{}", self.code.replace('_', "-")),
             title: self.title.to_string(),

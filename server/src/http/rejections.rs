@@ -10,7 +10,8 @@ use axum::{
 };
 use http::{StatusCode, header};
 
-use super::problem::{FieldError, PROBLEM_JSON, Problem};
+use super::problem::{PROBLEM_JSON, Problem};
+use crate::error::FieldError;
 
 const GENERATED_REJECTION: &str = "x-gatehouse-rejection";
 const MAX_REJECTION_BODY: usize = 16 * 1024;

@@ -1,26 +1,30 @@
 //! Domain services: what Gatehouse does, independent of HTTP.
+//!
+//! One folder per capability; each folder's `mod.rs` says what it owns. Arrows point down
+//! only: no service imports from `crate::http`, and no two domains import each other,
+//! directly or round about (`server/tests/layering.rs` checks both). From the bottom up:
+//!
+//! | domain | owns | uses |
+//! |---|---|---|
+//! | [`platform`] | Redis, instance secrets, pagination, the e-mail address type, the current client | — |
+//! | [`audit`] | the audit log | platform |
+//! | [`runtime_settings`] | settings changed at run time | audit |
+//! | [`mail`] | templates, the durable outbox, delivery, work deferred past the answer | platform |
+//! | [`sessions`] | sessions, refresh tokens, access tokens and signing keys | platform, audit, runtime_settings |
+//! | [`protection`] | rate limits and the login lock-out | platform, audit, mail |
+//! | [`identity`] | accounts, registration, passwords, verification and reset | everything above |
+//! | [`otp`] | e-mailed one-time codes | identity and below |
+//! | [`admin`] | staff administration of users, maintenance (cleanup) | identity and below |
+//!
+//! A new capability gets its own folder here, placed in this order so that it only uses
+//! the domains above it.
 
-pub mod accounts;
+pub mod admin;
 pub mod audit;
-pub mod email_tokens;
-pub mod hash_pool;
-pub mod jwt_crypto;
-pub mod keys;
-pub mod lockout;
+pub mod identity;
 pub mod mail;
-pub mod maintenance;
 pub mod otp;
-pub mod pagination;
-pub mod password_recovery;
-pub mod passwords;
-pub mod rate_limit;
-pub mod redis;
-pub mod refresh_store;
-pub mod registration;
+pub mod platform;
+pub mod protection;
 pub mod runtime_settings;
-pub mod secrets;
-pub mod session_cache;
 pub mod sessions;
-pub mod tokens;
-pub mod user_admin;
-pub mod user_sessions;

@@ -14,11 +14,11 @@ use crate::{
     entity::outbox_message,
     error::{AppError, AppResult},
     services::{
+        admin::user_admin::{UserChanges, UserFilter},
         audit::{self, AuditFilter},
         mail::outbox::Status,
-        pagination::PageRequest,
+        platform::pagination::PageRequest,
         runtime_settings::{Change, Key},
-        user_admin::{UserChanges, UserFilter},
     },
 };
 

@@ -11,9 +11,9 @@ use crate::{
     error::{AppError, AppResult},
     http::cookies,
     services::{
-        accounts::NewAccount,
         audit::{self, AuditEvent},
-        rate_limit::Action,
+        identity::accounts::NewAccount,
+        protection::rate_limit::Action,
         sessions::{IssuedTokens, RevokeReason},
     },
 };

@@ -10,9 +10,8 @@ use http::Method;
 
 use super::{Api, auth::accepted, given};
 use crate::{
-    error::{AppError, AppResult},
-    http::problem::FieldError,
-    services::{otp::ResendTarget, rate_limit::Action},
+    error::{AppError, AppResult, FieldError},
+    services::{otp::ResendTarget, protection::rate_limit::Action},
 };
 
 const NO_STORE: &str = "no-store";

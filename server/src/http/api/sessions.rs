@@ -10,7 +10,7 @@ use super::{Api, Credentials, nullable};
 use crate::{
     error::{AppError, AppResult},
     http::cookies,
-    services::user_sessions::SessionView,
+    services::sessions::user_sessions::SessionView,
 };
 
 impl From<SessionView> for models::Session {

@@ -12,9 +12,9 @@ use crate::{
     error::{AppError, AppResult},
     http::cookies,
     services::{
-        accounts::ProfileChange,
         audit::{self, AuditFilter},
-        pagination::PageRequest,
+        identity::accounts::ProfileChange,
+        platform::pagination::PageRequest,
     },
 };
 

@@ -6,8 +6,8 @@ use super::{nullable, present_or_null};
 use crate::{
     entity::{audit_event, user},
     services::{
-        maintenance::CleanupReport,
-        pagination::Page,
+        admin::maintenance::CleanupReport,
+        platform::pagination::Page,
         runtime_settings::{Key, Snapshot},
     },
 };

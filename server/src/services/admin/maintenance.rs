@@ -13,16 +13,16 @@ use sea_orm::{
 };
 use serde_json::json;
 
-use super::{
-    audit::{self, AuditEvent},
-    mail::outbox::Status,
-    runtime_settings::RuntimeSettings,
-};
 use crate::{
     entity::{
         audit_event, email_token, maintenance_job, otp_code, otp_send_window, outbox_message, refresh_token, session,
     },
     error::AppResult,
+    services::{
+        audit::{self, AuditEvent},
+        mail::outbox::Status,
+        runtime_settings::RuntimeSettings,
+    },
 };
 
 /// Rows deleted by one statement at most.

@@ -11,16 +11,15 @@ use sea_orm::{
 use serde_json::{Map, Value, json};
 use uuid::Uuid;
 
-use super::{
-    accounts,
-    audit::{self, AuditEvent},
-    pagination::{self, Page, PageRequest},
-    session_cache::Invalidation,
-    sessions::{RevokeReason, Sessions},
-};
 use crate::{
     entity::user::{self, Column},
     error::{AppError, AppResult},
+    services::{
+        audit::{self, AuditEvent},
+        identity::accounts,
+        platform::pagination::{self, Page, PageRequest},
+        sessions::{RevokeReason, Sessions, session_cache::Invalidation},
+    },
 };
 
 /// Which accounts to list; a `None` matches every account.

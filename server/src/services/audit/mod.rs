@@ -4,11 +4,13 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use uuid::Uuid;
 
-use super::pagination::{self, Page, PageRequest};
 use crate::{
     entity::audit_event::{self, Column},
     error::AppResult,
-    http::context::ClientInfo,
+    services::platform::{
+        client::ClientInfo,
+        pagination::{self, Page, PageRequest},
+    },
 };
 
 /// A security event about to be recorded.

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
 use uuid::Uuid;
 
-use super::secrets::{self, InstanceSecret};
+use crate::services::platform::secrets::{self, InstanceSecret};
 use crate::{
     entity::{email_token, user},
     error::AppResult,

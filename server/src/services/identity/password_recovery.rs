@@ -8,21 +8,19 @@ use uuid::Uuid;
 
 use super::{
     accounts::{self, Accounts, Email},
-    audit::{self, AuditEvent},
     email_tokens::{EmailTokens, Purpose},
-    mail::{Extras, Mailer, templates::TemplateKind},
     passwords::{self, PasswordHasher},
-    runtime_settings::RuntimeSettings,
-    session_cache::Invalidation,
-    sessions::{AuthUser, RevokeReason, Sessions},
 };
 use crate::{
     entity::user,
     error::{AppError, AppResult},
+    services::{
+        audit::{self, AuditEvent},
+        mail::{Extras, Mailer, links::RESET_PASSWORD_PATH, templates::TemplateKind},
+        runtime_settings::RuntimeSettings,
+        sessions::{AuthUser, RevokeReason, Sessions, session_cache::Invalidation},
+    },
 };
-
-/// Where the frontend takes the new password (`?token=` is appended).
-pub const RESET_PASSWORD_PATH: &str = "/reset-password";
 
 /// Password reset and change.
 #[derive(Clone)]

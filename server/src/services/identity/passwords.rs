@@ -17,7 +17,7 @@ use base64::{
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use crate::{config::Argon2Settings, http::problem::FieldError};
+use crate::{config::Argon2Settings, error::FieldError};
 
 /// Shortest accepted password, in characters.
 pub const MIN_LENGTH: usize = 8;
@@ -25,7 +25,7 @@ pub const MIN_LENGTH: usize = 8;
 pub const MAX_LENGTH: usize = 256;
 
 static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../data/common-passwords.txt")
+    include_str!("../../../data/common-passwords.txt")
         .lines()
         .map(str::trim)
         .collect()
@@ -68,7 +68,7 @@ impl PasswordHasher {
             dummy_hash: Arc::from(""),
         };
         let mut dummy = [0u8; 24];
-        super::secrets::fill_random(&mut dummy);
+        crate::services::platform::secrets::fill_random(&mut dummy);
         hasher.dummy_hash = hasher.hash(&URL_SAFE_NO_PAD.encode(dummy)).await?.into();
         Ok(hasher)
     }
@@ -80,7 +80,7 @@ impl PasswordHasher {
         self.pool
             .run(move |memory| {
                 let mut salt = [0u8; 16];
-                super::secrets::fill_random(&mut salt);
+                crate::services::platform::secrets::fill_random(&mut salt);
                 let mut out = [0u8; OUTPUT_LEN];
                 let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
                 argon2

@@ -10,24 +10,24 @@ use uuid::Uuid;
 
 use super::{
     accounts::{self, Email, NewAccount},
-    audit::{self, AuditEvent},
     email_tokens::{EmailTokens, Purpose},
-    mail::{Extras, Mailer, templates::TemplateKind},
     passwords::PasswordHasher,
-    runtime_settings::RuntimeSettings,
-    session_cache::Invalidation,
-    sessions::Sessions,
 };
 use crate::{
     config::{EmailVerification, Settings},
     entity::user,
     error::{AppError, AppResult},
+    services::{
+        audit::{self, AuditEvent},
+        mail::{
+            Extras, Mailer,
+            links::{FORGOT_PASSWORD_PATH, VERIFY_EMAIL_PATH},
+            templates::TemplateKind,
+        },
+        runtime_settings::RuntimeSettings,
+        sessions::{Sessions, session_cache::Invalidation},
+    },
 };
-
-/// Where the frontend shows the verification result (`?token=` is appended).
-pub const VERIFY_EMAIL_PATH: &str = "/verify-email";
-/// The frontend page where a user asks for a password-reset e-mail.
-pub const FORGOT_PASSWORD_PATH: &str = "/forgot-password";
 
 /// What a registration did, for the audit log only: the client never learns it.
 enum Outcome {

@@ -7,11 +7,11 @@
 //! sees the first one's e-mail). The queue is bounded; when it is full, a request waits for a
 //! free slot, whatever its address.
 
-use std::{future::Future, pin::Pin, sync::Arc};
+use std::{future::Future, pin::Pin};
 
 use tokio::sync::mpsc;
 
-use crate::{error::AppResult, http::context};
+use crate::{error::AppResult, services::platform::client};
 
 /// How many jobs may wait; beyond that, requests wait for the worker.
 const CAPACITY: usize = 1024;
@@ -46,11 +46,8 @@ impl Deferred {
     where
         F: Future<Output = AppResult<()>> + Send + 'static,
     {
-        let scope = context::current(|s| {
-            context::RequestScope::new(s.request_id.clone(), s.path.clone(), s.ip, s.user_agent.clone())
-        })
-        .unwrap_or_default();
-        let job = context::scope(Arc::new(scope), async move {
+        let current = client::current().unwrap_or_default();
+        let job = client::scope(current, async move {
             if let Err(e) = job.await {
                 tracing::warn!(error = ?e, "{what} failed");
             }

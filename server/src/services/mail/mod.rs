@@ -1,6 +1,7 @@
 //! E-mail: templates rendered into a durable outbox, delivered by a background worker.
 
 pub mod deferred;
+pub mod links;
 pub mod outbox;
 pub mod templates;
 pub mod transport;

@@ -17,7 +17,7 @@ use super::templates::{RenderedEmail, TemplateKind};
 use crate::{
     entity::outbox_message::{self, Column},
     error::{AppError, AppResult},
-    services::{
+    services::platform::{
         pagination::{self, Page, PageRequest},
         secrets::InstanceSecret,
     },

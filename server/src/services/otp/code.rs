@@ -6,7 +6,7 @@ use std::fmt::Write;
 use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
-use crate::services::secrets::{self, InstanceSecret};
+use crate::services::platform::secrets::{self, InstanceSecret};
 
 /// Digits in a code.
 pub const CODE_DIGITS: usize = 6;

@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 use super::{
     code::Purpose,
-    store::{NewCode, Reserved, SendLimit, SendLimits, SendVerdict},
+    stored::{NewCode, Reserved, SendLimit, SendLimits, SendVerdict},
 };
 use crate::{
     entity::{

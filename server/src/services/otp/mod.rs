@@ -13,6 +13,7 @@ mod db_store;
 mod redis_store;
 mod send;
 mod store;
+mod stored;
 
 use std::{sync::Arc, time::Duration};
 
@@ -24,21 +25,21 @@ use uuid::Uuid;
 pub use self::code::Purpose;
 use self::{
     code::{CodeHasher, generate_challenge, normalize_code, same_hash},
-    store::{OtpStore, SendVerdict},
-};
-use super::{
-    accounts,
-    audit::{self, AuditEvent},
-    mail::Mailer,
-    redis::Redis,
-    runtime_settings::RuntimeSettings,
-    secrets::InstanceSecret,
-    sessions::{IssuedTokens, Sessions},
+    store::OtpStore,
+    stored::SendVerdict,
 };
 use crate::{
     config::{LoginOtp, OtpSettings},
     entity::user,
     error::{AppError, AppResult},
+    services::{
+        audit::{self, AuditEvent},
+        identity::accounts,
+        mail::Mailer,
+        platform::{redis::Redis, secrets::InstanceSecret},
+        runtime_settings::RuntimeSettings,
+        sessions::{IssuedTokens, Sessions},
+    },
 };
 
 /// The answer to a right password when a code must follow.

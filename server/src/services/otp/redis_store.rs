@@ -14,11 +14,11 @@ use uuid::Uuid;
 
 use super::{
     code::Purpose,
-    store::{NewCode, Reserved, SendLimit, SendLimits, SendVerdict},
+    stored::{NewCode, Reserved, SendLimit, SendLimits, SendVerdict},
 };
 use crate::{
     error::{AppError, AppResult},
-    services::redis::{Redis, RedisUnavailable},
+    services::platform::redis::{Redis, RedisUnavailable},
 };
 
 /// Replaces the account's code (attempts back to 0) and points its challenge at the account.

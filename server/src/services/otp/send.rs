@@ -5,14 +5,14 @@ use serde_json::json;
 use super::{
     Otp, Purpose,
     code::generate_code,
-    store::{NewCode, SendLimit, SendLimits, SendVerdict},
+    stored::{NewCode, SendLimit, SendLimits, SendVerdict},
 };
 use crate::{
     entity::user,
     error::{AppError, AppResult, QuotaPolicy},
     services::{
-        accounts::{self, Email},
         audit::{self, AuditEvent},
+        identity::accounts::{self, Email},
         mail::{Extras, templates::TemplateKind},
     },
 };

@@ -1,8 +1,11 @@
 //! The protections around a password check: the per-IP login limit, the lock-out, and the
 //! per-address failure limit, in that order, all before the (costly) hash is verified.
 
-use super::{Action, RateLimiter};
-use crate::{entity::user, error::AppResult, services::lockout::Lockout};
+use super::{
+    lockout::Lockout,
+    rate_limit::{Action, RateLimiter},
+};
+use crate::{entity::user, error::AppResult, services::platform::client};
 
 /// Rate limits and lock-out for logins with a password; cheap to clone.
 #[derive(Clone)]
@@ -21,7 +24,7 @@ impl LoginProtection {
     /// many attempts or the address had too many failures, `429 too_many_attempts` while the
     /// address is locked. Existing and unknown addresses are treated alike.
     pub async fn before_attempt(&self, email: &str) -> AppResult<()> {
-        let ip = crate::http::context::current(|scope| scope.ip).flatten();
+        let ip = client::current_ip();
         self.limits.check_from(Action::Login, ip, None).await?;
         self.lockout.check(email).await?;
         self.limits.check_from(Action::Login, None, Some(email)).await

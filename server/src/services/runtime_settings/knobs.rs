@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use crate::{
     config::{EmailVerification, LoginOtp, Settings},
-    http::problem::FieldError,
+    error::FieldError,
 };
 
 /// The values in force.

@@ -18,7 +18,7 @@ use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait, sea_query::OnCo
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::audit::{self, AuditEvent};
+use crate::services::audit::{self, AuditEvent};
 use crate::{
     config::Settings,
     entity::runtime_setting,

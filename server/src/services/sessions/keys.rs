@@ -157,11 +157,15 @@ impl KeyStore {
 
 async fn insert_new_key(db: &DatabaseConnection) -> anyhow::Result<String> {
     let mut seed = [0u8; 32];
-    super::secrets::fill_random(&mut seed);
+    crate::services::platform::secrets::fill_random(&mut seed);
     let key = SigningKey::from_bytes(&seed);
     let der = key.to_pkcs8_der().context("encoding the signing key")?;
     let now = Utc::now();
-    let kid = format!("{}-{}", now.format("%Y%m%d"), &super::secrets::random_token()[..12]);
+    let kid = format!(
+        "{}-{}",
+        now.format("%Y%m%d"),
+        &crate::services::platform::secrets::random_token()[..12]
+    );
     signing_key::Entity::insert(signing_key::ActiveModel {
         kid: Set(kid.clone()),
         algorithm: Set("EdDSA".into()),

@@ -1,5 +1,13 @@
 //! Sessions and their refresh tokens: creation at login, rotation with reuse detection and a
-//! grace window, revocation, and the per-request session check behind access tokens.
+//! grace window, revocation, and the per-request session check behind access tokens; the
+//! access tokens themselves, their signing keys, and the user's own session list.
+
+pub mod jwt_crypto;
+pub mod keys;
+pub mod refresh_store;
+pub mod session_cache;
+pub mod tokens;
+pub mod user_sessions;
 
 use std::{sync::Arc, time::Duration};
 
@@ -12,18 +20,22 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::{
-    audit::{self, AuditEvent},
-    refresh_store::{self, Rotation},
-    runtime_settings::RuntimeSettings,
-    secrets::{self, InstanceSecret},
-    session_cache::{self, Invalidation, SessionCache},
+use self::{
+    refresh_store::Rotation,
+    session_cache::{Invalidation, SessionCache},
     tokens::AccessTokens,
 };
 use crate::{
     entity::{refresh_token, session, user},
     error::{AppError, AppResult},
-    http::context::ClientInfo,
+    services::{
+        audit::{self, AuditEvent},
+        platform::{
+            client::ClientInfo,
+            secrets::{self, InstanceSecret},
+        },
+        runtime_settings::RuntimeSettings,
+    },
 };
 
 /// A freshly issued token pair.

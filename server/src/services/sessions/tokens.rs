@@ -6,8 +6,9 @@ use jsonwebtoken::{Algorithm, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{keys::KeyStore, runtime_settings::RuntimeSettings};
+use super::keys::KeyStore;
 use crate::error::{AppError, AppResult};
+use crate::services::runtime_settings::RuntimeSettings;
 
 /// The claims of an access token.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]

@@ -4,14 +4,11 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::{
-    audit::{self, AuditEvent},
-    session_cache::Invalidation,
-    sessions::{AuthUser, RevokeReason, Sessions},
-};
+use super::{AuthUser, RevokeReason, Sessions, session_cache::Invalidation};
 use crate::{
     entity::session,
     error::{AppError, AppResult},
+    services::audit::{self, AuditEvent},
 };
 
 /// A live session as its owner sees it.

@@ -1,16 +1,16 @@
 //! What a request says about an account (address, names, password), checked and normalised.
 
+use crate::{
+    entity::user,
+    error::{AppError, AppResult, FieldError},
+    services::{
+        identity::passwords,
+        platform::email_address::{Email, invalid_email, normalize_email},
+    },
+};
 use chrono::Utc;
 use sea_orm::ActiveValue::Set;
 use uuid::Uuid;
-use validator::ValidateEmail;
-
-use crate::{
-    entity::user,
-    error::{AppError, AppResult},
-    http::problem::FieldError,
-    services::passwords,
-};
 
 /// Longest first or last name, in characters.
 pub const MAX_NAME_LENGTH: usize = 150;
@@ -50,26 +50,6 @@ pub struct NewAccount {
     pub staff: bool,
 }
 
-/// An e-mail address in its stored form and its lookup key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Email {
-    /// Trimmed, domain lower-cased, local part as typed.
-    pub display: String,
-    /// Fully lower-cased: unique across live accounts.
-    pub key: String,
-}
-
-/// Normalises an address; `None` when it is not a valid address.
-pub fn normalize_email(raw: &str) -> Option<Email> {
-    let trimmed = raw.trim();
-    let (local, domain) = trimmed.rsplit_once('@')?;
-    let display = format!("{local}@{}", domain.to_lowercase());
-    (display.len() <= 254 && display.validate_email()).then(|| Email {
-        key: display.to_lowercase(),
-        display,
-    })
-}
-
 /// Checks a registration's address, names and password; the address normalised.
 pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
     let mut errors = Vec::new();
@@ -107,13 +87,4 @@ pub fn new_account_row(new: &NewAccount, email: Email, password_hash: String, ve
         deleted_at: Set(None),
         otp_login_enabled: Set(false),
     }
-}
-
-fn invalid_email() -> FieldError {
-    FieldError::new("email", "invalid_email", "Enter a valid e-mail address.")
-}
-
-/// An e-mail address from a request, normalised, or a field error.
-pub fn parse_email(raw: &str) -> AppResult<Email> {
-    normalize_email(raw).ok_or_else(|| AppError::Validation(vec![invalid_email()]))
 }

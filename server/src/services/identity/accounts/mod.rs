@@ -3,9 +3,8 @@
 mod input;
 
 pub(crate) use self::input::name_errors;
-pub use self::input::{
-    Email, MAX_NAME_LENGTH, NewAccount, ProfileChange, new_account_row, normalize_email, parse_email, validate_new,
-};
+pub use self::input::{MAX_NAME_LENGTH, NewAccount, ProfileChange, new_account_row, validate_new};
+pub use crate::services::platform::email_address::{Email, normalize_email, parse_email};
 
 use chrono::Utc;
 use sea_orm::{
@@ -13,19 +12,17 @@ use sea_orm::{
     QueryFilter, SqlErr,
 };
 
-use super::{
-    audit::{self, AuditEvent},
-    passwords::PasswordHasher,
-    rate_limit::LoginProtection,
-    runtime_settings::RuntimeSettings,
-    session_cache::Invalidation,
-    sessions::{RevokeReason, Sessions},
-};
 use crate::{
     config::EmailVerification,
     entity::user,
-    error::{AppError, AppResult},
-    http::problem::FieldError,
+    error::{AppError, AppResult, FieldError},
+    services::{
+        audit::{self, AuditEvent},
+        identity::passwords::PasswordHasher,
+        protection::LoginProtection,
+        runtime_settings::RuntimeSettings,
+        sessions::{RevokeReason, Sessions, session_cache::Invalidation},
+    },
 };
 
 /// The live (not deleted) account with this normalised address.

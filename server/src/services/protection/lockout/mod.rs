@@ -18,17 +18,16 @@ use std::{sync::Arc, time::Duration};
 use sea_orm::DatabaseConnection;
 use store::Store;
 
-use super::{
-    audit::{self, AuditEvent},
-    mail::{Extras, Mailer, templates::TemplateKind},
-    rate_limit::RateLimiter,
-    redis::RedisUnavailable,
-    registration::FORGOT_PASSWORD_PATH,
-};
+use super::rate_limit::RateLimiter;
 use crate::{
     config::LockoutSettings,
     entity::user,
     error::{AppError, AppResult, QuotaPolicy},
+    services::{
+        audit::{self, AuditEvent},
+        mail::{Extras, Mailer, links::FORGOT_PASSWORD_PATH, templates::TemplateKind},
+        platform::redis::RedisUnavailable,
+    },
 };
 
 /// The lock-out service; cheap to clone.

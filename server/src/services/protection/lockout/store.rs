@@ -11,7 +11,7 @@ use redis::Script;
 
 use crate::{
     config::LockoutSettings,
-    services::redis::{Redis, RedisUnavailable},
+    services::platform::redis::{Redis, RedisUnavailable},
 };
 
 /// The failures of every address.

@@ -6,7 +6,7 @@ use std::{
     time::{Duration, Instant},
 };
 
-use crate::services::redis::RedisUnavailable;
+use crate::services::platform::redis::RedisUnavailable;
 
 /// Counts fail-open decisions and logs them at most once per interval.
 pub(super) struct FailOpen {

@@ -13,7 +13,6 @@
 //! work again as soon as Redis is back.
 
 mod fail_open;
-mod login;
 mod memory;
 mod redis_store;
 
@@ -24,18 +23,17 @@ use std::{
 };
 
 use fail_open::FailOpen;
-pub use login::LoginProtection;
 use memory::MemoryStore;
 
-use super::{
-    accounts::normalize_email,
-    redis::{Redis, RedisUnavailable},
-    secrets::InstanceSecret,
-};
 use crate::{
     config::{LimitSettings, Policy, Rate},
     error::{AppError, AppResult, QuotaPolicy},
-    http::context,
+    services::platform::{
+        client,
+        email_address::normalize_email,
+        redis::{Redis, RedisUnavailable},
+        secrets::InstanceSecret,
+    },
 };
 
 /// Something a client does that is rate-limited.
@@ -154,7 +152,7 @@ impl RateLimiter {
     /// exhausted. For [`Action::Login`] the address is only looked at: failures count, in
     /// [`RateLimiter::record_login_failure`].
     pub async fn check(&self, action: Action, email: Option<&str>) -> AppResult<()> {
-        let ip = context::current(|scope| scope.ip).flatten();
+        let ip = client::current_ip();
         self.check_from(action, ip, email).await
     }
 

@@ -9,7 +9,7 @@ use redis::Script;
 use super::Decision;
 use crate::{
     config::Rate,
-    services::redis::{Redis, RedisUnavailable},
+    services::platform::redis::{Redis, RedisUnavailable},
 };
 
 /// KEYS[1]: the key. ARGV[1]: emission interval in µs (period / limit); ARGV[2]: the limit;

@@ -1,0 +1,5 @@
+//! What staff and operators do: user administration (list, search, (de)activate, staff,
+//! force logout, soft delete and restore) and maintenance (the cleanup job and its schedule).
+
+pub mod maintenance;
+pub mod user_admin;

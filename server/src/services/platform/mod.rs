@@ -1,0 +1,8 @@
+//! Shared plumbing every domain may use, and which uses no domain: the Redis connection, the
+//! instance secrets, keyset pagination, the e-mail address value type and the current client.
+
+pub mod client;
+pub mod email_address;
+pub mod pagination;
+pub mod redis;
+pub mod secrets;
