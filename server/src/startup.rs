@@ -19,7 +19,13 @@ use crate::{
             accounts::Accounts, email_tokens::EmailTokens, password_recovery::PasswordRecovery,
             passwords::PasswordHasher, registration::Registration,
         },
-        mail::{self, Mailer, outbox::Outbox, transport::Transport},
+        mail::{
+            self, Mailer,
+            deferred::Deferred,
+            lease::{Leases, WorkerId},
+            outbox::Outbox,
+            transport::Transport,
+        },
         otp::Otp,
         platform::{
             redis::{self, Redis},
@@ -62,7 +68,17 @@ impl Application {
             .await
             .with_context(|| format!("binding {address}"))?;
         let port = listener.local_addr()?.port();
+        let worker = WorkerId::for_port(port);
         let mut background = JoinSet::new();
+        // Claims are renewed while this process lives; those of its previous run are taken back.
+        background.spawn(Leases::new(state.db.clone(), worker.clone()).keep_forever());
+        background.spawn(
+            state
+                .mailer
+                .deferred()
+                .clone()
+                .work_forever(worker.clone(), state.settings.email.poll_interval),
+        );
         background.spawn(state.sessions.tokens().keys().clone().reload_periodically());
         if state.db.get_database_backend() == DbBackend::Postgres {
             background.spawn(session_cache::listen(
@@ -70,12 +86,12 @@ impl Application {
                 state.settings.database_url.clone(),
             ));
         }
-        background.spawn(
-            state
-                .mailer
-                .clone()
-                .deliver_forever(transport, from, state.settings.email.poll_interval),
-        );
+        background.spawn(state.mailer.clone().deliver_forever(
+            transport,
+            from,
+            state.settings.email.poll_interval,
+            worker,
+        ));
         background.spawn(
             state
                 .runtime
@@ -153,7 +169,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings.email.max_attempts,
         settings.email.retry_delay,
     );
-    let mailer = Mailer::new(&settings, outbox)?;
+    let mailer = Mailer::new(&settings, outbox, Deferred::new(db.clone(), secret.clone()))?;
     let otp = Otp::new(
         db.clone(),
         redis.clone(),
@@ -179,25 +195,30 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         runtime.clone(),
         LoginProtection::new(limits.clone(), lockout),
     );
+    let registration = Registration::new(
+        db.clone(),
+        hasher.clone(),
+        mailer.clone(),
+        email_tokens.clone(),
+        sessions.clone(),
+        settings.clone(),
+        runtime.clone(),
+    );
+    let passwords = PasswordRecovery::new(
+        db.clone(),
+        hasher,
+        accounts.clone(),
+        mailer.clone(),
+        email_tokens,
+        sessions.clone(),
+        runtime.clone(),
+    );
+    registration.handle_jobs();
+    passwords.handle_jobs();
+    otp.handle_jobs();
     Ok(AppState {
-        registration: Registration::new(
-            db.clone(),
-            hasher.clone(),
-            mailer.clone(),
-            email_tokens.clone(),
-            sessions.clone(),
-            settings.clone(),
-            runtime.clone(),
-        ),
-        passwords: PasswordRecovery::new(
-            db.clone(),
-            hasher,
-            accounts.clone(),
-            mailer.clone(),
-            email_tokens,
-            sessions.clone(),
-            runtime.clone(),
-        ),
+        registration,
+        passwords,
         accounts,
         mailer,
         user_sessions: UserSessions::new(db.clone(), sessions.clone()),

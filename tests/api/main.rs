@@ -24,6 +24,7 @@ mod otp_storage;
 mod otp_timing;
 mod otp_two_step;
 mod outbox;
+mod outbox_leases;
 mod password_change;
 mod password_reset;
 mod rate_limits;

@@ -128,6 +128,7 @@ pub async fn seed_outbox_message(
         attempts: Set(1),
         next_attempt_at: Set(None),
         locked_until: Set(None),
+        locked_by: Set(None),
         last_error: Set(None),
         created_at: Set(created_at),
         sent_at: Set(sent_at),

@@ -21,6 +21,8 @@ pub struct Model {
     pub next_attempt_at: Option<DateTimeUtc>,
     /// While `sending`: when the worker's claim lapses (a crashed worker's messages are retried).
     pub locked_until: Option<DateTimeUtc>,
+    /// While `sending`: the worker holding it (`host:port#boot`).
+    pub locked_by: Option<String>,
     pub last_error: Option<String>,
     pub created_at: DateTimeUtc,
     pub sent_at: Option<DateTimeUtc>,

@@ -2,6 +2,8 @@
 //! revoke sessions, void every e-mailed link and send a "your password was changed" notice,
 //! all in the transaction that sets the new password.
 
+use std::sync::Arc;
+
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
@@ -21,6 +23,9 @@ use crate::{
         sessions::{AuthUser, RevokeReason, Sessions, session_cache::Invalidation},
     },
 };
+
+/// The deferred job behind a reset request.
+const RESET_JOB: &str = "password_reset";
 
 /// Password reset and change.
 #[derive(Clone)]
@@ -67,15 +72,23 @@ impl PasswordRecovery {
 
     /// E-mails a reset link when the address belongs to an active account, at most once per
     /// cooldown. Says nothing about whether it did: only the address's form is checked before
-    /// the answer; the rest happens after it (see [`Mailer::deferred`]).
+    /// the answer, and a job is written durably; the rest happens after it (see
+    /// [`Mailer::deferred`]).
     pub async fn request_reset(&self, email: &str) -> AppResult<()> {
         let email = accounts::parse_email(email)?;
+        self.mailer.deferred().submit(RESET_JOB, &email).await
+    }
+
+    /// Registers what a reset job does with the deferred queue (at start).
+    pub fn handle_jobs(&self) {
         let this = self.clone();
-        self.mailer
-            .deferred()
-            .run("a password-reset e-mail", async move { this.send_reset(email).await })
-            .await;
-        Ok(())
+        self.mailer.deferred().handle(
+            RESET_JOB,
+            Arc::new(move |email| {
+                let this = this.clone();
+                Box::pin(async move { this.send_reset(email).await })
+            }),
+        );
     }
 
     async fn send_reset(&self, email: Email) -> AppResult<()> {

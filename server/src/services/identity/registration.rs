@@ -29,6 +29,9 @@ use crate::{
     },
 };
 
+/// The deferred job behind a verification resend.
+const RESEND_JOB: &str = "verification_resend";
+
 /// What a registration did, for the audit log only: the client never learns it.
 enum Outcome {
     Created(Uuid),
@@ -175,18 +178,26 @@ impl Registration {
 
     /// Sends a fresh verification e-mail to an unverified account, at most once per cooldown.
     /// Says nothing about whether it did: only the address's form is checked before the
-    /// answer; the rest happens after it (see [`Mailer::deferred`]).
+    /// answer, and a job is written durably; the rest happens after it (see
+    /// [`Mailer::deferred`]).
     pub async fn resend(&self, email: &str) -> AppResult<()> {
         let email = accounts::parse_email(email)?;
         if self.runtime.current().email_verification == EmailVerification::None {
             return Ok(());
         }
+        self.mailer.deferred().submit(RESEND_JOB, &email).await
+    }
+
+    /// Registers what a resend job does with the deferred queue (at start).
+    pub fn handle_jobs(&self) {
         let this = self.clone();
-        self.mailer
-            .deferred()
-            .run("a verification e-mail", async move { this.resend_to(email).await })
-            .await;
-        Ok(())
+        self.mailer.deferred().handle(
+            RESEND_JOB,
+            Arc::new(move |email| {
+                let this = this.clone();
+                Box::pin(async move { this.resend_to(email).await })
+            }),
+        );
     }
 
     async fn resend_to(&self, email: Email) -> AppResult<()> {

@@ -1,6 +1,7 @@
 //! E-mail: templates rendered into a durable outbox, delivered by a background worker.
 
 pub mod deferred;
+pub mod lease;
 pub mod links;
 pub mod outbox;
 pub mod templates;
@@ -18,6 +19,7 @@ use tokio::sync::Notify;
 
 use self::{
     deferred::Deferred,
+    lease::WorkerId,
     outbox::Outbox,
     templates::{EmailContext, TemplateKind, Templates},
     transport::Transport,
@@ -49,13 +51,14 @@ pub struct Mailer {
 }
 
 impl Mailer {
-    /// Loads (and checks) the templates and starts the worker of deferred jobs.
-    pub fn new(settings: &Settings, outbox: Outbox) -> anyhow::Result<Self> {
+    /// Loads (and checks) the templates. Nothing is delivered or run until
+    /// [`Mailer::deliver_forever`] and [`Deferred::work_forever`] are spawned.
+    pub fn new(settings: &Settings, outbox: Outbox, deferred: Deferred) -> anyhow::Result<Self> {
         Ok(Self {
             templates: Templates::new(settings.email.templates_dir.as_deref())?,
             outbox,
             wake: Arc::new(Notify::new()),
-            deferred: Deferred::start(),
+            deferred,
             site_name: settings.email.site_name.clone(),
             frontend_url: settings.frontend_url.clone(),
         })
@@ -66,8 +69,9 @@ impl Mailer {
         &self.outbox
     }
 
-    /// Work to do after the answer, in order (see [`Deferred`]): deciding whether an address
-    /// gets an e-mail and writing it, so that the answer's timing does not depend on it.
+    /// Work accepted now and done after the answer, durably and in order (see [`Deferred`]):
+    /// deciding whether an address gets an e-mail and writing it, so that the answer's timing
+    /// does not depend on it.
     pub fn deferred(&self) -> &Deferred {
         &self.deferred
     }
@@ -107,9 +111,9 @@ impl Mailer {
 
     /// Delivers queued mail until the task is dropped: woken after each commit that queued
     /// something, and every `poll` for retries and other instances' messages.
-    pub async fn deliver_forever(self, transport: Transport, from: Mailbox, poll: Duration) {
+    pub async fn deliver_forever(self, transport: Transport, from: Mailbox, poll: Duration, worker: WorkerId) {
         loop {
-            let claimed = match self.outbox.claim().await {
+            let claimed = match self.outbox.claim(&worker).await {
                 Ok(claimed) => claimed,
                 Err(e) => {
                     tracing::warn!(error = %e, "claiming outbox messages failed");

@@ -13,7 +13,10 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::templates::{RenderedEmail, TemplateKind};
+use super::{
+    lease::{LEASE, WorkerId},
+    templates::{RenderedEmail, TemplateKind},
+};
 use crate::{
     entity::outbox_message::{self, Column},
     error::{AppError, AppResult},
@@ -59,8 +62,6 @@ pub struct Bodies {
 
 /// Messages claimed at once by a worker.
 pub const BATCH: usize = 10;
-/// How long a worker's claim holds: a worker that dies mid-batch has its messages retried after.
-const LEASE: Duration = Duration::from_secs(300);
 /// The longest wait between two attempts.
 const MAX_BACKOFF: Duration = Duration::from_secs(3600);
 
@@ -112,6 +113,7 @@ impl Outbox {
             attempts: Set(0),
             next_attempt_at: Set(Some(now)),
             locked_until: Set(None),
+            locked_by: Set(None),
             last_error: Set(None),
             created_at: Set(now),
             sent_at: Set(None),
@@ -140,22 +142,23 @@ impl Outbox {
         Ok(found.is_some())
     }
 
-    /// Claims up to a batch of due messages (and those whose worker's claim lapsed), counting
-    /// the attempt.
-    pub async fn claim(&self) -> Result<Vec<outbox_message::Model>, sea_orm::DbErr> {
+    /// Claims up to a batch of due messages (and those whose worker's claim lapsed) for
+    /// `worker`, counting the attempt. The claim holds for the lease, renewed while the worker
+    /// lives (see [`super::lease`]).
+    pub async fn claim(&self, worker: &WorkerId) -> Result<Vec<outbox_message::Model>, sea_orm::DbErr> {
         let now = Utc::now();
         let lease_until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
         let backend = self.db.get_database_backend();
         let sql = match backend {
             DbBackend::Postgres => {
-                "UPDATE email_outbox SET status = 'sending', locked_until = $1, attempts = attempts + 1 \
+                "UPDATE email_outbox SET status = 'sending', locked_until = $1, locked_by = $4, attempts = attempts + 1 \
                  WHERE id IN (SELECT id FROM email_outbox \
                    WHERE (status = 'pending' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
                    ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
                  RETURNING *"
             }
             _ => {
-                "UPDATE email_outbox SET status = 'sending', locked_until = ?, attempts = attempts + 1 \
+                "UPDATE email_outbox SET status = 'sending', locked_until = ?, locked_by = ?, attempts = attempts + 1 \
                  WHERE id IN (SELECT id FROM email_outbox \
                    WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until < ?) \
                    ORDER BY next_attempt_at LIMIT ?) \
@@ -163,8 +166,19 @@ impl Outbox {
             }
         };
         let values: Vec<sea_orm::Value> = match backend {
-            DbBackend::Postgres => vec![lease_until.into(), now.into(), (BATCH as i64).into()],
-            _ => vec![lease_until.into(), now.into(), now.into(), (BATCH as i64).into()],
+            DbBackend::Postgres => vec![
+                lease_until.into(),
+                now.into(),
+                (BATCH as i64).into(),
+                worker.as_str().into(),
+            ],
+            _ => vec![
+                lease_until.into(),
+                worker.as_str().into(),
+                now.into(),
+                now.into(),
+                (BATCH as i64).into(),
+            ],
         };
         outbox_message::Entity::find()
             .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
@@ -189,6 +203,7 @@ impl Outbox {
             .col_expr(Column::SentAt, Expr::value(Utc::now()))
             .col_expr(Column::Payload, Expr::value(Option::<String>::None))
             .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(Column::LockedBy, Expr::value(Option::<String>::None))
             .col_expr(Column::NextAttemptAt, Expr::value(Option::<DateTime<Utc>>::None))
             .col_expr(Column::LastError, Expr::value(Option::<String>::None))
             .filter(Column::Id.eq(id))
@@ -224,6 +239,7 @@ impl Outbox {
             .col_expr(Column::Status, Expr::value(status.as_str()))
             .col_expr(Column::NextAttemptAt, Expr::value(next))
             .col_expr(Column::LockedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+            .col_expr(Column::LockedBy, Expr::value(Option::<String>::None))
             .col_expr(Column::LastError, Expr::value(error))
             .filter(Column::Id.eq(message.id))
             .exec(&self.db)

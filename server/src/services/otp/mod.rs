@@ -108,7 +108,7 @@ impl Otp {
     pub async fn request(&self, email: &str) -> AppResult<()> {
         let email = accounts::parse_email(email)?;
         if self.note_send(&email).await? == SendVerdict::Allowed {
-            self.send_login_code_after_answer(email).await;
+            self.send_login_code_after_answer(email).await?;
         }
         Ok(())
     }
@@ -120,7 +120,7 @@ impl Otp {
             ResendTarget::Email(email) => {
                 let email = accounts::parse_email(&email)?;
                 self.check_send(&email).await?;
-                self.send_login_code_after_answer(email).await;
+                self.send_login_code_after_answer(email).await?;
             }
             ResendTarget::Challenge(challenge) => {
                 let challenge_hash = self.hasher.challenge_hash(&challenge);

@@ -1,5 +1,7 @@
 //! Sending codes: the per-address cooldown and cap, and the e-mail that carries a new code.
 
+use std::sync::Arc;
+
 use serde_json::json;
 
 use super::{
@@ -16,6 +18,9 @@ use crate::{
         mail::{Extras, templates::TemplateKind},
     },
 };
+
+/// The deferred job behind a passwordless code request.
+const LOGIN_CODE_JOB: &str = "login_code";
 
 impl Otp {
     pub(super) fn limits(&self) -> SendLimits {
@@ -55,17 +60,27 @@ impl Otp {
         }
     }
 
-    /// Looks the address up and sends its login code after the request has been answered
-    /// (see [`Mailer::deferred`]).
-    pub(super) async fn send_login_code_after_answer(&self, email: Email) {
+    /// Writes the job that looks the address up and sends its login code after the request
+    /// has been answered (see [`crate::services::mail::Mailer::deferred`]).
+    pub(super) async fn send_login_code_after_answer(&self, email: Email) -> AppResult<()> {
+        self.mailer.deferred().submit(LOGIN_CODE_JOB, &email).await
+    }
+
+    /// Registers what a login-code job does with the deferred queue (at start).
+    pub fn handle_jobs(&self) {
         let this = self.clone();
-        let job = async move {
-            match accounts::find_live(&this.db, &email.key).await? {
-                Some(account) if account.is_active => this.send_code(&account, Purpose::Login, None).await,
-                _ => Ok(()),
-            }
-        };
-        self.mailer.deferred().run("sending a one-time login code", job).await;
+        self.mailer.deferred().handle(
+            LOGIN_CODE_JOB,
+            Arc::new(move |email: Email| {
+                let this = this.clone();
+                Box::pin(async move {
+                    match accounts::find_live(&this.db, &email.key).await? {
+                        Some(account) if account.is_active => this.send_code(&account, Purpose::Login, None).await,
+                        _ => Ok(()),
+                    }
+                })
+            }),
+        );
     }
 
     /// Stores a new code for `account` (replacing its previous one for `purpose`) and queues
