@@ -5,11 +5,15 @@ use std::{future::Future, pin::Pin, time::Duration};
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, SqliteTransactionMode,
-    TransactionOptions, TransactionTrait,
+    ConnAcquireErr, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, RuntimeErr,
+    SqliteTransactionMode, TransactionOptions, TransactionTrait, sqlx,
 };
 
 use crate::config::Settings;
+
+/// How long a request waits for a database connection before it is answered `503`: an
+/// unreachable database is told within a couple of seconds, not after a long hang.
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// Connects with pool settings suited to the backend: WAL and a busy timeout on SQLite so
 /// readers never block the writer and concurrent writers wait instead of failing.
@@ -19,8 +23,8 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     options
         .max_connections(settings.database_max_connections.unwrap_or(if sqlite { 8 } else { 16 }))
         .min_connections(1)
-        .connect_timeout(Duration::from_secs(10))
-        .acquire_timeout(Duration::from_secs(10))
+        .connect_timeout(ACQUIRE_TIMEOUT)
+        .acquire_timeout(ACQUIRE_TIMEOUT)
         .sqlx_logging(false);
     if sqlite {
         options.map_sqlx_sqlite_opts(|o| {
@@ -63,5 +67,76 @@ where
             let _ = txn.rollback().await;
             Err(e)
         }
+    }
+}
+
+/// Whether `e` says the database could not be reached, or went away under a statement (a
+/// stopped or restarting server, a broken connection, no free connection in time), rather than
+/// refusing the statement itself. Such failures answer `503` with `Retry-After`, not `500`.
+pub fn is_unavailable(e: &DbErr) -> bool {
+    match e {
+        DbErr::ConnectionAcquire(_) => true,
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => sqlx_unavailable(e),
+        DbErr::Conn(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether `e` says the connection died under a statement (as opposed to no connection at
+/// all): a read that failed so may be run again at once on a fresh connection.
+pub fn lost_connection(e: &DbErr) -> bool {
+    match e {
+        DbErr::Conn(RuntimeErr::SqlxError(e))
+        | DbErr::Exec(RuntimeErr::SqlxError(e))
+        | DbErr::Query(RuntimeErr::SqlxError(e)) => {
+            matches!(&**e, sqlx::Error::Io(_) | sqlx::Error::Protocol(_)) || postgres_shutting_down(e)
+        }
+        DbErr::ConnectionAcquire(ConnAcquireErr::ConnectionClosed) => true,
+        _ => false,
+    }
+}
+
+fn sqlx_unavailable(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Io(_)
+        | sqlx::Error::Tls(_)
+        | sqlx::Error::Protocol(_)
+        | sqlx::Error::PoolTimedOut
+        | sqlx::Error::PoolClosed
+        | sqlx::Error::WorkerCrashed => true,
+        sqlx::Error::Database(db) => {
+            // 08: connection exceptions; 53300: too many connections; SQLITE_BUSY (5) after
+            // the busy timeout: the database is there but cannot take the work now.
+            let code = db.code();
+            let code = code.as_deref().unwrap_or_default();
+            code.starts_with("08") || code == "53300" || code == "5" || postgres_shutting_down(e)
+        }
+        _ => false,
+    }
+}
+
+/// 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now (starting up).
+fn postgres_shutting_down(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::Database(db) => matches!(db.code().as_deref(), Some("57P01" | "57P02" | "57P03")),
+        _ => false,
+    }
+}
+
+/// Runs `read` again, once, when the connection died under it (e.g. the database restarted
+/// since the pooled connection was opened). Only for statements that change nothing.
+pub async fn read_retrying<T, F, Fut>(read: F) -> Result<T, DbErr>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<T, DbErr>>,
+{
+    match read().await {
+        Err(e) if lost_connection(&e) => {
+            tracing::debug!(error = %e, "a read lost its connection; running it once more");
+            read().await
+        }
+        other => other,
     }
 }

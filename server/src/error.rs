@@ -114,7 +114,11 @@ pub enum AppError {
 
 impl From<sea_orm::DbErr> for AppError {
     fn from(e: sea_orm::DbErr) -> Self {
-        Self::Internal(anyhow::Error::new(e).context("database"))
+        if crate::db::is_unavailable(&e) {
+            Self::Unavailable(anyhow::Error::new(e).context("database unavailable"))
+        } else {
+            Self::Internal(anyhow::Error::new(e).context("database"))
+        }
     }
 }
 

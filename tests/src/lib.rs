@@ -10,6 +10,7 @@ mod jwt;
 mod mail_flows;
 mod otp_support;
 mod outbox_support;
+mod postgres_server;
 mod problems;
 mod rate_limit_support;
 mod redis_server;
@@ -40,6 +41,7 @@ pub use outbox_support::{
     OutboxRow, all_waiting_for_retry, outbox_rows, request_password_reset, smtp_backend, staff_user, unused_port,
     wait_for_outbox, wait_until_all_sent,
 };
+pub use postgres_server::PrivatePostgres;
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
 pub use rate_limit_support::{app_limiting, assert_limited_per_ip_and_per_address, assert_rate_limited};
 pub use redis_server::{PrivateRedis, shared_redis_url};

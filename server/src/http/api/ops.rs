@@ -14,6 +14,9 @@ use crate::{
     http::{context, docs},
 };
 
+/// The longest `/readyz` waits for the database.
+const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
+
 /// The OpenAPI document, as written.
 pub const SPEC_YAML: &str = include_str!("../../../../openapi.yaml");
 
@@ -34,11 +37,16 @@ impl Ops<AppError> for Api {
     }
 
     async fn readyz(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<ReadyzResponse> {
-        self.state
-            .db
-            .ping()
-            .await
-            .map_err(|e| AppError::Unavailable(anyhow::Error::new(e).context("database ping")))?;
+        // Told within a second: a load balancer must not wait on a database that hangs.
+        match tokio::time::timeout(READY_TIMEOUT, self.state.db.ping()).await {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => return Err(AppError::Unavailable(anyhow::Error::new(e).context("database ping"))),
+            Err(_) => {
+                return Err(AppError::Unavailable(anyhow::anyhow!(
+                    "database ping took over {READY_TIMEOUT:?}"
+                )));
+            }
+        }
         Ok(ReadyzResponse::Status200_ReadyToServe(models::HealthStatus {
             status: "ok".into(),
         }))

@@ -322,10 +322,12 @@ impl Sessions {
         }
         let generation = self.cache.generation();
         let now = Utc::now();
-        let found = session::Entity::find_by_id(claims.sid)
-            .find_also_related(user::Entity)
-            .one(&self.db)
-            .await?;
+        let found = crate::db::read_retrying(|| {
+            session::Entity::find_by_id(claims.sid)
+                .find_also_related(user::Entity)
+                .one(&self.db)
+        })
+        .await?;
         match found {
             Some((session, Some(user)))
                 if session.revoked_at.is_none()

@@ -27,11 +27,13 @@ use crate::{
 
 /// The live (not deleted) account with this normalised address.
 pub async fn find_live(db: &impl ConnectionTrait, key: &str) -> AppResult<Option<user::Model>> {
-    Ok(user::Entity::find()
-        .filter(user::Column::EmailNormalized.eq(key))
-        .filter(user::Column::DeletedAt.is_null())
-        .one(db)
-        .await?)
+    let read = || {
+        user::Entity::find()
+            .filter(user::Column::EmailNormalized.eq(key))
+            .filter(user::Column::DeletedAt.is_null())
+            .one(db)
+    };
+    Ok(crate::db::read_retrying(read).await?)
 }
 
 /// The account service.
