@@ -14,6 +14,7 @@ mod cookies;
 mod email_delivery;
 mod email_verification;
 mod input_edges;
+mod key_reload;
 mod key_rotation;
 mod lockout;
 mod ops;
