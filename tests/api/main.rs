@@ -17,6 +17,7 @@ mod input_edges;
 mod key_reload;
 mod key_rotation;
 mod lockout;
+mod name_line_breaks;
 mod ops;
 mod otp_passwordless;
 mod otp_rate_limits;
