@@ -677,10 +677,10 @@ pub struct AdminUserUpdate {
 }
 
 lazy_static::lazy_static! {
-    static ref RE_ADMINUSERUPDATE_FIRST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+    static ref RE_ADMINUSERUPDATE_FIRST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 lazy_static::lazy_static! {
-    static ref RE_ADMINUSERUPDATE_LAST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+    static ref RE_ADMINUSERUPDATE_LAST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 
 impl AdminUserUpdate {
@@ -4366,10 +4366,10 @@ pub struct RegisterRequest {
 }
 
 lazy_static::lazy_static! {
-    static ref RE_REGISTERREQUEST_FIRST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+    static ref RE_REGISTERREQUEST_FIRST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 lazy_static::lazy_static! {
-    static ref RE_REGISTERREQUEST_LAST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+    static ref RE_REGISTERREQUEST_LAST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 
 impl RegisterRequest {
@@ -6209,10 +6209,10 @@ pub struct UpdateMeRequest {
 }
 
 lazy_static::lazy_static! {
-    static ref RE_UPDATEMEREQUEST_FIRST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+    static ref RE_UPDATEMEREQUEST_FIRST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 lazy_static::lazy_static! {
-    static ref RE_UPDATEMEREQUEST_LAST_NAME: regex::Regex = regex::Regex::new("^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F]*$").unwrap();
+    static ref RE_UPDATEMEREQUEST_LAST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 
 impl UpdateMeRequest {

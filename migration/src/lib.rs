@@ -8,6 +8,7 @@ mod m20261121_000002_email;
 mod m20261121_000003_administration;
 mod m20261121_000004_otp;
 mod m20261130_000005_durable_work;
+mod m20261130_000006_key_activation;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -21,6 +22,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000003_administration::Migration),
             Box::new(m20261121_000004_otp::Migration),
             Box::new(m20261130_000005_durable_work::Migration),
+            Box::new(m20261130_000006_key_activation::Migration),
         ]
     }
 }

@@ -58,8 +58,17 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum KeysAction {
-    /// Create a new signing key; the old ones keep verifying until their tokens expire.
-    Rotate,
+    /// Create a new signing key. It is published in the JWKS at once and starts signing after
+    /// KEY_ACTIVATION_DELAY (default 7 min), once every instance and every JWKS cache knows it;
+    /// the current key signs until then. Retired keys keep verifying until their tokens expire.
+    Rotate {
+        /// Sign with the new key at once and retire the old one now: for a compromised key.
+        /// Risk: instances that have not reloaded their keys yet keep signing with the old key
+        /// for up to a minute, and services holding a cached JWKS refuse the new tokens until
+        /// they refetch it.
+        #[arg(long)]
+        now: bool,
+    },
 }
 
 /// Parses the command line and runs the command.
@@ -132,11 +141,24 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Keys {
-            action: KeysAction::Rotate,
+            action: KeysAction::Rotate { now },
         } => {
             let state = build_state(settings).await?;
-            let kid = state.sessions.tokens().keys().rotate().await?;
-            println!("New signing key {kid}; retired keys keep verifying until their tokens expire.");
+            let keys = state.sessions.tokens().keys();
+            if now {
+                let rotated = keys.rotate_now().await?;
+                println!(
+                    "New signing key {}, signing now; the previous keys are retired and keep verifying until their tokens expire. Instances sign with it after their next key reload (within a minute).",
+                    rotated.kid
+                );
+            } else {
+                let rotated = keys.rotate().await?;
+                println!(
+                    "New signing key {}, published now, signing from {}; the current key signs until then, then keeps verifying until its tokens expire.",
+                    rotated.kid,
+                    rotated.activates_at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+                );
+            }
             Ok(())
         }
     }

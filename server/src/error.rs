@@ -3,7 +3,11 @@
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 
-use crate::http::problem::Problem;
+use crate::{http::problem::Problem, services::platform::log_throttle::LogThrottle};
+
+/// A dependency that is down fails every request that needs it: one warning per 10 s, with
+/// the count, rather than one per request.
+static UNAVAILABLE_LOG: LogThrottle = LogThrottle::new(std::time::Duration::from_secs(10));
 
 /// One invalid field of a request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -193,7 +197,15 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         match &self {
             Self::Internal(cause) => tracing::error!(error = format!("{cause:#}"), "request failed"),
-            Self::Unavailable(cause) => tracing::warn!(error = format!("{cause:#}"), "dependency unavailable"),
+            Self::Unavailable(cause) => {
+                if let Some(total) = UNAVAILABLE_LOG.note() {
+                    tracing::warn!(
+                        error = format!("{cause:#}"),
+                        unavailable_total = total,
+                        "dependency unavailable: answering 503 (logged at most every 10 s)"
+                    );
+                }
+            }
             other => tracing::debug!(error = %other, "request refused"),
         }
         let (retry_after, policy) = match &self {

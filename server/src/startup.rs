@@ -140,6 +140,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
     let keys = KeyStore::load(
         db.clone(),
         Arc::new(move || lifetime_source.current().access_token_lifetime + leeway),
+        settings.key_activation_delay,
     )
     .await?;
     let tokens = AccessTokens::new(

@@ -97,12 +97,41 @@ fn createsuperuser_refuses_a_missing_or_weak_password() {
 }
 
 #[test]
-fn keys_rotate_adds_a_signing_key() {
+fn keys_rotate_adds_a_signing_key_that_signs_later_or_now() {
     let dir = Workdir::new();
     assert!(dir.gatehouse(&["migrate"]).status().expect("migrate").success());
     let out = dir.gatehouse(&["keys", "rotate"]).output().expect("run keys rotate");
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("New signing key"));
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        said.contains("New signing key") && said.contains("signing from"),
+        "{said}"
+    );
+
+    let now = dir
+        .gatehouse(&["keys", "rotate", "--now"])
+        .output()
+        .expect("run keys rotate --now");
+    assert!(now.status.success(), "{}", String::from_utf8_lossy(&now.stderr));
+    assert!(String::from_utf8_lossy(&now.stdout).contains("signing now"));
+
+    let help = dir
+        .gatehouse(&["keys", "rotate", "--help"])
+        .output()
+        .expect("run keys rotate --help");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("--now"));
+}
+
+#[test]
+fn an_activation_delay_shorter_than_a_key_reload_is_refused() {
+    let dir = Workdir::new();
+    let out = dir
+        .gatehouse(&["keys", "rotate"])
+        .env("KEY_ACTIVATION_DELAY", "5")
+        .output()
+        .expect("run keys rotate");
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("KEY_ACTIVATION_DELAY"));
 }
 
 /// Kills the server process when the test ends, pass or fail.

@@ -60,6 +60,10 @@ pub struct Settings {
     pub jwt_audience: String,
     /// `JWT_LEEWAY`: clock skew tolerated when verifying `exp`, in seconds (default 30).
     pub jwt_leeway: Duration,
+    /// `KEY_ACTIVATION_DELAY` in seconds: how long after `gatehouse keys rotate` the new key
+    /// starts signing, published meanwhile (default 420: the 60 s key reload, the 300 s JWKS
+    /// cache and a minute of margin).
+    pub key_activation_delay: Duration,
     /// `ARGON2_MEMORY_KIB`, `ARGON2_ITERATIONS`, `ARGON2_PARALLELISM` (OWASP: 19456, 2, 1).
     pub argon2: Argon2Settings,
     /// `PASSWORD_HASH_CONCURRENCY`: hashes running at once (default: the number of cores).
@@ -130,6 +134,7 @@ impl Default for Settings {
             jwt_issuer: "gatehouse".into(),
             jwt_audience: "gatehouse".into(),
             jwt_leeway: Duration::from_secs(30),
+            key_activation_delay: Duration::from_secs(420),
             argon2: Argon2Settings::default(),
             password_hash_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             max_body_bytes: 64 * 1024,
@@ -216,6 +221,7 @@ impl Settings {
             jwt_issuer: env.get("JWT_ISSUER").unwrap_or(d.jwt_issuer),
             jwt_audience: env.get("JWT_AUDIENCE").unwrap_or(d.jwt_audience),
             jwt_leeway: env.seconds("JWT_LEEWAY", d.jwt_leeway, 0, 300)?,
+            key_activation_delay: env.seconds("KEY_ACTIVATION_DELAY", d.key_activation_delay, 60, 86_400)?,
             argon2: Argon2Settings::from_env(&env)?,
             password_hash_concurrency: env
                 .number("PASSWORD_HASH_CONCURRENCY", d.password_hash_concurrency as u64)?

@@ -2,7 +2,8 @@
 
 use sea_orm::entity::prelude::*;
 
-/// A signing key; the newest unretired one signs, all unretired-or-recent ones verify.
+/// A signing key; the newest activated, unretired one signs, all unretired-or-recent ones
+/// verify and are published.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
 #[sea_orm(table_name = "signing_keys")]
 pub struct Model {
@@ -15,6 +16,8 @@ pub struct Model {
     pub public_key: String,
     pub created_at: DateTimeUtc,
     pub retired_at: Option<DateTimeUtc>,
+    /// When it starts signing; `None`: from creation.
+    pub activates_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -12,6 +12,7 @@ use super::{Api, Credentials};
 use crate::{
     error::{AppError, AppResult},
     http::{context, docs},
+    services::sessions::keys::JWKS_MAX_AGE,
 };
 
 /// The longest `/readyz` waits for the database.
@@ -71,7 +72,7 @@ impl Ops<AppError> for Api {
             .collect();
         Ok(GetJwksResponse::Status200_TheKeySet {
             body: models::JwkSet { keys },
-            cache_control: Some("public, max-age=300".into()),
+            cache_control: Some(format!("public, max-age={}", JWKS_MAX_AGE.as_secs())),
         })
     }
 

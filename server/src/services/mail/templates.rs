@@ -146,6 +146,17 @@ impl Templates {
     /// Renders the subject, text and HTML of one e-mail.
     pub fn render(&self, kind: TemplateKind, context: &EmailContext) -> anyhow::Result<RenderedEmail> {
         let name = kind.name();
+        // Names are refused with line breaks now, but older rows may hold some.
+        let one_line;
+        let context = if context.first_name.chars().any(breaks_a_line) {
+            one_line = EmailContext {
+                first_name: context.first_name.replace(breaks_a_line, " ").trim().to_string(),
+                ..context.clone()
+            };
+            &one_line
+        } else {
+            context
+        };
         let raw = self.render_file(&format!("{name}.subject.txt"), context)?;
         let subject = raw.replace(|c: char| c.is_control(), " ");
         let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -162,6 +173,11 @@ impl Templates {
         let template = self.env.get_template(file).with_context(in_file)?;
         template.render(context).with_context(in_file)
     }
+}
+
+/// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+fn breaks_a_line(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
 }
 
 impl EmailContext {

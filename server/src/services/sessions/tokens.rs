@@ -74,7 +74,10 @@ impl AccessTokens {
             exp: now + self.lifetime().as_secs() as i64,
             jti: Uuid::now_v7(),
         };
-        let (kid, key) = self.keys.signing();
+        let (kid, key) = self
+            .keys
+            .signing()
+            .ok_or_else(|| AppError::Internal(anyhow::anyhow!("no signing key loaded")))?;
         let mut header = Header::new(Algorithm::EdDSA);
         header.kid = Some(kid);
         jsonwebtoken::encode(&header, &claims, &key)

@@ -15,13 +15,36 @@ use uuid::Uuid;
 /// Longest first or last name, in characters.
 pub const MAX_NAME_LENGTH: usize = 150;
 
-/// Field errors for first and last names longer than [`MAX_NAME_LENGTH`].
+/// Field errors for first and last names longer than [`MAX_NAME_LENGTH`], or holding a line
+/// break or another control character once surrounding whitespace is trimmed (names are
+/// printed in e-mails, one per line).
 pub(crate) fn name_errors(first: &Option<String>, last: &Option<String>) -> Vec<FieldError> {
     [("first_name", first), ("last_name", last)]
         .into_iter()
-        .filter(|(_, value)| value.as_ref().is_some_and(|v| v.chars().count() > MAX_NAME_LENGTH))
-        .map(|(field, _)| FieldError::new(field, "too_long", format!("At most {MAX_NAME_LENGTH} characters.")))
+        .filter_map(|(field, value)| {
+            let value = value.as_deref()?;
+            if value.chars().count() > MAX_NAME_LENGTH {
+                Some(FieldError::new(
+                    field,
+                    "too_long",
+                    format!("At most {MAX_NAME_LENGTH} characters."),
+                ))
+            } else if value.trim().chars().any(is_line_break_or_control) {
+                Some(FieldError::new(
+                    field,
+                    "invalid_format",
+                    "No line breaks or other control characters.",
+                ))
+            } else {
+                None
+            }
+        })
         .collect()
+}
+
+/// Control characters (C0, DEL, C1) and the Unicode line and paragraph separators.
+pub fn is_line_break_or_control(c: char) -> bool {
+    c.is_control() || c == '\u{2028}' || c == '\u{2029}'
 }
 
 /// Changes to the signed-in user's own account; `None` leaves a field unchanged.

@@ -130,6 +130,13 @@ fn a_subject_is_one_line() {
 }
 
 #[test]
+fn a_first_name_stored_with_line_breaks_renders_on_one_line() {
+    let mail = render(None, TemplateKind::PasswordReset, "Ann\r\nEvil\u{2028}Text\tTab\u{7}\n");
+    assert!(mail.text.starts_with("Hi Ann  Evil Text Tab,\n"), "{}", mail.text);
+    assert!(mail.html.contains("Hi Ann  Evil Text Tab,"), "{}", mail.html);
+}
+
+#[test]
 fn html_escapes_the_first_name_and_text_does_not() {
     let mail = render(None, TemplateKind::PasswordReset, "<script>x</script>");
     has(&mail.html, &["Hi &lt;script&gt;x&lt;/script&gt;,"]);
