@@ -70,8 +70,11 @@ impl Application {
         let port = listener.local_addr()?.port();
         let worker = WorkerId::for_port(port);
         let mut background = JoinSet::new();
-        // Claims are renewed while this process lives; those of its previous run are taken back.
-        background.spawn(Leases::new(state.db.clone(), worker.clone()).keep_forever());
+        // Claims are renewed while this process lives; those of its previous run are taken back
+        // before the workers look for due rows.
+        let leases = Leases::new(state.db.clone(), worker.clone());
+        leases.take_back_previous_claims().await;
+        background.spawn(leases.keep_forever());
         background.spawn(
             state
                 .mailer

@@ -107,9 +107,9 @@ impl Leases {
         Ok(())
     }
 
-    /// Takes back the previous life's claims, then renews this worker's claims every
-    /// [`RENEW_EVERY`] until the task is dropped.
-    pub async fn keep_forever(self) {
+    /// Takes back the previous life's claims (call it before the workers start, so that they
+    /// find those rows due), logging what it did.
+    pub async fn take_back_previous_claims(&self) {
         match self.reclaim_previous_life().await {
             Ok(0) => {}
             Ok(n) => tracing::info!(
@@ -119,6 +119,10 @@ impl Leases {
             ),
             Err(e) => tracing::warn!(error = %e, "taking back this instance's previous claims failed"),
         }
+    }
+
+    /// Renews this worker's claims every [`RENEW_EVERY`] until the task is dropped.
+    pub async fn keep_forever(self) {
         let mut ticks = tokio::time::interval(RENEW_EVERY);
         ticks.tick().await;
         loop {
