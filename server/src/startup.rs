@@ -10,9 +10,9 @@ use tokio::{net::TcpListener, task::JoinSet};
 use tower_http::timeout::TimeoutLayer;
 
 use crate::{
-    config::{EmailBackend, Settings},
+    config::{EdgeSettings, EmailBackend, Settings},
     db,
-    http::{api::Api, docs, middleware, rejections},
+    http::{api::Api, docs, middleware, rejections, server},
     services::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
         identity::{
@@ -43,6 +43,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    edge: EdgeSettings,
+    max_connections: usize,
     // Key reloads, the LISTEN feed, the outbox worker: stopped when the application is dropped.
     _background: JoinSet<()>,
 }
@@ -62,6 +64,8 @@ impl Application {
             .await
             .with_context(|| format!("binding {address}"))?;
         let port = listener.local_addr()?.port();
+        let max_connections = server::connection_limit(&state.settings);
+        let edge = state.settings.edge;
         let mut background = JoinSet::new();
         background.spawn(state.sessions.tokens().keys().clone().reload_periodically());
         if state.db.get_database_backend() == DbBackend::Postgres {
@@ -89,6 +93,8 @@ impl Application {
             router: router(state),
             listener,
             port,
+            edge,
+            max_connections,
             _background: background,
         })
     }
@@ -100,11 +106,13 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(
+        server::serve(
             self.listener,
-            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+            self.router,
+            self.edge,
+            self.max_connections,
+            shutdown_signal(),
         )
-        .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")
     }

@@ -31,5 +31,6 @@ mod redis_outage;
 mod rejections;
 mod runtime_settings;
 mod sessions;
+mod slow_clients;
 mod tokens;
 mod users_me;

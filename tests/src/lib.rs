@@ -12,6 +12,7 @@ mod otp_support;
 mod outbox_support;
 mod problems;
 mod rate_limit_support;
+mod raw_http;
 mod redis_server;
 mod smtp_sink;
 mod timing;
@@ -42,6 +43,7 @@ pub use outbox_support::{
 };
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
 pub use rate_limit_support::{app_limiting, assert_limited_per_ip_and_per_address, assert_rate_limited};
+pub use raw_http::{RawResponse, captured_warnings, connect, parse, raw_request, time_until_closed};
 pub use redis_server::{PrivateRedis, shared_redis_url};
 pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use timing::{assert_alike, median, timed};
