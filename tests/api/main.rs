@@ -13,6 +13,7 @@ mod cleanup;
 mod cookies;
 mod email_delivery;
 mod email_verification;
+mod host_header;
 mod input_edges;
 mod key_rotation;
 mod lockout;

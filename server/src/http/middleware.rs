@@ -113,20 +113,39 @@ fn security_headers(out: &mut HeaderMap, path: &str, debug: bool) {
     }
 }
 
-/// Refuses requests whose Host is not in ALLOWED_HOSTS (`400 disallowed_host`).
+/// Refuses requests whose authority is not in ALLOWED_HOSTS (`400 disallowed_host`): the
+/// target's authority when the request line is in absolute form (it wins over `Host`, RFC 9112
+/// §3.2.2), and the `Host` header when present; both must be allowed. More than one `Host`
+/// header is refused too (RFC 9112 §3.2).
 pub async fn check_host(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| request.uri().authority().map(|a| a.as_str().to_owned()));
-    match host {
-        Some(host) if host_allowed(&settings.allowed_hosts, &host) => next.run(request).await,
-        _ => Problem::new(StatusCode::BAD_REQUEST, "disallowed_host", "Host not allowed")
-            .detail("The Host header is not in ALLOWED_HOSTS.")
-            .into_response(),
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let (host, extra) = (hosts.next(), hosts.next());
+    if extra.is_some() {
+        return disallowed_host("The request has more than one Host header.");
     }
+    let host = match host.map(|v| v.to_str()) {
+        Some(Ok(host)) => Some(host),
+        Some(Err(_)) => return disallowed_host("The Host header is not in ALLOWED_HOSTS."),
+        None => None,
+    };
+    let target = request.uri().authority().map(|a| a.as_str());
+    if host.is_none() && target.is_none() {
+        return disallowed_host("The request names no host.");
+    }
+    for (name, value) in [("The Host header", host), ("The request target's host", target)] {
+        if let Some(value) = value
+            && !host_allowed(&settings.allowed_hosts, value)
+        {
+            return disallowed_host(&format!("{name} is not in ALLOWED_HOSTS."));
+        }
+    }
+    next.run(request).await
+}
+
+fn disallowed_host(detail: &str) -> Response {
+    Problem::new(StatusCode::BAD_REQUEST, "disallowed_host", "Host not allowed")
+        .detail(detail.to_owned())
+        .into_response()
 }
 
 /// Whether `host` (with or without a port) matches an ALLOWED_HOSTS entry: an exact name,
