@@ -12,7 +12,7 @@ use tower_http::timeout::TimeoutLayer;
 use crate::{
     config::{EdgeSettings, EmailBackend, Settings},
     db,
-    http::{api::Api, docs, middleware, rejections, server},
+    http::{api::Api, csrf, docs, middleware, rejections, server},
     services::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
         identity::{
@@ -245,6 +245,7 @@ async fn connect_redis(settings: &Settings) -> anyhow::Result<Option<Redis>> {
 /// The whole HTTP application: generated routes, docs assets, and the middleware stack.
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
+    let csrf_guard = csrf::CsrfGuard::new(settings.clone(), state.sessions.clone());
     let api = gatehouse_api::server::new(Arc::new(Api::new(state)));
     api.merge(docs::asset_routes())
         .fallback(rejections::fallback)
@@ -254,7 +255,7 @@ pub fn router(state: AppState) -> Router {
             settings.max_body_bytes,
             rejections::require_json_objects,
         ))
-        .layer(from_fn_with_state(settings.clone(), middleware::check_csrf))
+        .layer(from_fn_with_state(csrf_guard, csrf::check_csrf))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             settings.request_timeout,

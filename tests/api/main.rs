@@ -11,6 +11,7 @@ mod auth_refresh;
 mod auth_register;
 mod cleanup;
 mod cookies;
+mod csrf;
 mod email_delivery;
 mod email_verification;
 mod host_header;

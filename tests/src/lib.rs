@@ -3,6 +3,7 @@
 //! client, a raw `reqwest::Client` and a second database connection.
 
 mod cleanup_support;
+pub mod cookie_mode;
 mod cookies;
 mod database;
 mod harness;

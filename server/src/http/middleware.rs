@@ -1,5 +1,5 @@
 //! Request-level middleware: the request scope and logging, security headers, the Host
-//! check (ALLOWED_HOSTS), CORS and the CSRF double-submit check of cookie mode.
+//! check (ALLOWED_HOSTS) and CORS. The CSRF check of cookie mode is in [`super::csrf`].
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
@@ -8,16 +8,14 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use axum_extra::extract::CookieJar;
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use subtle::ConstantTimeEq;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use uuid::Uuid;
 
 use super::{
     client_ip::client_ip,
     context::{self, RequestScope},
-    cookies::{ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE},
+    cookies::CSRF_HEADER,
     problem::Problem,
 };
 use crate::{
@@ -192,54 +190,6 @@ pub fn cors(settings: &Settings) -> CorsLayer {
             header::HeaderName::from_static("ratelimit-policy"),
         ])
         .max_age(std::time::Duration::from_secs(600))
-}
-
-/// In cookie mode, an unsafe request authenticated by cookie (no Authorization header) must
-/// come from a trusted origin and echo the CSRF cookie in `X-CSRF-Token` (`403 csrf_failed`).
-pub async fn check_csrf(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
-    );
-    let headers = request.headers();
-    if !settings.auth_cookies || safe || headers.contains_key(header::AUTHORIZATION) {
-        return next.run(request).await;
-    }
-    let jar = CookieJar::from_headers(headers);
-    if jar.get(ACCESS_COOKIE).is_none() && jar.get(REFRESH_COOKIE).is_none() {
-        return next.run(request).await;
-    }
-    let token_ok = match (jar.get(CSRF_COOKIE), headers.get(CSRF_HEADER)) {
-        (Some(cookie), Some(sent)) => {
-            !cookie.value().is_empty() && bool::from(cookie.value().as_bytes().ct_eq(sent.as_bytes()))
-        }
-        _ => false,
-    };
-    if token_ok && origin_trusted(&settings, headers) {
-        return next.run(request).await;
-    }
-    Problem::new(StatusCode::FORBIDDEN, "csrf_failed", "CSRF check failed")
-        .detail("Send the gh_csrf cookie value in the X-CSRF-Token header, from a trusted origin.")
-        .into_response()
-}
-
-/// An `Origin` (when the browser sends one) must be this server or a CSRF_TRUSTED_ORIGINS entry.
-fn origin_trusted(settings: &Settings, headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return true;
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let same_origin = origin
-        .split_once("://")
-        .is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host));
-    same_origin
-        || settings
-            .csrf_trusted_origins
-            .iter()
-            .any(|trusted| trusted.eq_ignore_ascii_case(origin))
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod client_ip;
 pub mod conn;
 pub mod context;
 pub mod cookies;
+pub mod csrf;
 pub mod docs;
 pub mod middleware;
 pub mod problem;
