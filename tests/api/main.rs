@@ -15,6 +15,7 @@ mod csrf;
 mod email_delivery;
 mod email_verification;
 mod host_header;
+mod http_parser;
 mod input_edges;
 mod key_rotation;
 mod lockout;
