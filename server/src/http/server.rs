@@ -79,6 +79,7 @@ fn raise_descriptor_limit() -> Option<u64> {
             }
         }
     }
+    #[allow(clippy::unnecessary_cast)] // rlim_t is not u64 everywhere
     Some(limit.rlim_cur as u64)
 }
 
