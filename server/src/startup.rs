@@ -10,9 +10,9 @@ use tokio::{net::TcpListener, task::JoinSet};
 use tower_http::timeout::TimeoutLayer;
 
 use crate::{
-    config::{EmailBackend, Settings},
+    config::{EdgeSettings, EmailBackend, Settings},
     db,
-    http::{api::Api, docs, middleware, rejections},
+    http::{api::Api, csrf, docs, middleware, rejections, server},
     services::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
         identity::{
@@ -49,6 +49,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    edge: EdgeSettings,
+    max_connections: usize,
     // Key reloads, the LISTEN feed, the outbox worker: stopped when the application is dropped.
     _background: JoinSet<()>,
 }
@@ -69,6 +71,8 @@ impl Application {
             .with_context(|| format!("binding {address}"))?;
         let port = listener.local_addr()?.port();
         let worker = WorkerId::for_port(port);
+        let max_connections = server::connection_limit(&state.settings);
+        let edge = state.settings.edge;
         let mut background = JoinSet::new();
         // Claims are renewed while this process lives; those of its previous run are taken back
         // before the workers look for due rows.
@@ -108,6 +112,8 @@ impl Application {
             router: router(state),
             listener,
             port,
+            edge,
+            max_connections,
             _background: background,
         })
     }
@@ -119,11 +125,13 @@ impl Application {
 
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
-        axum::serve(
+        server::serve(
             self.listener,
-            self.router.into_make_service_with_connect_info::<SocketAddr>(),
+            self.router,
+            self.edge,
+            self.max_connections,
+            shutdown_signal(),
         )
-        .with_graceful_shutdown(shutdown_signal())
         .await
         .context("serving")
     }
@@ -262,6 +270,7 @@ async fn connect_redis(settings: &Settings) -> anyhow::Result<Option<Redis>> {
 /// The whole HTTP application: generated routes, docs assets, and the middleware stack.
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
+    let csrf_guard = csrf::CsrfGuard::new(settings.clone(), state.sessions.clone());
     let api = gatehouse_api::server::new(Arc::new(Api::new(state)));
     api.merge(docs::asset_routes())
         .fallback(rejections::fallback)
@@ -271,7 +280,7 @@ pub fn router(state: AppState) -> Router {
             settings.max_body_bytes,
             rejections::require_json_objects,
         ))
-        .layer(from_fn_with_state(settings.clone(), middleware::check_csrf))
+        .layer(from_fn_with_state(csrf_guard, csrf::check_csrf))
         .layer(TimeoutLayer::with_status_code(
             StatusCode::REQUEST_TIMEOUT,
             settings.request_timeout,

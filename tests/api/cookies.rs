@@ -1,63 +1,11 @@
 //! Cookie mode (`AUTH_COOKIES=on`): HttpOnly token cookies and the double-submit CSRF check.
 
-use gatehouse_tests::{SetCookie, TestApp, TestUser, assert_problem, cookie_header, header, spawn_app_with};
+use gatehouse_tests::{
+    SetCookie, assert_problem, cookie_header,
+    cookie_mode::{Jar, cookie_app, cookie_login, get_me_with_cookies, login_as, post_with_cookies},
+    header, spawn_app_with,
+};
 use serde_json::{Value, json};
-
-/// The three cookies a cookie-mode login or refresh sets.
-struct Jar {
-    access: SetCookie,
-    refresh: SetCookie,
-    csrf: SetCookie,
-}
-
-impl Jar {
-    fn from(headers: &reqwest::header::HeaderMap) -> Jar {
-        Jar {
-            access: SetCookie::named(headers, "gh_access"),
-            refresh: SetCookie::named(headers, "gh_refresh"),
-            csrf: SetCookie::named(headers, "gh_csrf"),
-        }
-    }
-
-    /// What a browser sends to /api/v1/auth/… paths.
-    fn all(&self) -> String {
-        cookie_header(&[&self.access, &self.refresh, &self.csrf])
-    }
-}
-
-async fn cookie_app() -> TestApp {
-    spawn_app_with(|s| s.auth_cookies = true).await
-}
-
-async fn cookie_login(app: &TestApp) -> (Value, Jar) {
-    let user = app.registered_user().await;
-    login_as(app, &user).await
-}
-
-async fn login_as(app: &TestApp, user: &TestUser) -> (Value, Jar) {
-    let response = app
-        .post_json(
-            "/api/v1/auth/login",
-            &json!({ "email": user.email, "password": user.password }),
-        )
-        .await;
-    assert_eq!(response.status().as_u16(), 200);
-    let jar = Jar::from(response.headers());
-    (response.json().await.expect("a JSON token response"), jar)
-}
-
-async fn post_with_cookies(app: &TestApp, path: &str, cookies: &str, csrf: Option<&str>) -> reqwest::Response {
-    let mut request = app.http.post(app.url(path)).header("cookie", cookies).json(&json!({}));
-    if let Some(token) = csrf {
-        request = request.header("x-csrf-token", token);
-    }
-    request.send().await.expect("the POST is answered")
-}
-
-async fn get_me_with_cookies(app: &TestApp, cookies: &str) -> reqwest::Response {
-    let request = app.http.get(app.url("/api/v1/users/me")).header("cookie", cookies);
-    request.send().await.expect("the GET is answered")
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn login_sets_httponly_token_cookies_and_a_readable_csrf_cookie() {

@@ -290,17 +290,27 @@ pub struct RefreshTokenRow {
     pub rotated: bool,
 }
 
-/// Logs go to the test output only when `TEST_LOG` is set (e.g. `TEST_LOG=debug`).
+/// Logs go to the test output only when `TEST_LOG` is set (e.g. `TEST_LOG=debug`); the
+/// listener's warnings are always captured for [`crate::captured_warnings`].
 fn init_tracing() {
+    use tracing_subscriber::{
+        Layer,
+        filter::{LevelFilter, Targets},
+        fmt,
+        layer::SubscriberExt,
+        util::SubscriberInitExt,
+    };
     static INIT: OnceLock<()> = OnceLock::new();
     INIT.get_or_init(|| {
-        if let Ok(level) = std::env::var("TEST_LOG") {
+        let capture = fmt::layer()
+            .with_ansi(false)
+            .with_writer(|| crate::raw_http::Capture)
+            .with_filter(Targets::new().with_target("gatehouse::http::server", LevelFilter::WARN));
+        let console = std::env::var("TEST_LOG").ok().map(|level| {
             let filter = tracing_subscriber::EnvFilter::try_new(if level.is_empty() { "info" } else { &level })
                 .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-            let _ = tracing_subscriber::fmt()
-                .with_env_filter(filter)
-                .with_test_writer()
-                .try_init();
-        }
+            fmt::layer().with_test_writer().with_filter(filter)
+        });
+        let _ = tracing_subscriber::registry().with(capture).with(console).try_init();
     });
 }

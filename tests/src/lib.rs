@@ -3,6 +3,7 @@
 //! client, a raw `reqwest::Client` and a second database connection.
 
 mod cleanup_support;
+pub mod cookie_mode;
 mod cookies;
 mod database;
 mod harness;
@@ -13,6 +14,7 @@ mod outbox_support;
 mod postgres_server;
 mod problems;
 mod rate_limit_support;
+mod raw_http;
 mod redis_server;
 mod smtp_sink;
 mod timing;
@@ -44,6 +46,7 @@ pub use outbox_support::{
 pub use postgres_server::PrivatePostgres;
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
 pub use rate_limit_support::{app_limiting, assert_limited_per_ip_and_per_address, assert_rate_limited};
+pub use raw_http::{RawResponse, captured_warnings, connect, parse, raw_request, time_until_closed};
 pub use redis_server::{PrivateRedis, shared_redis_url};
 pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use timing::{assert_alike, median, timed};

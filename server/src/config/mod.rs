@@ -2,6 +2,7 @@
 //! from Django projects. Every field has a safe default: no configuration runs the embedded
 //! shape (SQLite file, console e-mail, 127.0.0.1:8000).
 
+mod edge;
 mod email;
 mod env;
 mod limits;
@@ -11,6 +12,7 @@ mod process;
 use std::{net::IpAddr, time::Duration};
 
 use anyhow::{Context, bail};
+pub use edge::EdgeSettings;
 pub use email::{EmailBackend, EmailSettings, EmailVerification, Redacted, SmtpSecurity, SmtpSettings};
 use env::Env;
 use ipnet::IpNet;
@@ -72,6 +74,8 @@ pub struct Settings {
     pub max_body_bytes: usize,
     /// `REQUEST_TIMEOUT`: seconds before a request is answered 408 (default 30).
     pub request_timeout: Duration,
+    /// `HEADER_READ_TIMEOUT`, `KEEP_ALIVE_TIMEOUT`, `MAX_CONNECTIONS`: the listener's limits.
+    pub edge: EdgeSettings,
     /// `LOG_FORMAT`: `text` or `json` (default `text`).
     pub log_format: LogFormat,
     /// `AUTO_MIGRATE`: apply migrations when `serve` starts (default on).
@@ -139,6 +143,7 @@ impl Default for Settings {
             password_hash_concurrency: std::thread::available_parallelism().map(|n| n.get()).unwrap_or(2),
             max_body_bytes: 64 * 1024,
             request_timeout: Duration::from_secs(30),
+            edge: EdgeSettings::default(),
             log_format: LogFormat::Text,
             auto_migrate: true,
             email_verification: EmailVerification::Mandatory,
@@ -228,6 +233,7 @@ impl Settings {
                 .max(1) as usize,
             max_body_bytes: env.number("MAX_BODY_BYTES", d.max_body_bytes as u64)? as usize,
             request_timeout: env.seconds("REQUEST_TIMEOUT", d.request_timeout, 1, 600)?,
+            edge: EdgeSettings::from_env(&env)?,
             log_format: LogFormat::from_env(&env)?,
             auto_migrate: env.flag("AUTO_MIGRATE", d.auto_migrate)?,
             email_verification: EmailVerification::from_env(&env)?,

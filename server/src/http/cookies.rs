@@ -1,14 +1,12 @@
 //! Cookie mode (`AUTH_COOKIES=on`): tokens as HttpOnly cookies plus a readable CSRF cookie
-//! for the double-submit check.
+//! for the signed double-submit check (its value is bound to the session, see
+//! `Sessions::csrf_token`).
 
 use axum_extra::extract::cookie::{Cookie, SameSite};
 use cookie::time::Duration as CookieDuration;
 
 use super::context;
-use crate::{
-    config::Settings,
-    services::{platform::secrets, sessions::IssuedTokens},
-};
+use crate::{config::Settings, services::sessions::IssuedTokens};
 
 /// The access token cookie (also the `cookieAuth` security scheme of the spec).
 pub const ACCESS_COOKIE: &str = "gh_access";
@@ -19,6 +17,8 @@ pub const CSRF_COOKIE: &str = "gh_csrf";
 /// The header that must echo the CSRF cookie on unsafe cookie-authenticated requests.
 pub const CSRF_HEADER: &str = "x-csrf-token";
 const REFRESH_PATH: &str = "/api/v1/auth";
+/// The endpoint that acts on the refresh cookie alone.
+pub const REFRESH_ENDPOINT: &str = "/api/v1/auth/token/refresh";
 
 fn cookie(
     settings: &Settings,
@@ -37,8 +37,9 @@ fn cookie(
         .build()
 }
 
-/// Queues the session cookies for `tokens` on the current response.
-pub fn set_session_cookies(settings: &Settings, tokens: &IssuedTokens) {
+/// Queues the session cookies for `tokens` on the current response, with `csrf_token` (the
+/// session's, from `Sessions::csrf_token`) in the readable CSRF cookie.
+pub fn set_session_cookies(settings: &Settings, tokens: &IssuedTokens, csrf_token: String) {
     let refresh_age = tokens.refresh_expires_in.as_secs() as i64;
     context::set_cookie(cookie(
         settings,
@@ -56,14 +57,7 @@ pub fn set_session_cookies(settings: &Settings, tokens: &IssuedTokens) {
         true,
         refresh_age,
     ));
-    context::set_cookie(cookie(
-        settings,
-        CSRF_COOKIE,
-        secrets::random_token(),
-        "/",
-        false,
-        refresh_age,
-    ));
+    context::set_cookie(cookie(settings, CSRF_COOKIE, csrf_token, "/", false, refresh_age));
 }
 
 /// Queues the removal of the session cookies (logout).

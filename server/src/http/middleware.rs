@@ -1,5 +1,5 @@
 //! Request-level middleware: the request scope and logging, security headers, the Host
-//! check (ALLOWED_HOSTS), CORS and the CSRF double-submit check of cookie mode.
+//! check (ALLOWED_HOSTS) and CORS. The CSRF check of cookie mode is in [`super::csrf`].
 
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
@@ -8,16 +8,14 @@ use axum::{
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use axum_extra::extract::CookieJar;
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
-use subtle::ConstantTimeEq;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use uuid::Uuid;
 
 use super::{
     client_ip::client_ip,
     context::{self, RequestScope},
-    cookies::{ACCESS_COOKIE, CSRF_COOKIE, CSRF_HEADER, REFRESH_COOKIE},
+    cookies::CSRF_HEADER,
     problem::Problem,
 };
 use crate::{
@@ -113,20 +111,39 @@ fn security_headers(out: &mut HeaderMap, path: &str, debug: bool) {
     }
 }
 
-/// Refuses requests whose Host is not in ALLOWED_HOSTS (`400 disallowed_host`).
+/// Refuses requests whose authority is not in ALLOWED_HOSTS (`400 disallowed_host`): the
+/// target's authority when the request line is in absolute form (it wins over `Host`, RFC 9112
+/// §3.2.2), and the `Host` header when present; both must be allowed. More than one `Host`
+/// header is refused too (RFC 9112 §3.2).
 pub async fn check_host(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
-    let host = request
-        .headers()
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_owned)
-        .or_else(|| request.uri().authority().map(|a| a.as_str().to_owned()));
-    match host {
-        Some(host) if host_allowed(&settings.allowed_hosts, &host) => next.run(request).await,
-        _ => Problem::new(StatusCode::BAD_REQUEST, "disallowed_host", "Host not allowed")
-            .detail("The Host header is not in ALLOWED_HOSTS.")
-            .into_response(),
+    let mut hosts = request.headers().get_all(header::HOST).iter();
+    let (host, extra) = (hosts.next(), hosts.next());
+    if extra.is_some() {
+        return disallowed_host("The request has more than one Host header.");
     }
+    let host = match host.map(|v| v.to_str()) {
+        Some(Ok(host)) => Some(host),
+        Some(Err(_)) => return disallowed_host("The Host header is not in ALLOWED_HOSTS."),
+        None => None,
+    };
+    let target = request.uri().authority().map(|a| a.as_str());
+    if host.is_none() && target.is_none() {
+        return disallowed_host("The request names no host.");
+    }
+    for (name, value) in [("The Host header", host), ("The request target's host", target)] {
+        if let Some(value) = value
+            && !host_allowed(&settings.allowed_hosts, value)
+        {
+            return disallowed_host(&format!("{name} is not in ALLOWED_HOSTS."));
+        }
+    }
+    next.run(request).await
+}
+
+fn disallowed_host(detail: &str) -> Response {
+    Problem::new(StatusCode::BAD_REQUEST, "disallowed_host", "Host not allowed")
+        .detail(detail.to_owned())
+        .into_response()
 }
 
 /// Whether `host` (with or without a port) matches an ALLOWED_HOSTS entry: an exact name,
@@ -173,54 +190,6 @@ pub fn cors(settings: &Settings) -> CorsLayer {
             header::HeaderName::from_static("ratelimit-policy"),
         ])
         .max_age(std::time::Duration::from_secs(600))
-}
-
-/// In cookie mode, an unsafe request authenticated by cookie (no Authorization header) must
-/// come from a trusted origin and echo the CSRF cookie in `X-CSRF-Token` (`403 csrf_failed`).
-pub async fn check_csrf(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
-    let safe = matches!(
-        *request.method(),
-        Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
-    );
-    let headers = request.headers();
-    if !settings.auth_cookies || safe || headers.contains_key(header::AUTHORIZATION) {
-        return next.run(request).await;
-    }
-    let jar = CookieJar::from_headers(headers);
-    if jar.get(ACCESS_COOKIE).is_none() && jar.get(REFRESH_COOKIE).is_none() {
-        return next.run(request).await;
-    }
-    let token_ok = match (jar.get(CSRF_COOKIE), headers.get(CSRF_HEADER)) {
-        (Some(cookie), Some(sent)) => {
-            !cookie.value().is_empty() && bool::from(cookie.value().as_bytes().ct_eq(sent.as_bytes()))
-        }
-        _ => false,
-    };
-    if token_ok && origin_trusted(&settings, headers) {
-        return next.run(request).await;
-    }
-    Problem::new(StatusCode::FORBIDDEN, "csrf_failed", "CSRF check failed")
-        .detail("Send the gh_csrf cookie value in the X-CSRF-Token header, from a trusted origin.")
-        .into_response()
-}
-
-/// An `Origin` (when the browser sends one) must be this server or a CSRF_TRUSTED_ORIGINS entry.
-fn origin_trusted(settings: &Settings, headers: &HeaderMap) -> bool {
-    let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) else {
-        return true;
-    };
-    let host = headers
-        .get(header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or_default();
-    let same_origin = origin
-        .split_once("://")
-        .is_some_and(|(_, authority)| authority.eq_ignore_ascii_case(host));
-    same_origin
-        || settings
-            .csrf_trusted_origins
-            .iter()
-            .any(|trusted| trusted.eq_ignore_ascii_case(origin))
 }
 
 #[cfg(test)]

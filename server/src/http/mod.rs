@@ -2,9 +2,12 @@
 
 pub mod api;
 pub mod client_ip;
+pub mod conn;
 pub mod context;
 pub mod cookies;
+pub mod csrf;
 pub mod docs;
 pub mod middleware;
 pub mod problem;
 pub mod rejections;
+pub mod server;

@@ -33,7 +33,8 @@ impl Api {
     pub(super) fn token_response(&self, tokens: IssuedTokens) -> models::TokenResponse {
         let cookie_mode = self.state.settings.auth_cookies;
         if cookie_mode {
-            cookies::set_session_cookies(&self.state.settings, &tokens);
+            let csrf_token = self.state.sessions.csrf_token(tokens.session_id);
+            cookies::set_session_cookies(&self.state.settings, &tokens, csrf_token);
         }
         models::TokenResponse {
             access_token: tokens.access_token,

@@ -74,6 +74,12 @@ impl InstanceSecret {
         mac.finalize().into_bytes().into()
     }
 
+    /// [`InstanceSecret::mac`] as base64url text (43 characters): a token derived from
+    /// `data` that only the holder of the secret can compute.
+    pub fn mac_token(&self, label: &str, data: &[u8]) -> String {
+        URL_SAFE_NO_PAD.encode(self.mac(label, data))
+    }
+
     /// The hex keyed hash under which a token is stored.
     pub fn token_hash(&self, token: &str) -> String {
         hex(&self.mac("token-hash", token.as_bytes()))

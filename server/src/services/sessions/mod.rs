@@ -2,6 +2,7 @@
 //! grace window, revocation, and the per-request session check behind access tokens; the
 //! access tokens themselves, their signing keys, and the user's own session list.
 
+mod csrf;
 pub mod jwt_crypto;
 pub mod keys;
 pub mod refresh_store;
