@@ -9,12 +9,7 @@
 //! timeout, the race that turns into 502s. Our watchdog ([`super::conn`]) times the two
 //! waits apart.
 
-use std::{
-    future::Future,
-    net::SocketAddr,
-    sync::Arc,
-    time::{Duration, Instant},
-};
+use std::{future::Future, net::SocketAddr, sync::Arc, time::Duration};
 
 use axum::{Router, extract::ConnectInfo};
 use hyper::{Request, body::Incoming, server::conn::http1::Builder};
@@ -26,7 +21,10 @@ use tokio::{
 use tower::ServiceExt;
 
 use super::conn::{Activity, Tracked, Verdict};
-use crate::config::{EdgeSettings, Settings};
+use crate::{
+    config::{EdgeSettings, Settings},
+    services::platform::log_throttle::LogThrottle,
+};
 
 const WARN_EVERY: Duration = Duration::from_secs(10);
 // Descriptors kept for everything but clients: stdio, the epoll and signal descriptors, Redis,
@@ -103,14 +101,14 @@ pub async fn serve(
     let builder = Arc::new(builder);
     let slots = Arc::new(Semaphore::new(max_connections));
     let (stop, stopped) = watch::channel(false);
-    let mut limit_warning = Throttle::default();
-    let mut accept_warning = Throttle::default();
+    let limit_warning = LogThrottle::new(WARN_EVERY);
+    let accept_warning = LogThrottle::new(WARN_EVERY);
     tokio::pin!(shutdown);
     loop {
         let permit = match slots.clone().try_acquire_owned() {
             Ok(permit) => permit,
             Err(_) => {
-                if let Some(times) = limit_warning.hit() {
+                if let Some(times) = limit_warning.note() {
                     tracing::warn!(
                         %local,
                         open_connections = max_connections,
@@ -128,7 +126,7 @@ pub async fn serve(
             accepted = listener.accept() => match accepted {
                 Ok(accepted) => accepted,
                 Err(e) => {
-                    if let Some(times) = accept_warning.hit() {
+                    if let Some(times) = accept_warning.note() {
                         tracing::warn!(%local, error = %e, times, "accept failed");
                     }
                     // Out of descriptors, typically: give closing connections a moment.
@@ -212,24 +210,5 @@ impl Connection {
                 }
             }
         }
-    }
-}
-
-/// Lets a warning through at most every [`WARN_EVERY`], with how often it was suppressed.
-#[derive(Default)]
-struct Throttle {
-    last: Option<Instant>,
-    times: u64,
-}
-
-impl Throttle {
-    /// Counts one occurrence; returns the count since the last warning when one is due.
-    fn hit(&mut self) -> Option<u64> {
-        self.times += 1;
-        if self.last.is_some_and(|at| at.elapsed() < WARN_EVERY) {
-            return None;
-        }
-        self.last = Some(Instant::now());
-        Some(std::mem::take(&mut self.times))
     }
 }

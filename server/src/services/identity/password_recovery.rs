@@ -2,8 +2,6 @@
 //! revoke sessions, void every e-mailed link and send a "your password was changed" notice,
 //! all in the transaction that sets the new password.
 
-use std::sync::Arc;
-
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
@@ -81,14 +79,8 @@ impl PasswordRecovery {
 
     /// Registers what a reset job does with the deferred queue (at start).
     pub fn handle_jobs(&self) {
-        let this = self.clone();
-        self.mailer.deferred().handle(
-            RESET_JOB,
-            Arc::new(move |email| {
-                let this = this.clone();
-                Box::pin(async move { this.send_reset(email).await })
-            }),
-        );
+        let run = |this: Self, email| async move { this.send_reset(email).await };
+        self.mailer.deferred().handle(RESET_JOB, self.clone(), run);
     }
 
     async fn send_reset(&self, email: Email) -> AppResult<()> {

@@ -190,14 +190,8 @@ impl Registration {
 
     /// Registers what a resend job does with the deferred queue (at start).
     pub fn handle_jobs(&self) {
-        let this = self.clone();
-        self.mailer.deferred().handle(
-            RESEND_JOB,
-            Arc::new(move |email| {
-                let this = this.clone();
-                Box::pin(async move { this.resend_to(email).await })
-            }),
-        );
+        let run = |this: Self, email| async move { this.resend_to(email).await };
+        self.mailer.deferred().handle(RESEND_JOB, self.clone(), run);
     }
 
     async fn resend_to(&self, email: Email) -> AppResult<()> {

@@ -1,7 +1,5 @@
 //! Sending codes: the per-address cooldown and cap, and the e-mail that carries a new code.
 
-use std::sync::Arc;
-
 use serde_json::json;
 
 use super::{
@@ -68,19 +66,13 @@ impl Otp {
 
     /// Registers what a login-code job does with the deferred queue (at start).
     pub fn handle_jobs(&self) {
-        let this = self.clone();
-        self.mailer.deferred().handle(
-            LOGIN_CODE_JOB,
-            Arc::new(move |email: Email| {
-                let this = this.clone();
-                Box::pin(async move {
-                    match accounts::find_live(&this.db, &email.key).await? {
-                        Some(account) if account.is_active => this.send_code(&account, Purpose::Login, None).await,
-                        _ => Ok(()),
-                    }
-                })
-            }),
-        );
+        let run = |this: Self, email: Email| async move {
+            match accounts::find_live(&this.db, &email.key).await? {
+                Some(account) if account.is_active => this.send_code(&account, Purpose::Login, None).await,
+                _ => Ok(()),
+            }
+        };
+        self.mailer.deferred().handle(LOGIN_CODE_JOB, self.clone(), run);
     }
 
     /// Stores a new code for `account` (replacing its previous one for `purpose`) and queues

@@ -41,7 +41,7 @@ pub const MAX_ATTEMPTS: i32 = 8;
 const JOB_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// What a job does with the address it was given.
-pub type Handler = Arc<dyn Fn(Email) -> Pin<Box<dyn Future<Output = AppResult<()>> + Send>> + Send + Sync>;
+type Handler = Arc<dyn Fn(Email) -> Pin<Box<dyn Future<Output = AppResult<()>> + Send>> + Send + Sync>;
 
 /// What a job row holds, sealed.
 #[derive(Serialize, Deserialize)]
@@ -75,8 +75,14 @@ impl Deferred {
         }
     }
 
-    /// Registers what jobs of `kind` do (at start, before serving).
-    pub fn handle(&self, kind: &'static str, handler: Handler) {
+    /// Registers what jobs of `kind` do (at start, before serving): `run(service, address)`.
+    pub fn handle<S, F, Fut>(&self, kind: &'static str, service: S, run: F)
+    where
+        S: Clone + Send + Sync + 'static,
+        F: Fn(S, Email) -> Fut + Send + Sync + 'static,
+        Fut: Future<Output = AppResult<()>> + Send + 'static,
+    {
+        let handler: Handler = Arc::new(move |email| Box::pin(run(service.clone(), email)));
         let mut handlers = self.handlers.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         handlers.insert(kind, handler);
     }
