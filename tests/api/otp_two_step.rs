@@ -112,8 +112,12 @@ async fn a_wrong_password_gets_no_challenge_and_no_code() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_new_login_replaces_the_previous_challenge() {
-    let app = spawn_app_with(|s| s.otp.login = LoginOtp::Required).await;
+async fn a_new_login_after_the_cooldown_replaces_the_previous_challenge_and_code() {
+    let app = spawn_app_with(|s| {
+        s.otp.login = LoginOtp::Required;
+        s.otp.resend_cooldown = Duration::ZERO;
+    })
+    .await;
     let user = app.registered_user().await;
     let (first, _) = two_step_login(&app, &user).await;
     let first_code = nth_code(&app, &user.email, 1).await;
@@ -126,6 +130,72 @@ async fn a_new_login_replaces_the_previous_challenge() {
     login_with_otp(&app.client, &second.challenge, &second_code)
         .await
         .expect("the newest challenge works");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn logins_within_the_cooldown_send_one_code_and_bind_each_new_challenge_to_it() {
+    // Arrange: the default 60-s cooldown.
+    let app = spawn_app_with(|s| s.otp.login = LoginOtp::Required).await;
+    let user = app.registered_user().await;
+
+    // Act: eight right-password logins in a row.
+    let mut challenges = Vec::new();
+    for _ in 0..8 {
+        challenges.push(two_step_login(&app, &user).await.0);
+    }
+    let code = nth_code(&app, &user.email, 1).await;
+    tokio::time::sleep(Duration::from_millis(300)).await;
+
+    // Assert: one e-mail; only the newest challenge works, with the one code that was sent.
+    assert_eq!(
+        code_mails(&app, &user.email).len(),
+        1,
+        "one code e-mailed for eight logins"
+    );
+    let newest = challenges.last().expect("eight challenges");
+    assert!(
+        newest.expires_in <= 300,
+        "the code's remaining life: {}",
+        newest.expires_in
+    );
+    expect_invalid_code(login_with_otp(&app.client, &challenges[0].challenge, &code).await);
+    login_with_otp(&app.client, &newest.challenge, &code)
+        .await
+        .expect("the newest challenge works with the code already sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_resend_right_after_a_logins_code_waits_for_the_cooldown() {
+    let app = spawn_app_with(|s| s.otp.login = LoginOtp::Required).await;
+    let user = app.registered_user().await;
+    let (challenge, _) = two_step_login(&app, &user).await;
+    nth_code(&app, &user.email, 1).await;
+
+    let resent = resend_otp_for_challenge(&app.client, &challenge.challenge).await;
+
+    let problem = expect_problem(resent, 429, "rate_limited");
+    assert!(problem.detail.is_some(), "{problem:?}");
+    assert_eq!(code_mails(&app, &user.email).len(), 1, "nothing more was sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_login_when_no_two_step_code_may_be_sent_is_refused_until_one_may() {
+    // Arrange: a passwordless code was just sent to the address (the cooldown runs), and no
+    // two-step code exists to bind a challenge to.
+    let app = spawn_app_with(|s| s.otp.login = LoginOtp::Required).await;
+    let user = app.registered_user().await;
+    gatehouse_tests::requested_code(&app, &user.email).await;
+
+    // Act
+    let refused = app.client.login(&user.login_request()).await;
+
+    // Assert
+    expect_problem(refused, 429, "rate_limited");
+    assert!(
+        code_mails(&app, &user.email)
+            .iter()
+            .all(|m| !m.subject.ends_with(TWO_STEP_CODE_SUBJECT))
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -120,3 +120,25 @@ async fn changing_the_password_without_a_token_is_unauthorized() {
 
     expect_problem(result, 401, "unauthorized");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_current_password_has_the_same_error_code_as_at_login() {
+    let app = spawn_app().await;
+    let (_, tokens) = app.logged_in_user().await;
+
+    let body = json!({ "current_password": "p".repeat(5000), "new_password": fresh_password() });
+    let response = app
+        .http
+        .post(app.url("/api/v1/auth/password/change"))
+        .bearer_auth(&tokens.access_token)
+        .json(&body)
+        .send()
+        .await
+        .expect("the POST is answered");
+
+    let problem = assert_problem(response, 422, "validation_failed").await;
+    assert!(
+        has_field_error(&problem, "current_password", "password_too_long"),
+        "{problem:?}"
+    );
+}

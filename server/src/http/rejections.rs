@@ -168,7 +168,7 @@ fn validation_errors(text: &str) -> Vec<FieldError> {
                             .map(|v| v.chars().count() as u64);
                         let too_short = matches!((min, value_len), (Some(min), Some(len)) if len < min);
                         // Password fields share the policy codes of `passwords::check_policy`.
-                        let password = path == "password" || path == "new_password";
+                        let password = matches!(path, "password" | "new_password" | "current_password");
                         let (code, message) = match (code, max) {
                             ("length", _) if too_short => (
                                 if password { "password_too_short" } else { "too_short" },

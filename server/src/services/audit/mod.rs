@@ -65,10 +65,20 @@ impl AuditEvent {
     }
 }
 
+/// The log line of an event: ids as plain strings; an absent id is left out (never `None`).
+fn log_line(event: &AuditEvent) {
+    tracing::info!(
+        event = event.event_type,
+        user_id = event.user_id.map(tracing::field::display),
+        session_id = event.session_id.map(tracing::field::display),
+        "audit"
+    );
+}
+
 /// Records `event` with the current request's client; logs (and swallows) a failure.
 pub async fn record(db: &impl ConnectionTrait, event: AuditEvent) {
     let client = ClientInfo::current();
-    tracing::info!(event = event.event_type, user_id = ?event.user_id, session_id = ?event.session_id, "audit");
+    log_line(&event);
     let row = audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         created_at: Set(Utc::now()),
@@ -126,4 +136,50 @@ pub async fn list(
         query = query.filter(Column::CreatedAt.lt(until));
     }
     pagination::newest_first(db, query, Column::Id, |e| e.id, page).await
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use uuid::Uuid;
+
+    use super::{AuditEvent, log_line};
+
+    #[derive(Clone, Default)]
+    struct Buffer(Arc<Mutex<Vec<u8>>>);
+
+    impl std::io::Write for Buffer {
+        fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+            self.0.lock().expect("not poisoned").extend_from_slice(bytes);
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn json_line(event: &AuditEvent) -> serde_json::Value {
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .json()
+            .with_writer(move || writer.clone())
+            .finish();
+        tracing::subscriber::with_default(subscriber, || log_line(event));
+        let text = String::from_utf8(buffer.0.lock().expect("not poisoned").clone()).expect("UTF-8");
+        serde_json::from_str(text.trim()).expect("one JSON line")
+    }
+
+    #[test]
+    fn json_log_lines_carry_ids_as_plain_strings_and_leave_absent_ones_out() {
+        let user = Uuid::now_v7();
+        let line = json_line(&AuditEvent::new("login_succeeded", Some(user)));
+        assert_eq!(line["fields"]["user_id"], user.to_string(), "{line}");
+        assert!(line["fields"].get("session_id").is_none(), "{line}");
+        let anonymous = json_line(&AuditEvent::new("login_failed", None));
+        assert!(anonymous["fields"].get("user_id").is_none(), "{anonymous}");
+        assert!(!anonymous.to_string().contains("None"), "{anonymous}");
+    }
 }

@@ -111,6 +111,27 @@ impl DbStore {
         }))
     }
 
+    /// Points the account's live two-step code at a new challenge (the old one dies); its
+    /// expiry, when there is such a code.
+    pub(super) async fn rebind_challenge(
+        &self,
+        user_id: Uuid,
+        challenge_hash: &str,
+    ) -> AppResult<Option<chrono::DateTime<Utc>>> {
+        let mut update = Query::update();
+        update
+            .table(otp_code::Entity)
+            .value(Code::ChallengeHash, challenge_hash)
+            .and_where(Code::UserId.eq(user_id))
+            .and_where(Code::Purpose.eq(Purpose::TwoStep.as_str()))
+            .and_where(Code::ExpiresAt.gt(Utc::now()))
+            .returning(Query::returning().columns([Code::ExpiresAt]));
+        let Some(row) = self.db.query_one(&update).await? else {
+            return Ok(None);
+        };
+        Ok(Some(row.try_get("", "expires_at")?))
+    }
+
     pub(super) async fn consume(&self, reserved: &Reserved) -> AppResult<bool> {
         let Ok(id) = Uuid::parse_str(&reserved.id) else {
             return Ok(false);

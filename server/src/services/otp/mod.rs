@@ -135,15 +135,26 @@ impl Otp {
     }
 
     /// Starts the second step of a password login: e-mails a code and returns the challenge
-    /// that goes with it (a previous challenge of the account dies).
+    /// that goes with it (a previous challenge of the account dies). The code obeys the
+    /// address's send cooldown and cap like every other code: within them no new code is sent,
+    /// and the new challenge is bound to the two-step code already sent — or, when there is
+    /// none, the login is refused `429` until a code may be sent.
     pub async fn start_two_step(&self, account: &user::Model) -> AppResult<LoginChallenge> {
         let challenge = generate_challenge();
         let challenge_hash = self.hasher.challenge_hash(&challenge);
-        self.send_code(account, Purpose::TwoStep, Some(challenge_hash)).await?;
-        Ok(LoginChallenge {
-            challenge,
-            expires_in: self.runtime.current().otp_ttl,
-        })
+        let email = accounts::parse_email(&account.email_normalized)?;
+        let expires_in = match self.note_send(&email).await? {
+            SendVerdict::Allowed => {
+                self.send_code(account, Purpose::TwoStep, Some(challenge_hash)).await?;
+                self.runtime.current().otp_ttl
+            }
+            SendVerdict::Refused { retry_after, limit } => self
+                .store
+                .rebind_challenge(account.id, &challenge_hash)
+                .await?
+                .ok_or_else(|| self.refusal(retry_after, limit))?,
+        };
+        Ok(LoginChallenge { challenge, expires_in })
     }
 
     /// `verifyOtp`: the code of a passwordless login; starts a session.

@@ -36,6 +36,22 @@ static PUT: LazyLock<Script> = LazyLock::new(|| {
     )
 });
 
+/// Points a live code at a new challenge (the old challenge then matches nothing); the code's
+/// remaining life in ms, or -1 when there is no live code.
+static REBIND: LazyLock<Script> = LazyLock::new(|| {
+    Script::new(
+        r"
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl <= 0 then
+            return -1
+        end
+        redis.call('HSET', KEYS[1], 'challenge', ARGV[1])
+        redis.call('SET', KEYS[2], ARGV[2], 'PX', ttl)
+        return ttl
+        ",
+    )
+});
+
 /// Reserves an attempt: nil when there is no code, the challenge differs, or no attempt is left.
 static RESERVE: LazyLock<Script> = LazyLock::new(|| {
     Script::new(
@@ -149,6 +165,16 @@ impl RedisStore {
         invocation.arg(max_attempts).arg(challenge_hash.unwrap_or(""));
         let reserved: Option<(String, String)> = self.redis.invoke(&invocation).await.map_err(unavailable)?;
         Ok(reserved.map(|(id, code_hash)| Reserved { id, code_hash }))
+    }
+
+    pub(super) async fn rebind_challenge(&self, user_id: Uuid, challenge_hash: &str) -> AppResult<Option<Duration>> {
+        let mut invocation = REBIND.key(self.code_key(user_id, Purpose::TwoStep));
+        invocation
+            .key(self.challenge_key(challenge_hash))
+            .arg(challenge_hash)
+            .arg(user_id.to_string());
+        let left_ms: i64 = self.redis.invoke(&invocation).await.map_err(unavailable)?;
+        Ok(u64::try_from(left_ms).ok().map(Duration::from_millis))
     }
 
     pub(super) async fn consume(&self, user_id: Uuid, purpose: Purpose, reserved: &Reserved) -> AppResult<bool> {

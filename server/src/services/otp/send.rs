@@ -37,24 +37,27 @@ impl Otp {
     pub(super) async fn check_send(&self, email: &Email) -> AppResult<()> {
         match self.note_send(email).await? {
             SendVerdict::Allowed => Ok(()),
-            SendVerdict::Refused { retry_after, limit } => {
-                let policy = match limit {
-                    SendLimit::Cooldown => QuotaPolicy {
-                        name: "otp-resend",
-                        quota: 1,
-                        window: self.runtime.current().otp_resend_cooldown,
-                    },
-                    SendLimit::Cap => QuotaPolicy {
-                        name: "otp-send",
-                        quota: self.settings.send_limit,
-                        window: self.settings.send_window,
-                    },
-                };
-                Err(AppError::RateLimited {
-                    retry_after,
-                    policy: Some(policy),
-                })
-            }
+            SendVerdict::Refused { retry_after, limit } => Err(self.refusal(retry_after, limit)),
+        }
+    }
+
+    /// The `429` of a send refused by the cooldown or the cap.
+    pub(super) fn refusal(&self, retry_after: std::time::Duration, limit: SendLimit) -> AppError {
+        let policy = match limit {
+            SendLimit::Cooldown => QuotaPolicy {
+                name: "otp-resend",
+                quota: 1,
+                window: self.runtime.current().otp_resend_cooldown,
+            },
+            SendLimit::Cap => QuotaPolicy {
+                name: "otp-send",
+                quota: self.settings.send_limit,
+                window: self.settings.send_window,
+            },
+        };
+        AppError::RateLimited {
+            retry_after,
+            policy: Some(policy),
         }
     }
 

@@ -6,6 +6,8 @@
 //! verifications of the right code wins).
 
 use sea_orm::DatabaseConnection;
+use std::time::Duration;
+
 use uuid::Uuid;
 
 use super::{
@@ -71,6 +73,18 @@ impl OtpStore {
         match self {
             Self::Database(s) => s.reserve(user_id, purpose, challenge_hash, max_attempts).await,
             Self::Redis(s) => s.reserve(user_id, purpose, challenge_hash, max_attempts).await,
+        }
+    }
+
+    /// Points the account's live two-step code at a new challenge (the previous challenge
+    /// dies); how long the code has left, or `None` when there is no live two-step code.
+    pub async fn rebind_challenge(&self, user_id: Uuid, challenge_hash: &str) -> AppResult<Option<Duration>> {
+        match self {
+            Self::Database(s) => Ok(s
+                .rebind_challenge(user_id, challenge_hash)
+                .await?
+                .and_then(|expires| (expires - chrono::Utc::now()).to_std().ok())),
+            Self::Redis(s) => s.rebind_challenge(user_id, challenge_hash).await,
         }
     }
 
