@@ -125,14 +125,22 @@ step_install() {
         (cd "$contract" && npm ci --no-audit --no-fund --loglevel=error)
         cp "$contract/package-lock.json" "$contract/node_modules/.package-lock.json.contract"
     fi
-    local pip_packages=() package
-    for package in schemathesis==$SCHEMATHESIS_VERSION openapi-python-client==$OPENAPI_PYTHON_CLIENT_VERSION \
-        ruff==$RUFF_VERSION mypy==$MYPY_VERSION pytest==$PYTEST_VERSION; do
-        if ! python3 -c "import importlib.metadata as m, sys; sys.exit(m.version(sys.argv[1]) != sys.argv[2])" \
-            "${package%==*}" "${package#*==}" 2>/dev/null; then
-            pip_packages+=("$package")
-        fi
-    done
+    # pip: the pinned packages that are missing or at another version (one Python start).
+    local pip_packages=()
+    mapfile -t pip_packages < <(python3 - schemathesis=="$SCHEMATHESIS_VERSION" \
+        openapi-python-client=="$OPENAPI_PYTHON_CLIENT_VERSION" ruff=="$RUFF_VERSION" \
+        mypy=="$MYPY_VERSION" pytest=="$PYTEST_VERSION" <<'EOF'
+import importlib.metadata as m, sys
+for wanted in sys.argv[1:]:
+    name, version = wanted.split("==")
+    try:
+        if m.version(name) == version:
+            continue
+    except m.PackageNotFoundError:
+        pass
+    print(wanted)
+EOF
+    )
     if ! command -v openapi-generator-cli >/dev/null ||
         ! openapi-generator-cli version 2>/dev/null | grep -qF "$OPENAPI_GENERATOR_VERSION"; then
         pip_packages+=("openapi-generator-cli==$OPENAPI_GENERATOR_VERSION")
