@@ -40,7 +40,7 @@ bench:
     scripts/bench.sh
 
 # Contract checks (contract/run.sh): spec lint, generated TypeScript client (tsc strict + Node
-# flow), Rust client examples, Schemathesis against a release build on SQLite and
+# flow), generated Python client (mypy --strict + pytest walk), Rust client examples, Schemathesis against a release build on SQLite and
 # PostgreSQL, docs in headless Chromium. `just contract lint ts` runs only those steps.
 contract *steps:
     contract/run.sh {{steps}}

@@ -4,16 +4,20 @@
 #
 #   contract/run.sh [STEP...]      default: all of them, in this order
 #
-#   install   npm ci (Redocly CLI, TypeScript, playwright-core), pip schemathesis, Debian
-#             chromium: each only when missing or at the wrong version
+#   install   npm ci (Redocly CLI, TypeScript, playwright-core), pip schemathesis,
+#             openapi-python-client, mypy, pytest, Debian chromium: each only when missing or at
+#             the wrong version
 #   lint      Redocly CLI lints the spec with contract/redocly.yaml (zero errors, zero warnings)
 #   ts        openapi-generator (typescript-fetch) generates the TypeScript client from the spec
 #             into contract/ts/generated/ (not committed); tsc --strict compiles it with the
 #             Node scripts (contract/ts/*.ts) into contract/build/
+#   py        openapi-python-client generates the Python client from the spec into
+#             contract/python/generated/ (not committed); mypy --strict checks it with the
+#             pytest walk (contract/python/test_flow.py)
 #   build     cargo build --release: the server; the Rust client's examples in the dev
 #             profile (a client: `cargo test` has already built them)
-#   sqlite    against a server on a fresh SQLite file: the Node client flow, the Rust examples,
-#             Schemathesis, the docs in headless Chromium, a self-test (Schemathesis must
+#   sqlite    against a server on a fresh SQLite file: the Node client flow, the Python client
+#             walk (pytest), the Rust examples, Schemathesis, the docs in headless Chromium, a self-test (Schemathesis must
 #             fail against a deliberately wrong copy of the spec), a clean server log
 #   postgres  the same on a fresh PostgreSQL database (gatehouse_contract), without the
 #             browser and the self-test
@@ -41,6 +45,12 @@ source "$root/scripts/common.sh"
 
 SCHEMATHESIS_VERSION=4.32.5
 OPENAPI_GENERATOR_VERSION=7.26.0
+OPENAPI_PYTHON_CLIENT_VERSION=0.29.1
+# The generator's post-hooks run ruff, which it does not pin: pinned here, so that what ruff
+# rewrites in the generated code does not change under mypy.
+RUFF_VERSION=0.17.6
+MYPY_VERSION=2.4.1
+PYTEST_VERSION=9.2.0
 
 spec="$(realpath "${CONTRACT_SPEC:-$root/openapi.yaml}")"
 max_examples="${CONTRACT_MAX_EXAMPLES:-25}"
@@ -115,10 +125,22 @@ step_install() {
         (cd "$contract" && npm ci --no-audit --no-fund --loglevel=error)
         cp "$contract/package-lock.json" "$contract/node_modules/.package-lock.json.contract"
     fi
+    # pip: the pinned packages that are missing or at another version (one Python start).
     local pip_packages=()
-    if ! python3 -c "import importlib.metadata as m, sys; sys.exit(m.version('schemathesis') != '$SCHEMATHESIS_VERSION')" 2>/dev/null; then
-        pip_packages+=("schemathesis==$SCHEMATHESIS_VERSION")
-    fi
+    mapfile -t pip_packages < <(python3 - schemathesis=="$SCHEMATHESIS_VERSION" \
+        openapi-python-client=="$OPENAPI_PYTHON_CLIENT_VERSION" ruff=="$RUFF_VERSION" \
+        mypy=="$MYPY_VERSION" pytest=="$PYTEST_VERSION" <<'EOF'
+import importlib.metadata as m, sys
+for wanted in sys.argv[1:]:
+    name, version = wanted.split("==")
+    try:
+        if m.version(name) == version:
+            continue
+    except m.PackageNotFoundError:
+        pass
+    print(wanted)
+EOF
+    )
     if ! command -v openapi-generator-cli >/dev/null ||
         ! openapi-generator-cli version 2>/dev/null | grep -qF "$OPENAPI_GENERATOR_VERSION"; then
         pip_packages+=("openapi-generator-cli==$OPENAPI_GENERATOR_VERSION")
@@ -134,6 +156,9 @@ step_install() {
     fi
     st --version
     openapi-generator-cli version
+    openapi-python-client --version
+    mypy --version
+    python3 -m pytest --version
     /usr/bin/chromium --version
 }
 
@@ -160,6 +185,31 @@ ts_client() {
     }
     log "tsc -p contract/tsconfig.json (strict)"
     "$contract/node_modules/.bin/tsc" -p "$contract/tsconfig.json"
+}
+
+# --- Python client -------------------------------------------------------------------------
+
+python_dir="$contract/python"
+
+step_py() { timed "py (generate + mypy)" py_client; }
+py_client() {
+    log "openapi-python-client -> contract/python/generated/gatehouse_client/"
+    rm -rf "$python_dir/generated"
+    # From contract/python: the post-hooks (ruff) run in the output folder, and the config file
+    # names their rules.
+    (cd "$python_dir" && openapi-python-client generate --path "$spec" --meta none \
+        --config openapi-python-client.yaml --output-path generated/gatehouse_client) \
+        >"$tmp/openapi-python-client.log" 2>&1 || {
+        cat "$tmp/openapi-python-client.log" >&2
+        die "openapi-python-client failed"
+    }
+    # What the generator could not express (skipped operations, unsupported parameters) is a
+    # warning, not an error: show it.
+    if grep -qi "warning" "$tmp/openapi-python-client.log"; then
+        cat "$tmp/openapi-python-client.log" >&2
+    fi
+    log "mypy --strict: the generated client and contract/python/test_flow.py"
+    (cd "$python_dir" && mypy --strict generated/gatehouse_client test_flow.py)
 }
 
 # --- build ---------------------------------------------------------------------------------
@@ -272,6 +322,32 @@ check_node_flow() {
         CONTRACT_STAFF_PASSWORD="$staff_password" node "$contract/build/flow.js"
 }
 
+# pytest exits 0 when every test was skipped and 5 when none was collected: the JUnit report
+# must show the walk's tests, none skipped.
+check_python_flow() {
+    log "$1: pytest walk with the generated Python client"
+    local report="$artifacts/$1/python-flow.xml"
+    [[ -d "$python_dir/generated/gatehouse_client" ]] || die "no generated Python client: run the py step first"
+    (
+        cd "$python_dir"
+        # Without the plugins pip put next to pytest (Schemathesis' and Hypothesis'): faster.
+        exec env PYTEST_DISABLE_PLUGIN_AUTOLOAD=1 CONTRACT_BASE_URL="$base_url" \
+            CONTRACT_SPEC_JSON="$spec_json" CONTRACT_MAIL_DIR="$mail_dir" \
+            CONTRACT_STAFF_EMAIL="$staff_email" CONTRACT_STAFF_PASSWORD="$staff_password" \
+            CONTRACT_CRON_SECRET="$cron_secret" \
+            python3 -m pytest --junitxml="$report" -o junit_family=xunit2 test_flow.py
+    )
+    python3 - "$report" <<'EOF' || die "$1: the Python walk did not run all its tests (see $report)"
+import sys
+import xml.etree.ElementTree as ET
+suite = ET.parse(sys.argv[1]).getroot()
+suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+tests, skipped = int(suite.get("tests", 0)), int(suite.get("skipped", 0))
+print(f"python walk: {tests} tests, {skipped} skipped")
+sys.exit(tests == 0 or skipped > 0)
+EOF
+}
+
 check_rust_example() {
     log "$1: Rust client examples"
     local example
@@ -338,6 +414,7 @@ run_database() {
     cron_secret="$(random_secret)"
     start_server "$name" "$database_url"
     timed "$name: node flow (TypeScript client)" check_node_flow "$name"
+    timed "$name: pytest walk (Python client)" check_python_flow "$name"
     timed "$name: Rust client examples" check_rust_example "$name"
     timed "$name: schemathesis" check_schemathesis "$name"
     if [[ "$name" == sqlite ]]; then
@@ -371,12 +448,12 @@ step_postgres() {
 
 # --- main ----------------------------------------------------------------------------------
 
-all_steps=(install lint ts build sqlite postgres)
+all_steps=(install lint ts py build sqlite postgres)
 steps=("$@")
 ((${#steps[@]})) || steps=("${all_steps[@]}")
 for step in "${steps[@]}"; do
     case "$step" in
-    install | lint | ts | build | sqlite | postgres) ;;
+    install | lint | ts | py | build | sqlite | postgres) ;;
     *) die "unknown step: $step (steps: ${all_steps[*]})" ;;
     esac
 done
