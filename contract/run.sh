@@ -7,7 +7,10 @@
 #   install   npm ci (Redocly CLI, TypeScript, playwright-core), pip schemathesis,
 #             openapi-python-client, mypy, pytest, Debian chromium: each only when missing or at
 #             the wrong version
-#   lint      Redocly CLI lints the spec with contract/redocly.yaml (zero errors, zero warnings)
+#   lint      Redocly CLI lints the spec with contract/redocly.yaml (zero errors, zero warnings);
+#             contract/statuses.py checks that every operation declares the statuses the
+#             server's own layers can give it (host check, timeout, body limit, content type,
+#             authentication, CSRF, unavailability), and fails on a copy missing one
 #   ts        openapi-generator (typescript-fetch) generates the TypeScript client from the spec
 #             into contract/ts/generated/ (not committed); tsc --strict compiles it with the
 #             Node scripts (contract/ts/*.ts) into contract/build/
@@ -168,6 +171,21 @@ step_lint() { timed lint lint; }
 lint() {
     log "redocly lint $(realpath --relative-to="$root" "$spec")"
     "$contract/node_modules/.bin/redocly" lint --config "$contract/redocly.yaml" "$spec"
+    log "every operation declares the statuses the server's own layers can give"
+    python3 "$contract/statuses.py" "$spec"
+    # The check has teeth: the same spec with one such status taken out must fail it.
+    python3 - "$spec" "$tmp/undeclared.yaml" <<'EOF_PY'
+import sys, yaml
+spec = yaml.safe_load(open(sys.argv[1]))
+del spec["paths"]["/api/v1/users/me"]["get"]["responses"]["408"]
+yaml.safe_dump(spec, open(sys.argv[2], "w"))
+EOF_PY
+    if python3 "$contract/statuses.py" "$tmp/undeclared.yaml" >"$tmp/undeclared.log" 2>&1; then
+        die "statuses.py accepted a spec whose getMe does not declare 408"
+    fi
+    grep -q "getMe (GET /api/v1/users/me) does not declare 408" "$tmp/undeclared.log" ||
+        die "statuses.py did not name the undeclared status: $(cat "$tmp/undeclared.log")"
+    printf 'self-test: an undeclared 408 on getMe fails the check, as it must\n'
 }
 
 # --- TypeScript client ---------------------------------------------------------------------

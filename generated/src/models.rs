@@ -1116,7 +1116,7 @@ pub struct AuditLogPage {
     #[validate(nested)]
     pub items: Vec<models::AuditEntry>,
 
-    /// Pass as `before` for the next page; absent on the last page.
+    /// Pass as `before` for the next page; `null` on the last page.
     #[serde(rename = "next_before")]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
@@ -3503,7 +3503,7 @@ pub struct OutboxPage {
     #[validate(nested)]
     pub items: Vec<models::OutboxMessage>,
 
-    /// Pass as `before` for the next page; absent on the last page.
+    /// Pass as `before` for the next page; `null` on the last page.
     #[serde(rename = "next_before")]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
@@ -5013,13 +5013,11 @@ pub struct RuntimeSettingsUpdate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub refresh_token_grace_period: Option<Nullable<u64>>,
 
-    /// See `EmailVerificationMode`.
-    /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "email_verification")]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email_verification: Option<Nullable<String>>,
+    pub email_verification: Option<Nullable<models::EmailVerificationMode>>,
 
     #[serde(rename = "email_verification_token_lifetime")]
     #[validate(range(min = 3600u64, max = 604800u64))]
@@ -5070,13 +5068,11 @@ pub struct RuntimeSettingsUpdate {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub otp_resend_cooldown: Option<Nullable<u64>>,
 
-    /// See `LoginOtpMode`.
-    /// Note: inline enums are not fully supported by openapi-generator
     #[serde(rename = "login_otp")]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub login_otp: Option<Nullable<String>>,
+    pub login_otp: Option<Nullable<models::LoginOtpMode>>,
 }
 
 impl RuntimeSettingsUpdate {
@@ -5134,15 +5130,7 @@ impl std::fmt::Display for RuntimeSettingsUpdate {
                     ]
                     .join(",")
                 }),
-            self.email_verification.as_ref().map(|email_verification| {
-                [
-                    "email_verification".to_string(),
-                    email_verification
-                        .as_ref()
-                        .map_or("null".to_string(), |x| x.to_string()),
-                ]
-                .join(",")
-            }),
+            // Skipping email_verification in query parameter serialization
             self.email_verification_token_lifetime
                 .as_ref()
                 .map(|email_verification_token_lifetime| {
@@ -5206,13 +5194,7 @@ impl std::fmt::Display for RuntimeSettingsUpdate {
                 ]
                 .join(",")
             }),
-            self.login_otp.as_ref().map(|login_otp| {
-                [
-                    "login_otp".to_string(),
-                    login_otp.as_ref().map_or("null".to_string(), |x| x.to_string()),
-                ]
-                .join(",")
-            }),
+            // Skipping login_otp in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -5233,7 +5215,7 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             pub access_token_lifetime: Vec<u64>,
             pub refresh_token_lifetime: Vec<u64>,
             pub refresh_token_grace_period: Vec<u64>,
-            pub email_verification: Vec<String>,
+            pub email_verification: Vec<models::EmailVerificationMode>,
             pub email_verification_token_lifetime: Vec<u64>,
             pub password_reset_token_lifetime: Vec<u64>,
             pub email_resend_cooldown: Vec<u64>,
@@ -5241,7 +5223,7 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             pub otp_ttl: Vec<u64>,
             pub otp_max_attempts: Vec<u64>,
             pub otp_resend_cooldown: Vec<u64>,
-            pub login_otp: Vec<String>,
+            pub login_otp: Vec<models::LoginOtpMode>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -6638,7 +6620,7 @@ pub struct UserPage {
     #[validate(nested)]
     pub items: Vec<models::AdminUser>,
 
-    /// Pass as `before` for the next page; absent on the last page.
+    /// Pass as `before` for the next page; `null` on the last page.
     #[serde(rename = "next_before")]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
     #[serde(default = "default_optional_nullable")]

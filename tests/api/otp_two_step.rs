@@ -242,7 +242,7 @@ async fn staff_can_require_two_step_and_shorten_codes_at_run_time() {
     let (_, staff) = superuser(&app).await;
     let user = app.registered_user().await;
     let change = types::RuntimeSettingsUpdate {
-        login_otp: Some(types::RuntimeSettingsUpdateLoginOtp::Required),
+        login_otp: Some(types::LoginOtpMode::Required),
         otp_ttl: Some(120),
         ..Default::default()
     };

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use gatehouse_tests::{
     Client, TestApp, TestUser, assert_problem, expect_problem, has_field_error, login_request, spawn_app, staff_user,
-    types::{self, RuntimeSettingsUpdate, RuntimeSettingsUpdateEmailVerification},
+    types::{self, EmailVerificationMode, RuntimeSettingsUpdate},
 };
 use serde_json::json;
 
@@ -128,7 +128,7 @@ async fn a_change_made_on_one_instance_reaches_another_without_a_restart() {
         ..RuntimeSettingsUpdate::default()
     };
     let mandatory = RuntimeSettingsUpdate {
-        email_verification: Some(RuntimeSettingsUpdateEmailVerification::Mandatory),
+        email_verification: Some(EmailVerificationMode::Mandatory),
         ..RuntimeSettingsUpdate::default()
     };
     let newcomer = TestUser::generate();

@@ -163,13 +163,20 @@ impl ApiAuthBasic for Api {
     }
 }
 
+/// The header of the `cronSecret` security scheme.
+const CRON_SECRET_HEADER: &str = "X-Cron-Secret";
+
 #[async_trait]
 impl ApiKeyAuthHeader for Api {
     type Claims = Credentials;
 
     /// The `X-Cron-Secret` header: compared with `CRON_SECRET_KEY` in constant time (as
-    /// SHA-256 digests, so not even the length shows).
+    /// SHA-256 digests, so not even the length shows). The other header scheme, cookie mode's
+    /// `X-CSRF-Token`, authenticates nothing alone (the CSRF layer checks it).
     async fn extract_claims_from_header(&self, headers: &HeaderMap, key: &str) -> Option<Credentials> {
+        if !key.eq_ignore_ascii_case(CRON_SECRET_HEADER) {
+            return None;
+        }
         let Some(expected) = &self.state.settings.cron_secret_key else {
             return Some(Credentials(Err(AuthFailure::CronDisabled)));
         };
