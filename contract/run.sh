@@ -289,7 +289,9 @@ start_server() {
         RATE_LIMITS=off LOCKOUT_THRESHOLD=0
         # The same goes for the one-time code cooldown and send cap (tests/api/otp_resend.rs):
         # generated cases reuse the spec's example address.
-        OTP_RESEND_COOLDOWN=0 OTP_SEND_LIMIT=100 OTP_SEND_WINDOW=60
+        # Two-step login codes count against the same cap, and fuzzing may turn two-step on for
+        # every login (`login_otp=required`).
+        OTP_RESEND_COOLDOWN=0 OTP_SEND_LIMIT=10000 OTP_SEND_WINDOW=60
     )
     # From the temporary folder, so that a developer's .env is not read.
     (cd "$tmp" && exec env "${server_env[@]}" "$bin" serve) >"$server_log" 2>&1 &

@@ -81,7 +81,7 @@ impl OtpSettings {
             ttl: env.seconds("OTP_TTL", d.ttl, 30, 3600)?,
             max_attempts: env.bounded("OTP_MAX_ATTEMPTS", d.max_attempts.into(), 1, 20)? as u32,
             resend_cooldown: env.seconds("OTP_RESEND_COOLDOWN", d.resend_cooldown, 0, 3600)?,
-            send_limit: env.bounded("OTP_SEND_LIMIT", d.send_limit.into(), 1, 100)? as u32,
+            send_limit: env.bounded("OTP_SEND_LIMIT", d.send_limit.into(), 1, 10_000)? as u32,
             send_window: env.seconds("OTP_SEND_WINDOW", d.send_window, 60, 86_400)?,
             login,
         })
