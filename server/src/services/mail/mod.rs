@@ -135,7 +135,10 @@ impl Mailer {
 
     async fn deliver(&self, transport: &Transport, from: &Mailbox, message: outbox_message::Model) {
         let result = match self.build(from, &message) {
-            Ok(email) => transport.send(email).await,
+            Ok((email, text)) => {
+                let readable = || readable(from, &message, &text);
+                transport.send(email, readable).await
+            }
             Err(e) => Err(transport::SendError {
                 message: format!("{e:#}"),
                 permanent: true,
@@ -167,17 +170,30 @@ impl Mailer {
         }
     }
 
-    fn build(&self, from: &Mailbox, message: &outbox_message::Model) -> anyhow::Result<Message> {
+    /// The message to send, and its plain-text part.
+    fn build(&self, from: &Mailbox, message: &outbox_message::Model) -> anyhow::Result<(Message, String)> {
         let bodies = self.outbox.bodies(message)?;
         let domain = from.email.domain();
-        Message::builder()
+        let email = Message::builder()
             .from(from.clone())
             .to(message.recipient.parse().context("the recipient address")?)
             .subject(&message.subject)
             .message_id(Some(format!("<{}@{domain}>", message.id)))
-            .multipart(MultiPart::alternative_plain_html(bodies.text, bodies.html))
-            .context("building the message")
+            .multipart(MultiPart::alternative_plain_html(bodies.text.clone(), bodies.html))
+            .context("building the message")?;
+        Ok((email, bodies.text))
     }
+}
+
+/// A message as a developer reads it on the console: the headers that matter and the text
+/// part as written (not quoted-printable), so that each link stays whole on its own line.
+fn readable(from: &Mailbox, message: &outbox_message::Model, text: &str) -> String {
+    format!(
+        "From: {from}\nTo: {}\nSubject: {}\n\n{}",
+        message.recipient,
+        message.subject,
+        text.trim_end()
+    )
 }
 
 /// Parses `DEFAULT_FROM_EMAIL` (`addr@example.com` or `Name <addr@example.com>`).

@@ -44,19 +44,13 @@ impl Transport {
         }
     }
 
-    /// Delivers one message.
-    pub async fn send(&self, message: Message) -> Result<(), SendError> {
+    /// Delivers one message. The console backend prints `readable` instead of the MIME
+    /// message: the wire form is quoted-printable, which breaks links (`token=3D…`) over lines.
+    pub async fn send(&self, message: Message, readable: impl FnOnce() -> String) -> Result<(), SendError> {
         match self {
             Self::Console => {
-                let formatted = message.formatted();
                 let mut out = std::io::stdout().lock();
-                let written = writeln!(
-                    out,
-                    "{}\n{}\n{}",
-                    "-".repeat(72),
-                    String::from_utf8_lossy(&formatted),
-                    "-".repeat(72)
-                );
+                let written = writeln!(out, "{}\n{}\n{}", "-".repeat(72), readable(), "-".repeat(72));
                 written.map_err(|e| SendError {
                     message: format!("writing to standard output: {e}"),
                     permanent: false,
