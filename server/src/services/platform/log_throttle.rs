@@ -29,6 +29,11 @@ impl LogThrottle {
         }
     }
 
+    /// Occurrences counted since start.
+    pub fn total(&self) -> u64 {
+        self.count.load(Ordering::Relaxed)
+    }
+
     /// Counts one occurrence; `Some(total since start)` when it should be logged (the first,
     /// then the first after each interval), `None` otherwise. One caller wins a race.
     pub fn note(&self) -> Option<u64> {

@@ -16,11 +16,7 @@ mod fail_open;
 mod memory;
 mod redis_store;
 
-use std::{
-    net::IpAddr,
-    sync::{Arc, atomic::Ordering},
-    time::Duration,
-};
+use std::{net::IpAddr, sync::Arc, time::Duration};
 
 use fail_open::FailOpen;
 use memory::MemoryStore;
@@ -196,7 +192,7 @@ impl RateLimiter {
     /// How many decisions (limits and lock-outs) let a request through because Redis did not
     /// answer.
     pub fn failed_open(&self) -> u64 {
-        self.inner.fail_open.count.load(Ordering::Relaxed)
+        self.inner.fail_open.total()
     }
 
     /// Counts and (at most every 10 s) logs a decision of `what` that let a request through
