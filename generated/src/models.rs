@@ -4211,6 +4211,165 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Problem> {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Readiness {
+    /// `degraded`: ready, but Redis does not answer (rate limits and lock-outs fail open).
+    /// Note: inline enums are not fully supported by openapi-generator
+    #[serde(rename = "status")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub status: String,
+
+    /// The database answered (when it does not, the answer is 503).
+    /// Note: inline enums are not fully supported by openapi-generator
+    #[serde(rename = "database")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub database: String,
+
+    /// Whether Redis answered its PING within a second; `not_configured` without `REDIS_URL`.
+    /// Note: inline enums are not fully supported by openapi-generator
+    #[serde(rename = "redis")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub redis: String,
+}
+
+impl Readiness {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(status: String, database: String, redis: String) -> Readiness {
+        Readiness {
+            status,
+            database,
+            redis,
+        }
+    }
+}
+
+/// Converts the Readiness value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Readiness {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("status".to_string()),
+            Some(self.status.to_string()),
+            Some("database".to_string()),
+            Some(self.database.to_string()),
+            Some("redis".to_string()),
+            Some(self.redis.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Readiness value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Readiness {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub status: Vec<String>,
+            pub database: Vec<String>,
+            pub redis: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Readiness".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "status" => intermediate_rep
+                        .status
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "database" => intermediate_rep
+                        .database
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "redis" => intermediate_rep
+                        .redis
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Readiness".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Readiness {
+            status: intermediate_rep
+                .status
+                .into_iter()
+                .next()
+                .ok_or_else(|| "status missing in Readiness".to_string())?,
+            database: intermediate_rep
+                .database
+                .into_iter()
+                .next()
+                .ok_or_else(|| "database missing in Readiness".to_string())?,
+            redis: intermediate_rep
+                .redis
+                .into_iter()
+                .next()
+                .ok_or_else(|| "redis missing in Readiness".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Readiness> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<Readiness>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Readiness>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for Readiness - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Readiness> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Readiness as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into Readiness - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RefreshRequest {
     /// The newest refresh token; omit it (or send `null`) in cookie mode.
     #[serde(rename = "refresh_token")]

@@ -5,7 +5,7 @@ use std::{future::Future, pin::Pin, time::Duration};
 use anyhow::Context;
 use migration::{Migrator, MigratorTrait};
 use sea_orm::{
-    ConnAcquireErr, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbErr, RuntimeErr,
+    ConnAcquireErr, ConnectOptions, Database, DatabaseConnection, DatabaseTransaction, DbBackend, DbErr, RuntimeErr,
     SqliteTransactionMode, TransactionOptions, TransactionTrait, sqlx,
 };
 
@@ -138,5 +138,22 @@ where
             read().await
         }
         other => other,
+    }
+}
+
+/// The pool's connections at this moment: (in use, idle, maximum).
+pub fn pool_usage(db: &DatabaseConnection) -> Option<(u32, u32, u32)> {
+    fn usage<DB: sqlx::Database>(pool: &sqlx::Pool<DB>) -> (u32, u32, u32) {
+        let idle = u32::try_from(pool.num_idle()).unwrap_or(u32::MAX);
+        (
+            pool.size().saturating_sub(idle),
+            idle,
+            pool.options().get_max_connections(),
+        )
+    }
+    match db.get_database_backend() {
+        DbBackend::Postgres => Some(usage(db.get_postgres_connection_pool())),
+        DbBackend::Sqlite => Some(usage(db.get_sqlite_connection_pool())),
+        _ => None,
     }
 }

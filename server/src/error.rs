@@ -198,6 +198,7 @@ impl IntoResponse for AppError {
         match &self {
             Self::Internal(cause) => tracing::error!(error = format!("{cause:#}"), "request failed"),
             Self::Unavailable(cause) => {
+                crate::services::platform::metrics::dependency_unavailable();
                 if let Some(total) = UNAVAILABLE_LOG.note() {
                     tracing::warn!(
                         error = format!("{cause:#}"),

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod entity;
 pub mod error;
+pub mod healthcheck;
 pub mod http;
 pub mod services;
 pub mod startup;

@@ -10,6 +10,7 @@ use crate::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
         identity::{accounts::Accounts, password_recovery::PasswordRecovery, registration::Registration},
         mail::Mailer,
+        operations::Operations,
         otp::Otp,
         platform::redis::Redis,
         protection::rate_limit::RateLimiter,
@@ -49,4 +50,6 @@ pub struct AppState {
     pub otp: Otp,
     /// Rate limits per client IP and per address: `state.limits.check(Action::…, email)`.
     pub limits: RateLimiter,
+    /// Readiness and metrics.
+    pub operations: Operations,
 }

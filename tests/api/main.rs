@@ -21,6 +21,7 @@ mod input_edges;
 mod key_reload;
 mod key_rotation;
 mod lockout;
+mod metrics;
 mod name_line_breaks;
 mod ops;
 mod otp_passwordless;

@@ -33,7 +33,7 @@ async fn liveness_and_readiness_answer_ok() {
     let ready = app.client.readyz().await.expect("readyz answers");
 
     assert_eq!(health.status, "ok");
-    assert_eq!(ready.status, "ok");
+    assert_eq!(ready.status.to_string(), "ok");
     assert!(header(get(&app, "/healthz").await.headers(), "content-type").starts_with("application/json"));
 }
 

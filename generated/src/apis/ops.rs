@@ -30,6 +30,24 @@ pub enum GetJwksResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum GetMetricsResponse {
+    /// The metrics.
+    Status200_TheMetrics(String),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Nothing here (`not_found`).
+    Status404_NothingHere(models::Problem),
+    /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
+    Status408_TheRequestTookLongerThan(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum GetRedocResponse {
     /// An HTML page.
     Status200_AnHTMLPage(String),
@@ -96,7 +114,7 @@ pub enum HealthzResponse {
 #[allow(clippy::large_enum_variant)]
 pub enum ReadyzResponse {
     /// Ready to serve.
-    Status200_ReadyToServe(models::HealthStatus),
+    Status200_ReadyToServe(models::Readiness),
     /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
@@ -150,6 +168,11 @@ pub trait Ops<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHand
     ///
     /// GetJwks - GET /.well-known/jwks.json
     async fn get_jwks(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<GetJwksResponse, E>;
+
+    /// Prometheus metrics.
+    ///
+    /// GetMetrics - GET /metrics
+    async fn get_metrics(&self, method: &Method, host: &Host, cookies: &CookieJar) -> Result<GetMetricsResponse, E>;
 
     /// Redoc.
     ///

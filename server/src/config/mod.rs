@@ -9,7 +9,10 @@ mod limits;
 mod otp;
 mod process;
 
-use std::{net::IpAddr, time::Duration};
+use std::{
+    net::{IpAddr, SocketAddr},
+    time::Duration,
+};
 
 use anyhow::{Context, bail};
 pub use edge::EdgeSettings;
@@ -116,6 +119,9 @@ pub struct Settings {
     /// `TRUSTED_PROXIES`: peers whose `X-Forwarded-For` / `Forwarded` headers are believed
     /// (default none: the socket address is the client).
     pub trusted_proxies: Vec<IpNet>,
+    /// `METRICS_ADDR` (`127.0.0.1:9100`): serve `/metrics` only on this separate listener,
+    /// never on the main one. Unset, `/metrics` is on the main listener.
+    pub metrics_addr: Option<SocketAddr>,
 }
 
 impl Default for Settings {
@@ -161,6 +167,7 @@ impl Default for Settings {
             limits: LimitSettings::default(),
             lockout: LockoutSettings::default(),
             trusted_proxies: Vec::new(),
+            metrics_addr: None,
         }
     }
 }
@@ -276,6 +283,14 @@ impl Settings {
             limits: LimitSettings::from_env(&env)?,
             lockout: LockoutSettings::from_env(&env)?,
             trusted_proxies: limits::trusted_proxies(&env)?,
+            metrics_addr: env
+                .get("METRICS_ADDR")
+                .map(|v| {
+                    v.parse().with_context(|| {
+                        format!("METRICS_ADDR must be an address and port (127.0.0.1:9100), got {v:?}")
+                    })
+                })
+                .transpose()?,
         };
         Ok(settings)
     }

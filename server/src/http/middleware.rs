@@ -4,23 +4,29 @@
 use std::{net::SocketAddr, sync::Arc, time::Instant};
 
 use axum::{
-    extract::{ConnectInfo, Request, State},
+    extract::{ConnectInfo, MatchedPath, Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
 };
 use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use tower_http::cors::{AllowOrigin, CorsLayer};
+use tracing::Instrument;
 use uuid::Uuid;
 
 use super::{
     client_ip::client_ip,
     context::{self, RequestScope},
     cookies::CSRF_HEADER,
+    operations,
     problem::Problem,
 };
 use crate::{
     config::Settings,
-    services::platform::client::{self, Client},
+    services::platform::{
+        client::{self, Client},
+        metrics,
+    },
+    telemetry,
 };
 
 const REQUEST_ID: &str = "x-request-id";
@@ -50,6 +56,9 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .map(|c| client_ip(c.0.ip(), headers, &settings.trusted_proxies));
     let method = request.method().clone();
     let path = request.uri().path().to_string();
+    let operation = operations::operation_id(&method, request.extensions().get::<MatchedPath>());
+    let span = telemetry::request_span(operation, &method, &request_id, headers);
+    let trace_id = telemetry::trace_id(&span);
     let client = Arc::new(Client {
         request_id: request_id.clone(),
         path: path.clone(),
@@ -64,7 +73,9 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .is_some_and(|accept| accept.contains("application/json") && !accept.contains("yaml"));
     let scope = Arc::new(scope);
 
-    let mut response = client::scope(client, context::scope(scope.clone(), next.run(request))).await;
+    let mut response = client::scope(client, context::scope(scope.clone(), next.run(request)))
+        .instrument(span.clone())
+        .await;
 
     let out = response.headers_mut();
     for cookie in scope.take_cookies() {
@@ -80,12 +91,19 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
     }
     security_headers(out, &path, settings.debug);
     let status = response.status();
-    let latency_ms = started.elapsed().as_secs_f64() * 1000.0;
-    if status.is_server_error() {
-        tracing::error!(%method, path, status = status.as_u16(), latency_ms, request_id, "request");
-    } else {
-        tracing::info!(%method, path, status = status.as_u16(), latency_ms, request_id, "request");
-    }
+    let latency = started.elapsed();
+    metrics::http_request(operation, status.as_u16(), latency);
+    span.record("http.response.status_code", status.as_u16());
+    let latency_ms = latency.as_secs_f64() * 1000.0;
+    let status = status.as_u16();
+    let trace_id = trace_id.as_deref();
+    span.in_scope(|| {
+        if status >= 500 {
+            tracing::error!(%method, path, operation, status, latency_ms, request_id, trace_id, "request");
+        } else {
+            tracing::info!(%method, path, operation, status, latency_ms, request_id, trace_id, "request");
+        }
+    });
     response
 }
 

@@ -6,7 +6,7 @@
 //!
 //! | domain | owns | uses |
 //! |---|---|---|
-//! | [`platform`] | Redis, instance secrets, pagination, the e-mail address type, the current client | — |
+//! | [`platform`] | Redis, instance secrets, pagination, the e-mail address type, the current client, metric names | — |
 //! | [`audit`] | the audit log | platform |
 //! | [`runtime_settings`] | settings changed at run time | audit |
 //! | [`mail`] | templates, the durable outbox, delivery, work deferred past the answer | platform |
@@ -15,6 +15,7 @@
 //! | [`identity`] | accounts, registration, passwords, verification and reset | everything above |
 //! | [`otp`] | e-mailed one-time codes | identity and below |
 //! | [`admin`] | staff administration of users, maintenance (cleanup) | identity and below |
+//! | [`operations`] | readiness of the dependencies, the metrics scrape | mail, platform |
 //!
 //! A new capability gets its own folder here, placed in this order so that it only uses
 //! the domains above it.
@@ -23,6 +24,7 @@ pub mod admin;
 pub mod audit;
 pub mod identity;
 pub mod mail;
+pub mod operations;
 pub mod otp;
 pub mod platform;
 pub mod protection;

@@ -13,6 +13,7 @@ use crate::{
     services::{
         audit::{self, AuditEvent},
         identity::accounts::NewAccount,
+        platform::metrics::{self, SignInMethod},
         protection::rate_limit::Action,
         sessions::{IssuedTokens, RevokeReason},
     },
@@ -159,6 +160,7 @@ impl Auth<AppError> for Api {
             .await?;
         if self.state.otp.two_step_required(&account) {
             let started = self.state.otp.start_two_step(&account).await?;
+            metrics::sign_in(SignInMethod::Password, "second_factor_required");
             return Ok(LoginResponse::Status202_ThePasswordIsRight {
                 body: models::LoginChallenge {
                     challenge: started.challenge,
@@ -174,6 +176,7 @@ impl Auth<AppError> for Api {
             AuditEvent::new("login_succeeded", Some(account.id)).session(tokens.session_id),
         )
         .await;
+        metrics::sign_in(SignInMethod::Password, "success");
         Ok(LoginResponse::Status200_LoggedIn {
             body: self.token_response(tokens),
             cache_control: Some(NO_STORE.into()),

@@ -3,7 +3,7 @@
 
 mod admin;
 mod auth;
-mod ops;
+pub(crate) mod ops;
 mod otp;
 mod sessions;
 mod users;

@@ -11,12 +11,12 @@ use http::Method;
 use super::{Api, Credentials};
 use crate::{
     error::{AppError, AppResult},
-    http::{context, docs},
-    services::sessions::keys::JWKS_MAX_AGE,
+    http::{context, docs, metrics_listener::PROMETHEUS_TEXT},
+    services::{
+        operations::{Readiness, RedisHealth},
+        sessions::keys::JWKS_MAX_AGE,
+    },
 };
-
-/// The longest `/readyz` waits for the database.
-const READY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The OpenAPI document, as written.
 pub const SPEC_YAML: &str = include_str!("../../../../openapi.yaml");
@@ -39,18 +39,30 @@ impl Ops<AppError> for Api {
 
     async fn readyz(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<ReadyzResponse> {
         // Told within a second: a load balancer must not wait on a database that hangs.
-        match tokio::time::timeout(READY_TIMEOUT, self.state.db.ping()).await {
-            Ok(Ok(())) => {}
-            Ok(Err(e)) => return Err(AppError::Unavailable(anyhow::Error::new(e).context("database ping"))),
-            Err(_) => {
-                return Err(AppError::Unavailable(anyhow::anyhow!(
-                    "database ping took over {READY_TIMEOUT:?}"
-                )));
-            }
-        }
-        Ok(ReadyzResponse::Status200_ReadyToServe(models::HealthStatus {
-            status: "ok".into(),
+        let redis = match self.state.operations.readiness().await {
+            Readiness::Ready(redis) => redis,
+            Readiness::DatabaseUnavailable(cause) => return Err(AppError::Unavailable(cause)),
+        };
+        let (status, redis) = match redis {
+            RedisHealth::Ok => ("ok", "ok"),
+            RedisHealth::Down => ("degraded", "down"),
+            RedisHealth::NotConfigured => ("ok", "not_configured"),
+        };
+        Ok(ReadyzResponse::Status200_ReadyToServe(models::Readiness {
+            status: status.into(),
+            database: "ok".into(),
+            redis: redis.into(),
         }))
+    }
+
+    async fn get_metrics(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetMetricsResponse> {
+        if self.state.settings.metrics_addr.is_some() {
+            return Err(AppError::NotFound);
+        }
+        context::set_content_type(PROMETHEUS_TEXT);
+        Ok(GetMetricsResponse::Status200_TheMetrics(
+            self.state.operations.metrics_text().await,
+        ))
     }
 
     async fn get_jwks(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<GetJwksResponse> {

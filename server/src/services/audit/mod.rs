@@ -9,6 +9,7 @@ use crate::{
     error::AppResult,
     services::platform::{
         client::ClientInfo,
+        metrics,
         pagination::{self, Page, PageRequest},
     },
 };
@@ -79,6 +80,7 @@ fn log_line(event: &AuditEvent) {
 pub async fn record(db: &impl ConnectionTrait, event: AuditEvent) {
     let client = ClientInfo::current();
     log_line(&event);
+    metrics::audit_event(event.event_type);
     let row = audit_event::ActiveModel {
         id: Set(Uuid::now_v7()),
         created_at: Set(Utc::now()),

@@ -1,10 +1,12 @@
 //! The fixed pool of threads that run argon2, each reusing one working buffer.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use argon2::Block;
 use tokio::sync::oneshot;
+
+use crate::services::platform::metrics;
 
 type Job = Box<dyn FnOnce(&mut Memory) + Send>;
 
@@ -63,9 +65,12 @@ impl HashPool {
         work: impl FnOnce(&mut Memory) -> T + Send + 'static,
     ) -> anyhow::Result<T> {
         let (done, result) = oneshot::channel();
-        let span = tracing::Span::current();
+        let span = tracing::info_span!("password_hash");
+        let queued = Instant::now();
         let job: Job = Box::new(move |memory| {
+            let started = Instant::now();
             let outcome = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| span.in_scope(|| work(memory))));
+            metrics::password_hash(started - queued, started.elapsed());
             let _ = done.send(outcome.map_err(|_| anyhow::anyhow!("password hashing panicked")));
         });
         self.jobs

@@ -1,5 +1,6 @@
 //! E-mail: templates rendered into a durable outbox, delivered by a background worker.
 
+pub mod backlog;
 pub mod deferred;
 pub mod lease;
 pub mod links;
@@ -16,6 +17,7 @@ use lettre::{
 };
 use sea_orm::ConnectionTrait;
 use tokio::sync::Notify;
+use tracing::Instrument;
 
 use self::{
     deferred::Deferred,
@@ -24,7 +26,12 @@ use self::{
     templates::{EmailContext, TemplateKind, Templates},
     transport::Transport,
 };
-use crate::{config::Settings, entity::outbox_message, entity::user, error::AppResult};
+use crate::{
+    config::Settings,
+    entity::{outbox_message, user},
+    error::AppResult,
+    services::platform::metrics,
+};
 
 /// What a message says beyond the recipient: its link and how long the link lasts.
 #[derive(Debug, Default)]
@@ -137,7 +144,8 @@ impl Mailer {
         let result = match self.build(from, &message) {
             Ok((email, text)) => {
                 let readable = || readable(from, &message, &text);
-                transport.send(email, readable).await
+                let span = tracing::info_span!("email_send", kind = %message.kind, attempt = message.attempts);
+                transport.send(email, readable).instrument(span).await
             }
             Err(e) => Err(transport::SendError {
                 message: format!("{e:#}"),
@@ -147,6 +155,7 @@ impl Mailer {
         let recorded = match result {
             Ok(()) => {
                 tracing::info!(id = %message.id, kind = %message.kind, attempt = message.attempts, "e-mail sent");
+                metrics::email("sent");
                 self.outbox.mark_sent(message.id).await
             }
             Err(failure) => match self
@@ -155,6 +164,11 @@ impl Mailer {
                 .await
             {
                 Ok(status) => {
+                    metrics::email(if status == outbox::Status::Dead {
+                        "dead"
+                    } else {
+                        "retry"
+                    });
                     tracing::warn!(
                         id = %message.id, kind = %message.kind, attempt = message.attempts,
                         status = status.as_str(), error = %failure.message, "e-mail delivery failed"

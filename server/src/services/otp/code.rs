@@ -6,7 +6,10 @@ use std::fmt::Write;
 use subtle::ConstantTimeEq;
 use uuid::Uuid;
 
-use crate::services::platform::secrets::{self, InstanceSecret};
+use crate::services::platform::{
+    metrics::SignInMethod,
+    secrets::{self, InstanceSecret},
+};
 
 /// Digits in a code.
 pub const CODE_DIGITS: usize = 6;
@@ -31,6 +34,14 @@ impl Purpose {
         match self {
             Self::Login => "login",
             Self::TwoStep => "two_step",
+        }
+    }
+
+    /// The sign-in method a code of this purpose completes.
+    pub fn sign_in_method(self) -> SignInMethod {
+        match self {
+            Self::Login => SignInMethod::EmailOtp,
+            Self::TwoStep => SignInMethod::TwoStep,
         }
     }
 }

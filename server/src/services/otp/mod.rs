@@ -36,7 +36,7 @@ use crate::{
         audit::{self, AuditEvent},
         identity::accounts,
         mail::Mailer,
-        platform::{redis::Redis, secrets::InstanceSecret},
+        platform::{metrics, redis::Redis, secrets::InstanceSecret},
         runtime_settings::RuntimeSettings,
         sessions::{IssuedTokens, Sessions},
     },
@@ -232,6 +232,8 @@ impl Otp {
                     .anonymous()
                     .detail(json!({ "purpose": purpose.as_str(), "reason": reason }));
                 audit::record(&self.db, event).await;
+                metrics::one_time_code_failure(purpose.as_str());
+                metrics::sign_in(purpose.sign_in_method(), reason);
                 return Err(AppError::InvalidCode);
             }
         };
@@ -248,6 +250,7 @@ impl Otp {
             .session(tokens.session_id)
             .detail(json!({ "purpose": purpose.as_str() }));
         audit::record(&self.db, event).await;
+        metrics::sign_in(purpose.sign_in_method(), "success");
         Ok(tokens)
     }
 

@@ -14,6 +14,7 @@ use crate::{
         audit::{self, AuditEvent},
         identity::accounts::{self, Email},
         mail::{Extras, templates::TemplateKind},
+        platform::metrics,
     },
 };
 
@@ -112,7 +113,11 @@ impl Otp {
         // Recorded before the e-mail can arrive: whoever reads the code finds the event.
         let event = AuditEvent::new("otp_requested", Some(account.id)).detail(json!({ "purpose": purpose.as_str() }));
         audit::record(&self.db, event).await;
-        self.mailer.queue(&self.db, kind, account, extras).await?;
+        if let Err(e) = self.mailer.queue(&self.db, kind, account, extras).await {
+            metrics::one_time_code(purpose.as_str(), "failed");
+            return Err(e);
+        }
+        metrics::one_time_code(purpose.as_str(), "sent");
         self.mailer.wake();
         Ok(())
     }

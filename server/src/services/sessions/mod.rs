@@ -33,6 +33,7 @@ use crate::{
         audit::{self, AuditEvent},
         platform::{
             client::ClientInfo,
+            metrics,
             secrets::{self, InstanceSecret},
         },
         runtime_settings::RuntimeSettings,
@@ -220,6 +221,7 @@ impl Sessions {
         let now = Utc::now();
         let current = refresh_store::find(&self.db, &self.secret.token_hash(presented)).await?;
         let Some(current) = current.filter(|c| c.is_live(now)) else {
+            metrics::refresh("invalid");
             return Err(AppError::InvalidRefreshToken);
         };
         let child = self.child_of(presented);
@@ -234,6 +236,7 @@ impl Sessions {
             ip: ClientInfo::current().ip,
         };
         if refresh_store::rotate(&self.db, rotation).await? {
+            metrics::refresh("rotated");
             return self.issue(current.user_id, current.session_id, child, expires_at);
         }
         self.replayed(current.token_id, &child, current.session_id, current.user_id)
@@ -255,8 +258,10 @@ impl Sessions {
             && now - rotated_at <= grace
             && child_row.rotated_at.is_none()
         {
+            metrics::refresh("grace");
             return self.issue(owner, session_id, child.to_string(), child_row.expires_at);
         }
+        metrics::refresh("reused");
         self.revoke_session(session_id, RevokeReason::RefreshTokenReused)
             .await?;
         audit::record(
@@ -315,7 +320,9 @@ impl Sessions {
     /// from the session cache when it holds the answer, else in one query.
     pub async fn authenticate(&self, access_token: &str) -> AppResult<AuthUser> {
         let claims = self.tokens.verify(access_token).await?;
-        if let Some(user) = self.cache.get(claims.sid, claims.sub) {
+        let cached = self.cache.get(claims.sid, claims.sub);
+        metrics::session_cache(cached.is_some());
+        if let Some(user) = cached {
             return Ok(AuthUser {
                 user,
                 session_id: claims.sid,
@@ -362,5 +369,6 @@ async fn revoke_where(
         .filter(session::Column::RevokedAt.is_null())
         .exec(db)
         .await?;
+    metrics::sessions_revoked(reason.as_str(), result.rows_affected);
     Ok(result.rows_affected)
 }

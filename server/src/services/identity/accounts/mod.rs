@@ -19,6 +19,7 @@ use crate::{
     services::{
         audit::{self, AuditEvent},
         identity::passwords::PasswordHasher,
+        platform::metrics::{self, SignInMethod},
         protection::LoginProtection,
         runtime_settings::RuntimeSettings,
         sessions::{RevokeReason, Sessions, session_cache::Invalidation},
@@ -105,6 +106,7 @@ impl Accounts {
                 .anonymous()
                 .detail(serde_json::json!({ "reason": reason }));
             audit::record(&self.db, event).await;
+            metrics::sign_in(SignInMethod::Password, reason);
             self.protection.failed(email, account.as_ref()).await;
             return Err(AppError::InvalidCredentials);
         };
@@ -120,6 +122,7 @@ impl Accounts {
                 .anonymous()
                 .detail(serde_json::json!({ "reason": "email_not_verified" }));
             audit::record(&self.db, event).await;
+            metrics::sign_in(SignInMethod::Password, "email_not_verified");
             return Err(AppError::EmailNotVerified);
         }
         Ok(account)

@@ -26,7 +26,7 @@ use crate::{
     services::{
         audit::{self, AuditEvent},
         mail::{Extras, Mailer, links::FORGOT_PASSWORD_PATH, templates::TemplateKind},
-        platform::redis::RedisUnavailable,
+        platform::{metrics, redis::RedisUnavailable},
     },
 };
 
@@ -115,6 +115,7 @@ impl Lockout {
         let Some(locked_for) = failure.locked_for else {
             return;
         };
+        metrics::lockout();
         let detail = serde_json::json!({ "failures": failure.failures, "locked_seconds": locked_for.as_secs() });
         audit::record(
             &self.inner.db,

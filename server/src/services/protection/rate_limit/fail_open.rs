@@ -3,7 +3,7 @@
 
 use std::time::Duration;
 
-use crate::services::platform::{log_throttle::LogThrottle, redis::RedisUnavailable};
+use crate::services::platform::{log_throttle::LogThrottle, metrics, redis::RedisUnavailable};
 
 /// Counts fail-open decisions and logs them at most once per interval.
 pub(super) struct FailOpen(LogThrottle);
@@ -22,6 +22,7 @@ impl FailOpen {
 
     /// Counts one, and logs when the last log is old enough.
     pub(super) fn note(&self, what: &'static str, error: &RedisUnavailable) {
+        metrics::fail_open("redis", what);
         if let Some(total) = self.0.note() {
             tracing::warn!(
                 limit = what,

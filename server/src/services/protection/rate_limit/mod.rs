@@ -27,6 +27,7 @@ use crate::{
     services::platform::{
         client,
         email_address::normalize_email,
+        metrics,
         redis::{Redis, RedisUnavailable},
         secrets::InstanceSecret,
     },
@@ -208,6 +209,7 @@ impl RateLimiter {
         match self.decide(policy, subject, count).await {
             Some(decision) if !decision.allowed => {
                 tracing::debug!(policy = policy.name(), subject, "rate limit reached");
+                metrics::rate_limited(policy.name());
                 Err(AppError::RateLimited {
                     retry_after: decision.retry_after,
                     policy: Some(quota_policy(policy, rate)),

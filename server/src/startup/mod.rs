@@ -9,37 +9,20 @@ use sea_orm::DbBackend;
 use tokio::{net::TcpListener, task::JoinSet};
 use tower_http::timeout::TimeoutLayer;
 
+mod state;
+
+pub use state::build_state;
+
 use crate::{
     config::{EdgeSettings, EmailBackend, Settings},
-    db,
-    http::{api::Api, csrf, docs, middleware, rejections, server},
+    http::{api::Api, csrf, docs, metrics_listener, middleware, rejections, server},
     services::{
-        admin::{maintenance::Maintenance, user_admin::UserAdmin},
-        identity::{
-            accounts::Accounts, email_tokens::EmailTokens, password_recovery::PasswordRecovery,
-            passwords::PasswordHasher, registration::Registration,
-        },
         mail::{
-            self, Mailer,
-            deferred::Deferred,
+            self,
             lease::{Leases, WorkerId},
-            outbox::Outbox,
             transport::Transport,
         },
-        otp::Otp,
-        platform::{
-            redis::{self, Redis},
-            secrets::InstanceSecret,
-        },
-        protection::{LoginProtection, lockout::Lockout, rate_limit::RateLimiter},
-        runtime_settings::RuntimeSettings,
-        sessions::{
-            Sessions,
-            keys::KeyStore,
-            session_cache::{self, SessionCache},
-            tokens::AccessTokens,
-            user_sessions::UserSessions,
-        },
+        sessions::session_cache,
     },
     state::AppState,
 };
@@ -49,6 +32,7 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     port: u16,
+    metrics_port: Option<u16>,
     edge: EdgeSettings,
     max_connections: usize,
     // Key reloads, the LISTEN feed, the outbox worker: stopped when the application is dropped.
@@ -105,6 +89,24 @@ impl Application {
                 .clone()
                 .refresh_periodically(state.settings.settings_refresh_interval),
         );
+        background.spawn(state.operations.clone().upkeep_forever());
+        let metrics_port = match state.settings.metrics_addr {
+            Some(address) => {
+                let listener = TcpListener::bind(address)
+                    .await
+                    .with_context(|| format!("binding METRICS_ADDR {address}"))?;
+                let bound = listener.local_addr()?;
+                tracing::info!(%bound, "metrics served on their own listener (METRICS_ADDR), not on the main one");
+                let metrics = metrics_listener::router(state.operations.clone());
+                background.spawn(async move {
+                    if let Err(e) = axum::serve(listener, metrics).await {
+                        tracing::error!(error = %e, "the metrics listener stopped");
+                    }
+                });
+                Some(bound.port())
+            }
+            None => None,
+        };
         if let Some(interval) = state.settings.cleanup_interval {
             background.spawn(state.maintenance.clone().run_on_schedule(interval));
         }
@@ -112,6 +114,7 @@ impl Application {
             router: router(state),
             listener,
             port,
+            metrics_port,
             edge,
             max_connections,
             _background: background,
@@ -121,6 +124,11 @@ impl Application {
     /// The bound port.
     pub fn port(&self) -> u16 {
         self.port
+    }
+
+    /// The port of the metrics listener, when `METRICS_ADDR` is set.
+    pub fn metrics_port(&self) -> Option<u16> {
+        self.metrics_port
     }
 
     /// Serves until Ctrl-C or SIGTERM, then finishes the requests in flight.
@@ -135,136 +143,6 @@ impl Application {
         .await
         .context("serving")
     }
-}
-
-/// Everything the handlers share, built from the settings.
-pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
-    let db = db::connect(&settings).await?;
-    if settings.auto_migrate {
-        db::migrate(&db).await?;
-    }
-    let secret = InstanceSecret::load(&db, settings.secret_key.as_deref()).await?;
-    let redis = connect_redis(&settings).await?;
-    let runtime = RuntimeSettings::load(db.clone(), &settings).await?;
-    let leeway = settings.jwt_leeway;
-    let lifetime_source = runtime.clone();
-    let keys = KeyStore::load(
-        db.clone(),
-        Arc::new(move || lifetime_source.current().access_token_lifetime + leeway),
-        settings.key_activation_delay,
-    )
-    .await?;
-    let tokens = AccessTokens::new(
-        keys,
-        settings.jwt_issuer.clone(),
-        settings.jwt_audience.clone(),
-        runtime.clone(),
-        settings.jwt_leeway,
-    );
-    let started = std::time::Instant::now();
-    let hasher = PasswordHasher::new(settings.argon2, settings.password_hash_concurrency).await?;
-    tracing::info!(
-        hash_ms = started.elapsed().as_millis() as u64,
-        permits = settings.password_hash_concurrency,
-        memory_kib = settings.argon2.memory_kib,
-        iterations = settings.argon2.iterations,
-        "password hasher ready (time of one argon2id hash)"
-    );
-    // On PostgreSQL other instances may revoke sessions: the cache waits for the LISTEN feed.
-    let postgres = db.get_database_backend() == DbBackend::Postgres;
-    let cache = SessionCache::new(!postgres);
-    let sessions = Sessions::new(db.clone(), cache, secret.clone(), tokens, runtime.clone());
-    let settings = Arc::new(settings);
-    let outbox = Outbox::new(
-        db.clone(),
-        secret.clone(),
-        settings.email.max_attempts,
-        settings.email.retry_delay,
-    );
-    let mailer = Mailer::new(&settings, outbox, Deferred::new(db.clone(), secret.clone()))?;
-    let otp = Otp::new(
-        db.clone(),
-        redis.clone(),
-        secret.clone(),
-        mailer.clone(),
-        sessions.clone(),
-        runtime.clone(),
-        settings.otp.clone(),
-    );
-    let limits = RateLimiter::new(settings.limits.clone(), secret.clone(), redis.clone());
-    let lockout = Lockout::new(
-        settings.lockout,
-        limits.clone(),
-        db.clone(),
-        mailer.clone(),
-        settings.frontend_url.clone(),
-    );
-    let email_tokens = EmailTokens::new(secret);
-    let accounts = Accounts::new(
-        db.clone(),
-        hasher.clone(),
-        sessions.clone(),
-        runtime.clone(),
-        LoginProtection::new(limits.clone(), lockout),
-    );
-    let registration = Registration::new(
-        db.clone(),
-        hasher.clone(),
-        mailer.clone(),
-        email_tokens.clone(),
-        sessions.clone(),
-        settings.clone(),
-        runtime.clone(),
-    );
-    let passwords = PasswordRecovery::new(
-        db.clone(),
-        hasher,
-        accounts.clone(),
-        mailer.clone(),
-        email_tokens,
-        sessions.clone(),
-        runtime.clone(),
-    );
-    registration.handle_jobs();
-    passwords.handle_jobs();
-    otp.handle_jobs();
-    Ok(AppState {
-        registration,
-        passwords,
-        accounts,
-        mailer,
-        user_sessions: UserSessions::new(db.clone(), sessions.clone()),
-        user_admin: UserAdmin::new(db.clone(), sessions.clone()),
-        maintenance: Maintenance::new(db.clone(), runtime.clone(), settings.jwt_leeway),
-        runtime,
-        sessions,
-        db,
-        settings,
-        redis,
-        otp,
-        limits,
-    })
-}
-
-/// The shared Redis when `REDIS_URL` is set. A Redis that does not answer yet does not stop
-/// the start: it is logged, and used as soon as it answers.
-async fn connect_redis(settings: &Settings) -> anyhow::Result<Option<Redis>> {
-    let Some(url) = &settings.redis_url else {
-        return Ok(None);
-    };
-    let redis = Redis::connect(
-        &url.0,
-        settings.redis_key_prefix.clone(),
-        redis::DEFAULT_COMMAND_TIMEOUT,
-    )?;
-    match redis.ping().await {
-        Ok(()) => tracing::info!(prefix = settings.redis_key_prefix, "Redis connected"),
-        Err(e) => tracing::warn!(
-            error = %e,
-            "Redis is not answering; starting anyway and reconnecting in the background (rate limits fail open meanwhile)"
-        ),
-    }
-    Ok(Some(redis))
 }
 
 /// The whole HTTP application: generated routes, docs assets, and the middleware stack.
