@@ -1,37 +1,9 @@
 //! The `gatehouse` binary's commands, run as a user would: a real process on a fresh SQLite
 //! file, configured only through the environment.
 
-use std::{path::PathBuf, process::Command};
+mod support;
 
-struct Workdir(PathBuf);
-
-impl Workdir {
-    fn new() -> Self {
-        let dir = std::env::temp_dir().join(format!("gatehouse-cli-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).expect("create a working directory");
-        Self(dir)
-    }
-
-    fn gatehouse(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_gatehouse"));
-        command
-            .args(args)
-            .current_dir(&self.0)
-            .env_clear()
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}/cli.sqlite3?mode=rwc", self.0.display()),
-            )
-            .env("RUST_LOG", "warn");
-        command
-    }
-}
-
-impl Drop for Workdir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
+use support::{Serve, Workdir};
 
 #[test]
 fn help_explains_every_command() {
@@ -134,62 +106,15 @@ fn an_activation_delay_shorter_than_a_key_reload_is_refused() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("KEY_ACTIVATION_DELAY"));
 }
 
-/// Kills the server process when the test ends, pass or fail.
-struct Running(std::process::Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[test]
 fn serve_prints_e_mails_with_the_console_backend() {
-    use std::{
-        io::{BufRead, BufReader, Read, Write},
-        sync::mpsc,
-        time::{Duration, Instant},
-    };
+    use std::io::{Read, Write};
 
     let dir = Workdir::new();
-    let mut server = Running(
-        dir.gatehouse(&["serve"])
-            .env("PORT", "0")
-            .env("RUST_LOG", "info")
-            .env("NO_COLOR", "1")
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .expect("start gatehouse serve"),
-    );
-    let stdout = server.0.stdout.take().expect("stdout is piped");
-    let (lines_tx, lines) = mpsc::channel::<String>();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-            if lines_tx.send(line).is_err() {
-                break;
-            }
-        }
-    });
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let mut seen = Vec::new();
-    let mut wait_for_line = |wanted: &dyn Fn(&str) -> bool| -> String {
-        loop {
-            let Ok(line) = lines.recv_timeout(deadline.saturating_duration_since(Instant::now())) else {
-                panic!("nothing expected on stdout within 30 s:\n{}", seen.join("\n"));
-            };
-            seen.push(line.clone());
-            if wanted(&line) {
-                return line;
-            }
-        }
-    };
-    let listening = wait_for_line(&|line| line.contains("listening on http://127.0.0.1:"));
-    let port: u16 = listening
-        .split_once("listening on http://127.0.0.1:")
-        .map(|(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
-        .and_then(|digits| digits.parse().ok())
-        .expect("a port number after the address");
+    let mut command = dir.gatehouse(&["serve"]);
+    command.env("PORT", "0").env("RUST_LOG", "info").env("NO_COLOR", "1");
+    let mut server = Serve::start(command);
+    let port = server.port();
 
     let body = r#"{"email":"ada@example.com","password":"correct horse battery staple"}"#;
     let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect to the server");
@@ -206,8 +131,8 @@ fn serve_prints_e_mails_with_the_console_backend() {
 
     // The message as a developer reads it: its headers, then the text part as written, the
     // link whole on a line of its own (the wire form's quoted-printable would break it).
-    wait_for_line(&|line| line.starts_with("To: ") && line.contains("ada@example.com"));
-    let link = wait_for_line(&|line| line.contains("/verify-email?token="));
+    server.wait_for_line(|line| line.starts_with("To: ") && line.contains("ada@example.com"));
+    let link = server.wait_for_line(|line| line.contains("/verify-email?token="));
     let token = link
         .trim()
         .split_once("/verify-email?token=")

@@ -2,109 +2,18 @@
 //! OTLP/HTTP to a loopback receiver (decoded as the OTLP protobuf), the trace id in the JSON
 //! logs, and `gatehouse healthcheck` as a container's HEALTHCHECK runs it.
 
+mod support;
+
 use std::{
-    io::{BufRead, BufReader},
-    path::PathBuf,
-    process::{Child, Command, Stdio},
-    sync::{Arc, Mutex, mpsc},
+    process::Command,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
 use axum::{Router, body::Bytes, extract::State, routing::post};
 use opentelemetry_proto::tonic::{collector::trace::v1::ExportTraceServiceRequest, trace::v1::Span};
 use prost::Message;
-
-/// A working directory with its own SQLite file, removed at the end.
-struct Workdir(PathBuf);
-
-impl Workdir {
-    fn new() -> Self {
-        let dir = std::env::temp_dir().join(format!("gatehouse-obs-{}", uuid::Uuid::new_v4().simple()));
-        std::fs::create_dir_all(&dir).expect("create a working directory");
-        Self(dir)
-    }
-
-    fn gatehouse(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_gatehouse"));
-        command
-            .args(args)
-            .current_dir(&self.0)
-            .env_clear()
-            .env(
-                "DATABASE_URL",
-                format!("sqlite://{}/obs.sqlite3?mode=rwc", self.0.display()),
-            )
-            .env("NO_COLOR", "1")
-            .env("RUST_LOG", "info");
-        command
-    }
-}
-
-impl Drop for Workdir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-/// A running `gatehouse serve`, its stdout lines, killed when dropped.
-struct Serve {
-    child: Child,
-    lines: mpsc::Receiver<String>,
-    seen: Vec<String>,
-}
-
-impl Serve {
-    fn start(mut command: Command) -> Self {
-        let mut child = command.stdout(Stdio::piped()).spawn().expect("start gatehouse serve");
-        let stdout = child.stdout.take().expect("stdout is piped");
-        let (tx, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                if tx.send(line).is_err() {
-                    break;
-                }
-            }
-        });
-        Self {
-            child,
-            lines,
-            seen: Vec::new(),
-        }
-    }
-
-    /// The first line (from now) that `wanted` accepts, within 30 s.
-    fn wait_for_line(&mut self, wanted: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let Ok(line) = self
-                .lines
-                .recv_timeout(deadline.saturating_duration_since(Instant::now()))
-            else {
-                panic!("no such line on stdout within 30 s:\n{}", self.seen.join("\n"));
-            };
-            self.seen.push(line.clone());
-            if wanted(&line) {
-                return line;
-            }
-        }
-    }
-
-    /// The port from the "listening on" line.
-    fn port(&mut self) -> u16 {
-        let line = self.wait_for_line(|line| line.contains("listening on http://127.0.0.1:"));
-        line.split_once("listening on http://127.0.0.1:")
-            .map(|(_, rest)| rest.chars().take_while(char::is_ascii_digit).collect::<String>())
-            .and_then(|digits| digits.parse().ok())
-            .expect("a port number after the address")
-    }
-}
-
-impl Drop for Serve {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
+use support::{Serve, Workdir};
 
 /// A loopback OTLP/HTTP receiver: keeps every export request it is sent.
 async fn otlp_receiver() -> (u16, Arc<Mutex<Vec<ExportTraceServiceRequest>>>) {
@@ -135,6 +44,7 @@ async fn requests_are_traced_over_otlp_and_the_trace_id_is_in_the_logs() {
     let mut command = dir.gatehouse(&["serve"]);
     command
         .env("PORT", "0")
+        .env("RUST_LOG", "info")
         .env("LOG_FORMAT", "json")
         .env("EMAIL_VERIFICATION", "none")
         .env(
@@ -230,7 +140,10 @@ async fn requests_are_traced_over_otlp_and_the_trace_id_is_in_the_logs() {
 fn without_an_otlp_endpoint_nothing_is_exported_and_logs_carry_no_span() {
     let dir = Workdir::new();
     let mut command = dir.gatehouse(&["serve"]);
-    command.env("PORT", "0").env("LOG_FORMAT", "json");
+    command
+        .env("PORT", "0")
+        .env("RUST_LOG", "info")
+        .env("LOG_FORMAT", "json");
     let mut serve = Serve::start(command);
     let port = serve.port();
 
@@ -259,6 +172,7 @@ fn healthcheck_exits_0_when_ready_and_1_when_not() {
     };
     let mut server = dir.gatehouse(&["serve"]);
     configure(&mut server);
+    server.env("RUST_LOG", "info");
     let mut serve = Serve::start(server);
     assert_eq!(serve.port(), port);
     let healthcheck = |url: Option<String>| {
