@@ -35,6 +35,12 @@ test-postgres database_url="postgres://postgres@127.0.0.1:5432/test" redis_url="
     scripts/drop-test-databases.sh {{database_url}}
     TEST_DATABASE_URL={{database_url}} TEST_REDIS_URL={{redis_url}} cargo nextest run --workspace
 
+# Check the container image without a daemon: assemble its root filesystem as the Dockerfile
+# does and start the release binary chrooted in it (scripts/image-check.sh).
+image-check:
+    cargo build --locked --release -p gatehouse --bin gatehouse
+    scripts/image-check.sh
+
 # Load benchmark (release build, wrk, bounded in time) on SQLite and PostgreSQL.
 bench:
     scripts/bench.sh
@@ -44,3 +50,7 @@ bench:
 # PostgreSQL, docs in headless Chromium. `just contract lint ts` runs only those steps.
 contract *steps:
     contract/run.sh {{steps}}
+
+# Fault-injected soak of the multi-instance shape (nginx, two instances, private PostgreSQL and Redis, SMTP sink); SECONDS of mixed load (CI runs 60).
+soak seconds="60":
+    ops/soak/run.sh {{seconds}}
