@@ -1127,9 +1127,10 @@ class Soak:
 
     def drain(self) -> None:
         """Wait (bounded) until the deferred queue is empty, every promised e-mail arrived and
-        no outbox row is waiting: pending rows, or rows claimed (`sending`) whose message has
-        not arrived. A `sending` row whose message did arrive is one whose delivery could not
-        be recorded; it is reported (stuck_sent), not waited for."""
+        no outbox row is waiting: pending rows, or rows claimed (`sending`). A `sending` row
+        whose message did arrive is one whose delivery is not recorded yet (the worker retries
+        the recording until the database takes it); it is waited for too, and reported as
+        stuck_sent if it never is."""
         start = time.monotonic()
         limit = self.args.drain
         self.outbox, self.stuck_sent, self.waiting_rows, jobs = {}, [], [], -1
@@ -1148,7 +1149,7 @@ class Soak:
             self.stuck_sent = [r for r in unsent if r[2] == "sending" and r[0] in arrived]
             self.waiting_rows = [r for r in unsent if r not in self.stuck_sent]
             missing = self.missing_mail()
-            if not self.waiting_rows and jobs == 0 and missing == 0:
+            if not self.waiting_rows and not self.stuck_sent and jobs == 0 and missing == 0:
                 break
             if time.monotonic() - start > limit:
                 log(f"drain: gave up after {limit:.0f} s ({len(self.waiting_rows)} outbox rows waiting, "
@@ -1261,10 +1262,10 @@ class Soak:
             detail += "; first missing: " + ", ".join(f"{k[0]} {k[1]} x{n}" for k, n in list(missing.items())[:5])
         results.append(("e-mails: every promised e-mail delivered", not missing and self.outbox.get("dead", 0) == 0, detail))
 
-        # 1b. The outbox drained (WARN only for rows whose message arrived but stayed claimed).
+        # 1b. The outbox drained: nothing waiting, and no delivered message left claimed.
         stuck = self.stuck_sent
         waiting = self.waiting_rows
-        verdict = False if waiting or self.deferred_left else (None if stuck else True)
+        verdict = not (waiting or stuck or self.deferred_left)
         results.append(("outbox: nothing left queued or claimed after the drain", verdict,
                         f"{len(waiting)} rows still waiting, {self.deferred_left} deferred jobs; {len(stuck)} rows "
                         f"delivered but left 'sending' (delivery not recorded, claim renewed by a live worker)"

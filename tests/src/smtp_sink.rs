@@ -48,6 +48,8 @@ struct Shared {
     mails: watch::Sender<Vec<ReceivedMail>>,
     /// Answer `RCPT TO` with a temporary failure.
     reject: AtomicBool,
+    /// Milliseconds to wait before confirming a message (it is stored at once).
+    hold_ms: std::sync::atomic::AtomicU64,
 }
 
 /// A running accept loop. Dropping it (and so `stop`) makes the loop close the listener and
@@ -70,6 +72,7 @@ impl SmtpSink {
         let shared = Arc::new(Shared {
             mails: watch::Sender::new(Vec::new()),
             reject: AtomicBool::new(false),
+            hold_ms: std::sync::atomic::AtomicU64::new(0),
         });
         let running = Running::spawn(listener, Arc::clone(&shared));
         Self {
@@ -125,6 +128,13 @@ impl SmtpSink {
     /// temporary failure, so no message can be accepted.
     pub fn set_reject(&self, reject: bool) {
         self.inner.shared.reject.store(reject, Ordering::SeqCst);
+    }
+
+    /// Stores each message at once but waits `hold` before confirming it: the sender's
+    /// delivery is then in flight for that long (to fail something in between).
+    pub fn set_hold(&self, hold: Duration) {
+        let millis = u64::try_from(hold.as_millis()).unwrap_or(u64::MAX);
+        self.inner.shared.hold_ms.store(millis, Ordering::SeqCst);
     }
 
     /// Every message accepted so far, in order.
@@ -285,6 +295,10 @@ async fn serve(stream: TcpStream, shared: Arc<Shared>) -> io::Result<()> {
                     return Ok(());
                 };
                 let reply = session.deliver(&data, &shared);
+                let hold = shared.hold_ms.load(Ordering::SeqCst);
+                if hold > 0 {
+                    tokio::time::sleep(Duration::from_millis(hold)).await;
+                }
                 write.write_all(reply.as_bytes()).await?;
             }
         }

@@ -98,7 +98,11 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
     let status = status.as_u16();
     let trace_id = trace_id.as_deref();
     span.in_scope(|| {
-        if status >= 500 {
+        // A 503 is the designed answer to an outage, already told by a throttled warning:
+        // ERROR stays for what needs a person (a 500).
+        if status == 503 {
+            tracing::warn!(%method, path, operation, status, latency_ms, request_id, trace_id, "request");
+        } else if status >= 500 {
             tracing::error!(%method, path, operation, status, latency_ms, request_id, trace_id, "request");
         } else {
             tracing::info!(%method, path, operation, status, latency_ms, request_id, trace_id, "request");

@@ -5,7 +5,7 @@
 //! another within [`LEASE`]. A worker is named `host:port#boot`: an instance restarted with
 //! the same host name and port takes the claims of its previous life back at start, at once.
 
-use std::time::Duration;
+use std::{future::Future, time::Duration};
 
 use chrono::Utc;
 use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
@@ -154,4 +154,45 @@ pub fn sqlite_placeholders(sql: &str) -> String {
 
 fn escape_like(text: &str) -> String {
     text.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
+}
+
+/// The longest a worker keeps trying to record a claimed row's outcome.
+pub const RECORD_PATIENCE: Duration = Duration::from_secs(600);
+
+/// Records the outcome of work done under a claim, trying again (every 0.25 s, doubling to
+/// 5 s) while the database does not take it, for up to [`RECORD_PATIENCE`]. The claim must
+/// not simply be dropped: this live worker keeps renewing it, so an unrecorded row would stay
+/// claimed until the process restarts (the soak caught a delivered e-mail left `sending`
+/// across a PostgreSQL restart). Returns what the recording returned, or `None` when it never
+/// went through.
+pub async fn record_outcome<T, F, Fut>(what: &str, id: uuid::Uuid, record: F) -> Option<T>
+where
+    F: Fn() -> Fut,
+    Fut: Future<Output = Result<T, sea_orm::DbErr>>,
+{
+    let started = std::time::Instant::now();
+    let mut pause = Duration::from_millis(250);
+    let mut failures = 0u32;
+    loop {
+        match record().await {
+            Ok(recorded) => {
+                if failures > 0 {
+                    tracing::info!(%id, what, failures, "outcome recorded once the database answered again");
+                }
+                return Some(recorded);
+            }
+            Err(e) if started.elapsed() >= RECORD_PATIENCE => {
+                tracing::error!(%id, what, error = %e, "recording the outcome failed for 10 min: the row stays claimed until this process restarts");
+                return None;
+            }
+            Err(e) => {
+                if failures == 0 {
+                    tracing::warn!(%id, what, error = %e, "recording the outcome failed; trying again");
+                }
+                failures += 1;
+                tokio::time::sleep(pause).await;
+                pause = (pause * 2).min(Duration::from_secs(5));
+            }
+        }
+    }
 }

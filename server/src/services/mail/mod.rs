@@ -152,18 +152,15 @@ impl Mailer {
                 permanent: true,
             }),
         };
-        let recorded = match result {
+        match result {
             Ok(()) => {
                 tracing::info!(id = %message.id, kind = %message.kind, attempt = message.attempts, "e-mail sent");
                 metrics::email("sent");
-                self.outbox.mark_sent(message.id).await
+                lease::record_outcome("e-mail sent", message.id, || self.outbox.mark_sent(message.id)).await;
             }
-            Err(failure) => match self
-                .outbox
-                .mark_failed(&message, &failure.message, failure.permanent)
-                .await
-            {
-                Ok(status) => {
+            Err(failure) => {
+                let record = || self.outbox.mark_failed(&message, &failure.message, failure.permanent);
+                if let Some(status) = lease::record_outcome("e-mail delivery failed", message.id, record).await {
                     metrics::email(if status == outbox::Status::Dead {
                         "dead"
                     } else {
@@ -173,14 +170,8 @@ impl Mailer {
                         id = %message.id, kind = %message.kind, attempt = message.attempts,
                         status = status.as_str(), error = %failure.message, "e-mail delivery failed"
                     );
-                    Ok(())
                 }
-                Err(e) => Err(e),
-            },
-        };
-        if let Err(e) = recorded {
-            // The claim lapses and the message is tried again: at least once, never lost.
-            tracing::error!(id = %message.id, error = %e, "recording an e-mail delivery failed");
+            }
         }
     }
 

@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
 
 use self::queue::Queue;
-use super::lease::WorkerId;
+use super::lease::{self, WorkerId};
 use crate::{
     error::{AppError, AppResult},
     services::platform::{
@@ -128,20 +128,20 @@ impl Deferred {
 
     async fn run(&self, worker: &WorkerId, job: crate::entity::deferred_job::Model) {
         let outcome = self.execute(&job).await;
-        let recorded = match outcome {
-            Ok(()) => self.queue.finish(worker, job.id).await,
+        match outcome {
+            Ok(()) => {
+                lease::record_outcome("deferred job done", job.id, || self.queue.finish(worker, job.id)).await;
+            }
             Err(e) if job.attempts >= MAX_ATTEMPTS => {
                 tracing::error!(id = %job.id, kind = job.kind, attempts = job.attempts, error = %e, "deferred job given up");
-                self.queue.finish(worker, job.id).await
+                lease::record_outcome("deferred job given up", job.id, || self.queue.finish(worker, job.id)).await;
             }
             Err(e) => {
                 tracing::warn!(id = %job.id, kind = job.kind, attempt = job.attempts, error = %e, "deferred job failed; it will be retried");
-                self.queue.retry_later(worker, &job, &format!("{e:#}")).await
+                let error = format!("{e:#}");
+                let record = || self.queue.retry_later(worker, &job, &error);
+                lease::record_outcome("deferred job to retry", job.id, record).await;
             }
-        };
-        if let Err(e) = recorded {
-            // The lease lapses and the job runs again: at least once, never lost.
-            tracing::warn!(id = %job.id, error = %e, "recording a deferred job's outcome failed");
         }
     }
 
