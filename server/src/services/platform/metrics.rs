@@ -9,7 +9,7 @@ use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
 /// HTTP requests by `operation` (the spec's operationId) and `status`.
 pub const HTTP_REQUESTS: &str = "gatehouse_http_requests_total";
-/// HTTP request latency by `operation`.
+/// HTTP request latency by `operation` and `status`.
 pub const HTTP_DURATION: &str = "gatehouse_http_request_duration_seconds";
 /// Sign-in attempts by `method` and `result`.
 pub const SIGN_INS: &str = "gatehouse_sign_ins_total";
@@ -185,8 +185,9 @@ pub fn audit_event(event: &'static str) {
 
 /// Records an HTTP request.
 pub fn http_request(operation: &'static str, status: u16, latency: Duration) {
-    metrics::counter!(HTTP_REQUESTS, "operation" => operation, "status" => status_label(status)).increment(1);
-    metrics::histogram!(HTTP_DURATION, "operation" => operation).record(latency.as_secs_f64());
+    let status = status_label(status);
+    metrics::counter!(HTTP_REQUESTS, "operation" => operation, "status" => status).increment(1);
+    metrics::histogram!(HTTP_DURATION, "operation" => operation, "status" => status).record(latency.as_secs_f64());
 }
 
 /// The outbox's state, measured when metrics are scraped.
