@@ -63,9 +63,17 @@ for _ in $(seq 1 100); do
 done
 run_in_image healthcheck || { cat "$work/serve.log" >&2; echo "HEALTHCHECK failed" >&2; exit 1; }
 
-status=$(curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
-    -d '{"email":"image@example.com","password":"correct horse battery staple"}' \
-    "http://127.0.0.1:$port/api/v1/auth/register")
+status=$(python3 - "$port" <<'PY'
+import json, sys, urllib.error, urllib.request
+body = json.dumps({"email": "image@example.com", "password": "correct horse battery staple"}).encode()
+request = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/api/v1/auth/register", data=body,
+                                 headers={"Content-Type": "application/json"})
+try:
+    print(urllib.request.urlopen(request, timeout=10).status)
+except urllib.error.HTTPError as e:
+    print(e.code)
+PY
+)
 [[ "$status" == 202 ]] || { cat "$work/serve.log" >&2; echo "register answered $status" >&2; exit 1; }
 runs_as=$(awk '/^Uid:/ { print $2 }' "/proc/$server_pid/status")
 [[ "$runs_as" == 65532 ]] || { echo "the server runs as uid $runs_as, not 65532" >&2; exit 1; }
