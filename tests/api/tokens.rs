@@ -214,6 +214,11 @@ async fn a_tampered_payload_is_unauthorized() {
     let (app, token, _) = app_with_token().await;
     let (_, other) = app.logged_in_user().await;
     let parts: Vec<&str> = token.split('.').collect();
+    // The genuine token was verified (and so remembered) first.
+    app.client_with_token(&token)
+        .get_me()
+        .await
+        .expect("the genuine token works");
 
     // Claim to be the other user, keeping the original signature.
     let mut claims = jwt_claims(&token);
@@ -255,4 +260,40 @@ async fn an_expired_access_token_is_refused_as_expired() {
         .get_me()
         .await
         .expect("the fresh token works");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_remembered_token_is_refused_once_expired_and_once_its_session_ends() {
+    // Arrange: two tokens, each verified twice (the second time from memory).
+    let app = spawn_app_with(|s| {
+        s.access_token_lifetime = Duration::from_secs(1);
+        s.jwt_leeway = Duration::ZERO;
+    })
+    .await;
+    let (_, expiring) = app.logged_in_user().await;
+    let long_app = spawn_app().await;
+    let (_, revoked) = long_app.logged_in_user().await;
+    for _ in 0..2 {
+        app.client_with_token(&expiring.access_token)
+            .get_me()
+            .await
+            .expect("fresh");
+        long_app
+            .client_with_token(&revoked.access_token)
+            .get_me()
+            .await
+            .expect("live");
+    }
+
+    // Act
+    long_app
+        .client_with_token(&revoked.access_token)
+        .logout()
+        .await
+        .expect("logout");
+    tokio::time::sleep(Duration::from_secs(2)).await;
+
+    // Assert: memory saves the signature check, never the expiry or the session check.
+    assert_refused(&app, &expiring.access_token, "token_expired").await;
+    assert_refused(&long_app, &revoked.access_token, "session_revoked").await;
 }

@@ -9,6 +9,7 @@ pub mod refresh_store;
 pub mod session_cache;
 pub mod tokens;
 pub mod user_sessions;
+pub mod verified_cache;
 
 use std::{sync::Arc, time::Duration};
 

@@ -1,12 +1,15 @@
 //! Access tokens: short-lived EdDSA JWTs that carry the session id.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
 use jsonwebtoken::{Algorithm, Header, Validation, errors::ErrorKind};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::keys::KeyStore;
+use super::{
+    keys::KeyStore,
+    verified_cache::{self, VerifiedTokens},
+};
 use crate::error::{AppError, AppResult};
 use crate::services::runtime_settings::RuntimeSettings;
 
@@ -37,6 +40,7 @@ pub struct AccessTokens {
     audience: String,
     runtime: RuntimeSettings,
     leeway: Duration,
+    verified: Arc<VerifiedTokens>,
 }
 
 impl AccessTokens {
@@ -49,6 +53,7 @@ impl AccessTokens {
             audience,
             runtime,
             leeway,
+            verified: Arc::default(),
         }
     }
 
@@ -86,7 +91,14 @@ impl AccessTokens {
 
     /// Verifies signature, algorithm, `kid`, issuer, audience and expiry. Only EdDSA is
     /// accepted, whatever the header claims, so `none` and HS/EdDSA confusion fail.
+    /// A token verified before is answered from memory (see [`verified_cache`]).
     pub async fn verify(&self, token: &str) -> AppResult<AccessClaims> {
+        let digest = verified_cache::digest(token);
+        let now = chrono::Utc::now().timestamp();
+        let leeway = self.leeway.as_secs() as i64;
+        if let Some(claims) = self.verified.get(&digest, now, leeway, |kid| self.keys.knows(kid)) {
+            return Ok(claims);
+        }
         let header = jsonwebtoken::decode_header(token).map_err(|_| AppError::Unauthorized)?;
         if header.alg != Algorithm::EdDSA {
             return Err(AppError::Unauthorized);
@@ -99,7 +111,10 @@ impl AccessTokens {
         validation.set_audience(&[&self.audience]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "aud", "sub"]);
         match jsonwebtoken::decode::<AccessClaims>(token, &key, &validation) {
-            Ok(data) => Ok(data.claims),
+            Ok(data) => {
+                self.verified.insert(digest, &data.claims, &kid, now, leeway);
+                Ok(data.claims)
+            }
             Err(e) if matches!(e.kind(), ErrorKind::ExpiredSignature) => Err(AppError::TokenExpired),
             Err(e) => {
                 tracing::debug!(error = %e, "access token rejected");

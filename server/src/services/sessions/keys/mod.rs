@@ -141,6 +141,11 @@ impl KeyStore {
         }
     }
 
+    /// Whether `kid` verifies now, among the keys in memory (no reload).
+    pub fn knows(&self, kid: &str) -> bool {
+        self.snapshot().verifying.contains_key(kid)
+    }
+
     /// How many times the keys were re-read since start (periodic, on a miss, after a
     /// rotation): lets tests see that a flood of unknown kids does not hammer the database.
     pub fn reload_count(&self) -> u64 {
