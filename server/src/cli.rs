@@ -114,7 +114,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Serve => {
             let app = Application::build(settings.clone()).await?;
-            let base = format!("http://{}:{}", fmt_host(&settings), app.port());
+            let base = format!("http://{}:{}", settings.host_in_url(), app.port());
             tracing::info!("Gatehouse listening on {base} (docs: {base}/api/docs, redoc: {base}/api/redoc)");
             app.run_until_stopped().await
         }
@@ -180,13 +180,6 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             }
             Ok(())
         }
-    }
-}
-
-fn fmt_host(settings: &Settings) -> String {
-    match settings.host {
-        std::net::IpAddr::V6(v6) => format!("[{v6}]"),
-        v4 => v4.to_string(),
     }
 }
 

@@ -16,8 +16,7 @@ pub fn default_url(settings: &Settings) -> String {
     let host = match settings.host {
         IpAddr::V4(v4) if v4.is_unspecified() => "127.0.0.1".to_string(),
         IpAddr::V6(v6) if v6.is_unspecified() => "[::1]".to_string(),
-        IpAddr::V4(v4) => v4.to_string(),
-        IpAddr::V6(v6) => format!("[{v6}]"),
+        _ => settings.host_in_url(),
     };
     format!("http://{host}:{}/readyz", settings.port)
 }

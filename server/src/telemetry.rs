@@ -101,9 +101,15 @@ fn tracer_provider() -> Option<SdkTracerProvider> {
     )
 }
 
-/// The span of one request, named by its operationId; with traces on, it continues the
-/// caller's trace when the request carries a W3C `traceparent`.
-pub fn request_span(operation: &'static str, method: &Method, request_id: &str, headers: &HeaderMap) -> Span {
+/// The span of one request, named by its operationId, and its trace id (32 hex digits) when
+/// traces are on; it then continues the caller's trace when the request carries a W3C
+/// `traceparent`.
+pub fn request_span(
+    operation: &'static str,
+    method: &Method,
+    request_id: &str,
+    headers: &HeaderMap,
+) -> (Span, Option<String>) {
     let span = tracing::info_span!(
         "request",
         otel.name = operation,
@@ -113,25 +119,19 @@ pub fn request_span(operation: &'static str, method: &Method, request_id: &str, 
         request_id,
         trace_id = Empty,
     );
-    if TRACING.load(Ordering::Acquire) {
-        let parent = TraceContextPropagator::new().extract(&Headers(headers));
-        // Refused only when the span is disabled: then there is no trace to continue.
-        let _ = span.set_parent(parent);
-        if let Some(trace_id) = trace_id(&span) {
-            span.record("trace_id", trace_id.as_str());
-        }
-    }
-    span
-}
-
-/// The trace id of `span` (32 hex digits), when traces are on.
-pub fn trace_id(span: &Span) -> Option<String> {
     if !TRACING.load(Ordering::Acquire) {
-        return None;
+        return (span, None);
     }
+    let parent = TraceContextPropagator::new().extract(&Headers(headers));
+    // Refused only when the span is disabled: then there is no trace to continue.
+    let _ = span.set_parent(parent);
     let context = span.context();
     let span_context = context.span().span_context().clone();
-    span_context.is_valid().then(|| span_context.trace_id().to_string())
+    let trace_id = span_context.is_valid().then(|| span_context.trace_id().to_string());
+    if let Some(trace_id) = &trace_id {
+        span.record("trace_id", trace_id.as_str());
+    }
+    (span, trace_id)
 }
 
 struct Headers<'a>(&'a HeaderMap);

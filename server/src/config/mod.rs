@@ -295,6 +295,14 @@ impl Settings {
         Ok(settings)
     }
 
+    /// `HOST` as it goes in a URL: an IPv6 address in brackets.
+    pub fn host_in_url(&self) -> String {
+        match self.host {
+            IpAddr::V6(v6) => format!("[{v6}]"),
+            v4 => v4.to_string(),
+        }
+    }
+
     /// True when the database is SQLite.
     pub fn is_sqlite(&self) -> bool {
         self.database_url.starts_with("sqlite:")

@@ -57,8 +57,7 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
     let method = request.method().clone();
     let path = request.uri().path().to_string();
     let operation = operations::operation_id(&method, request.extensions().get::<MatchedPath>());
-    let span = telemetry::request_span(operation, &method, &request_id, headers);
-    let trace_id = telemetry::trace_id(&span);
+    let (span, trace_id) = telemetry::request_span(operation, &method, &request_id, headers);
     let client = Arc::new(Client {
         request_id: request_id.clone(),
         path: path.clone(),

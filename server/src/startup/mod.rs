@@ -22,6 +22,7 @@ use crate::{
             lease::{Leases, WorkerId},
             transport::Transport,
         },
+        platform::metrics,
         sessions::session_cache,
     },
     state::AppState,
@@ -43,6 +44,7 @@ impl Application {
     /// Connects to the database, migrates it (unless AUTO_MIGRATE is off), loads or creates
     /// the secrets and keys, and binds the listener (port 0 picks a free port).
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        metrics::install();
         let state = build_state(settings).await?;
         let transport = Transport::from_settings(&state.settings.email.backend)?;
         let from = mail::sender(&state.settings)?;

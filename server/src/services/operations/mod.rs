@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use metrics_exporter_prometheus::PrometheusHandle;
 use sea_orm::DatabaseConnection;
 
 use crate::{
@@ -42,17 +41,12 @@ pub enum Readiness {
 pub struct Operations {
     db: DatabaseConnection,
     redis: Option<Redis>,
-    recorder: Option<PrometheusHandle>,
 }
 
 impl Operations {
-    /// Installs the metrics recorder (once per process).
+    /// Readiness of `db` and `redis`; metrics from the recorder `serve` installs.
     pub fn new(db: DatabaseConnection, redis: Option<Redis>) -> Self {
-        Self {
-            db,
-            redis,
-            recorder: metrics::install(),
-        }
+        Self { db, redis }
     }
 
     /// Pings the database and Redis, each within [`CHECK_TIMEOUT`], at the same time.
@@ -83,7 +77,7 @@ impl Operations {
     /// it does not answer within [`CHECK_TIMEOUT`] they keep their last values, and the rest
     /// is served anyway (an outage is when metrics matter most).
     pub async fn metrics_text(&self) -> String {
-        let Some(recorder) = &self.recorder else {
+        let Some(recorder) = metrics::recorder() else {
             return String::new();
         };
         match tokio::time::timeout(CHECK_TIMEOUT, backlog::measure(&self.db)).await {
@@ -102,7 +96,7 @@ impl Operations {
     /// a buffer until upkeep folds it into its buckets, so at 15,000 requests/s a second's
     /// worth is about 120 KB.
     pub async fn upkeep_forever(self) {
-        let Some(recorder) = self.recorder else {
+        let Some(recorder) = metrics::recorder() else {
             return;
         };
         let mut tick = tokio::time::interval(Duration::from_secs(1));

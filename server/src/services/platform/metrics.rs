@@ -65,28 +65,32 @@ const HASH_BUCKETS: [f64; 12] = [0.0005, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0
 
 static RECORDER: OnceLock<Option<PrometheusHandle>> = OnceLock::new();
 
-/// Installs the process-wide Prometheus recorder (once; later calls return the same handle)
-/// and sets the build info. `None` when another recorder was installed first.
-pub fn install() -> Option<PrometheusHandle> {
-    RECORDER
-        .get_or_init(|| {
-            let built = PrometheusBuilder::new()
-                .set_buckets_for_metric(Matcher::Full(HTTP_DURATION.into()), &LATENCY_BUCKETS)
-                .and_then(|b| b.set_buckets_for_metric(Matcher::Full(PASSWORD_HASH.into()), &HASH_BUCKETS))
-                .and_then(|b| b.set_buckets_for_metric(Matcher::Full(PASSWORD_HASH_WAIT.into()), &HASH_BUCKETS))
-                .and_then(PrometheusBuilder::install_recorder);
-            match built {
-                Ok(handle) => {
-                    metrics::gauge!(BUILD_INFO, "version" => env!("CARGO_PKG_VERSION")).set(1.0);
-                    Some(handle)
-                }
-                Err(e) => {
-                    tracing::warn!(error = %e, "metrics recorder not installed: /metrics stays empty");
-                    None
-                }
+/// The installed recorder, if [`install`] ran (only `serve` installs it: the one-off commands
+/// record nothing).
+pub fn recorder() -> Option<&'static PrometheusHandle> {
+    RECORDER.get().and_then(Option::as_ref)
+}
+
+/// Installs the process-wide Prometheus recorder (once; later calls change nothing) and sets
+/// the build info. Without it (another recorder came first) `/metrics` stays empty.
+pub fn install() {
+    RECORDER.get_or_init(|| {
+        let built = PrometheusBuilder::new()
+            .set_buckets_for_metric(Matcher::Full(HTTP_DURATION.into()), &LATENCY_BUCKETS)
+            .and_then(|b| b.set_buckets_for_metric(Matcher::Full(PASSWORD_HASH.into()), &HASH_BUCKETS))
+            .and_then(|b| b.set_buckets_for_metric(Matcher::Full(PASSWORD_HASH_WAIT.into()), &HASH_BUCKETS))
+            .and_then(PrometheusBuilder::install_recorder);
+        match built {
+            Ok(handle) => {
+                metrics::gauge!(BUILD_INFO, "version" => env!("CARGO_PKG_VERSION")).set(1.0);
+                Some(handle)
             }
-        })
-        .clone()
+            Err(e) => {
+                tracing::warn!(error = %e, "metrics recorder not installed: /metrics stays empty");
+                None
+            }
+        }
+    });
 }
 
 /// How a sign-in was attempted.

@@ -66,14 +66,9 @@ impl VerifiedTokens {
         );
     }
 
-    /// How many entries are kept.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.entries.read().map(|e| e.len()).unwrap_or(0)
-    }
-
-    /// Whether nothing is kept.
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
