@@ -23,7 +23,7 @@ use sea_orm::{
 use uuid::Uuid;
 
 use self::{
-    refresh_store::Rotation,
+    refresh_store::{Rotated, Rotation},
     session_cache::{Invalidation, SessionCache},
     tokens::AccessTokens,
 };
@@ -220,28 +220,30 @@ impl Sessions {
             return Err(AppError::InvalidRefreshToken);
         }
         let now = Utc::now();
-        let current = refresh_store::find(&self.db, &self.secret.token_hash(presented)).await?;
-        let Some(current) = current.filter(|c| c.is_live(now)) else {
-            metrics::refresh("invalid");
-            return Err(AppError::InvalidRefreshToken);
-        };
         let child = self.child_of(presented);
         let expires_at = self.refresh_expiry(now);
         let rotation = Rotation {
-            parent_id: current.token_id,
-            session_id: current.session_id,
+            presented_hash: self.secret.token_hash(presented),
             child_id: Uuid::now_v7(),
             child_hash: self.secret.token_hash(&child),
             expires_at,
             now,
             ip: ClientInfo::current().ip,
         };
-        if refresh_store::rotate(&self.db, rotation).await? {
-            metrics::refresh("rotated");
-            return self.issue(current.user_id, current.session_id, child, expires_at);
+        match refresh_store::rotate(&self.db, rotation).await? {
+            Rotated::Done(current) => {
+                metrics::refresh("rotated");
+                self.issue(current.user_id, current.session_id, child, expires_at)
+            }
+            Rotated::AlreadySpent(current) => {
+                self.replayed(current.token_id, &child, current.session_id, current.user_id)
+                    .await
+            }
+            Rotated::Unusable => {
+                metrics::refresh("invalid");
+                Err(AppError::InvalidRefreshToken)
+            }
         }
-        self.replayed(current.token_id, &child, current.session_id, current.user_id)
-            .await
     }
 
     /// A spent token came back: the grace window, or reuse.

@@ -4,8 +4,7 @@
 use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
-    ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter,
-    Statement,
+    ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter, Statement,
     sea_query::{Alias, Expr, ExprTrait, Query},
 };
 use uuid::Uuid;
@@ -89,13 +88,11 @@ pub fn token_row(
     }
 }
 
-/// A rotation to apply.
+/// A rotation to apply to the token presented.
 #[derive(Debug, Clone)]
 pub struct Rotation {
-    /// The token being spent.
-    pub parent_id: Uuid,
-    /// Its session.
-    pub session_id: Uuid,
+    /// The presented token's keyed hash.
+    pub presented_hash: String,
     /// The new token's row id.
     pub child_id: Uuid,
     /// The new token's keyed hash.
@@ -108,59 +105,118 @@ pub struct Rotation {
     pub ip: Option<String>,
 }
 
-/// Spends the parent and inserts the child atomically; false when the parent was already
-/// spent (by an earlier request or a concurrent one: exactly one rotation wins).
-pub async fn rotate(db: &DatabaseConnection, rotation: Rotation) -> Result<bool, DbErr> {
+/// What became of a presented token.
+#[derive(Debug, Clone)]
+pub enum Rotated {
+    /// No such token, or it, its session or its user is no longer usable.
+    Unusable,
+    /// The token was live and unspent: it is spent now and its child stored.
+    Done(RefreshLookup),
+    /// The token was live but already spent (by an earlier request or a concurrent one:
+    /// exactly one rotation wins): a replay, within the grace window or not.
+    AlreadySpent(RefreshLookup),
+}
+
+/// Finds the presented token and, when it is live, spends it and inserts its child
+/// atomically.
+pub async fn rotate(db: &DatabaseConnection, rotation: Rotation) -> Result<Rotated, DbErr> {
     match db.get_database_backend() {
         DbBackend::Postgres => rotate_in_one_statement(db, rotation).await,
         _ => rotate_in_a_transaction(db, rotation).await,
     }
 }
 
-// One round trip and one commit: the UPDATE's row lock serialises concurrent rotations of
-// one token, and a loser's re-checked `rotated_at IS NULL` makes it insert nothing. Every
-// data-modifying CTE runs to completion whether or not the final SELECT reads it.
+// One round trip and one commit for the whole refresh: the lookup, its liveness check, and the
+// rotation. The UPDATE's row lock serialises concurrent rotations of one token, and a loser's
+// re-checked `rotated_at IS NULL` makes it insert nothing. Every data-modifying CTE runs to
+// completion whether or not the final SELECT reads it. `scripts/bench/refresh-ceiling.sql` is
+// this statement for pgbench: keep the two alike.
 const ROTATE_POSTGRES: &str = "\
-WITH spent AS (
-    UPDATE refresh_tokens SET rotated_at = $1 WHERE id = $2 AND rotated_at IS NULL RETURNING session_id
+WITH current AS (
+    SELECT t.id AS token_id, t.expires_at AS token_expires_at, s.id AS session_id, s.user_id,
+           s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at,
+           u.is_active AS user_is_active, u.deleted_at AS user_deleted_at
+    FROM refresh_tokens t
+    JOIN sessions s ON s.id = t.session_id
+    JOIN users u ON u.id = s.user_id
+    WHERE t.token_hash = $1
+), spent AS (
+    UPDATE refresh_tokens SET rotated_at = $2
+    WHERE id = (SELECT token_id FROM current
+                WHERE token_expires_at > $2 AND session_revoked_at IS NULL
+                  AND session_expires_at > $2 AND user_is_active AND user_deleted_at IS NULL)
+      AND rotated_at IS NULL
+    RETURNING id, session_id
 ), child AS (
     INSERT INTO refresh_tokens (id, session_id, token_hash, parent_id, created_at, expires_at, rotated_at)
-    SELECT $3, session_id, $4, $2, $1, $5, NULL FROM spent RETURNING id
+    SELECT $3, session_id, $4, id, $2, $5, NULL FROM spent
+    RETURNING id
 ), touched AS (
-    UPDATE sessions SET last_used_at = $1, expires_at = $5, ip = $6
-    WHERE id = $7 AND EXISTS (SELECT 1 FROM spent)
+    UPDATE sessions SET last_used_at = $2, expires_at = $5, ip = $6
+    WHERE id = (SELECT session_id FROM spent)
 )
-SELECT count(*) AS rotated FROM child";
+SELECT current.*, (SELECT count(*) FROM child) AS rotated FROM current";
 
-async fn rotate_in_one_statement(db: &DatabaseConnection, r: Rotation) -> Result<bool, DbErr> {
+#[derive(FromQueryResult)]
+struct RotatedRow {
+    token_id: Uuid,
+    token_expires_at: DateTime<Utc>,
+    session_id: Uuid,
+    user_id: Uuid,
+    session_revoked_at: Option<DateTime<Utc>>,
+    session_expires_at: DateTime<Utc>,
+    user_is_active: bool,
+    user_deleted_at: Option<DateTime<Utc>>,
+    rotated: i64,
+}
+
+async fn rotate_in_one_statement(db: &DatabaseConnection, r: Rotation) -> Result<Rotated, DbErr> {
     let statement = Statement::from_sql_and_values(
         DbBackend::Postgres,
         ROTATE_POSTGRES,
         [
+            r.presented_hash.into(),
             r.now.into(),
-            r.parent_id.into(),
             r.child_id.into(),
             r.child_hash.into(),
             r.expires_at.into(),
             r.ip.into(),
-            r.session_id.into(),
         ],
     );
-    let row = db.query_one_raw(statement).await?;
-    let rotated: i64 = match row {
-        Some(row) => row.try_get("", "rotated")?,
-        None => 0,
+    let Some(row) = RotatedRow::find_by_statement(statement).one(db).await? else {
+        return Ok(Rotated::Unusable);
     };
-    Ok(rotated == 1)
+    let lookup = RefreshLookup {
+        token_id: row.token_id,
+        token_expires_at: row.token_expires_at,
+        session_id: row.session_id,
+        user_id: row.user_id,
+        session_revoked_at: row.session_revoked_at,
+        session_expires_at: row.session_expires_at,
+        user_is_active: row.user_is_active,
+        user_deleted_at: row.user_deleted_at,
+    };
+    Ok(if row.rotated == 1 {
+        Rotated::Done(lookup)
+    } else if lookup.is_live(r.now) {
+        Rotated::AlreadySpent(lookup)
+    } else {
+        Rotated::Unusable
+    })
 }
 
-// SQLite: the conditional UPDATE decides which of several concurrent refreshes wins.
-async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result<bool, DbErr> {
-    crate::db::write_transaction::<_, DbErr, _>(db, |txn| {
+// SQLite: the lookup, then a transaction whose conditional UPDATE decides which of several
+// concurrent refreshes wins.
+async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result<Rotated, DbErr> {
+    let Some(current) = find(db, &r.presented_hash).await?.filter(|c| c.is_live(r.now)) else {
+        return Ok(Rotated::Unusable);
+    };
+    let (parent_id, session_id) = (current.token_id, current.session_id);
+    let rotated = crate::db::write_transaction::<_, DbErr, _>(db, |txn| {
         Box::pin(async move {
             let spent = refresh_token::Entity::update_many()
                 .col_expr(refresh_token::Column::RotatedAt, Expr::value(r.now))
-                .filter(refresh_token::Column::Id.eq(r.parent_id))
+                .filter(refresh_token::Column::Id.eq(parent_id))
                 .filter(refresh_token::Column::RotatedAt.is_null())
                 .exec(txn)
                 .await?;
@@ -169,9 +225,9 @@ async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result
             }
             let child = token_row(
                 r.child_id,
-                r.session_id,
+                session_id,
                 r.child_hash,
-                Some(r.parent_id),
+                Some(parent_id),
                 r.now,
                 r.expires_at,
             );
@@ -180,11 +236,16 @@ async fn rotate_in_a_transaction(db: &DatabaseConnection, r: Rotation) -> Result
                 .col_expr(session::Column::LastUsedAt, Expr::value(r.now))
                 .col_expr(session::Column::ExpiresAt, Expr::value(r.expires_at))
                 .col_expr(session::Column::Ip, Expr::value(r.ip))
-                .filter(session::Column::Id.eq(r.session_id))
+                .filter(session::Column::Id.eq(session_id))
                 .exec(txn)
                 .await?;
             Ok(true)
         })
     })
-    .await
+    .await?;
+    Ok(if rotated {
+        Rotated::Done(current)
+    } else {
+        Rotated::AlreadySpent(current)
+    })
 }
