@@ -9,6 +9,7 @@ mod m20261121_000003_administration;
 mod m20261121_000004_otp;
 mod m20261130_000005_durable_work;
 mod m20261130_000006_key_activation;
+mod m20261201_000007_refresh_token_expiry;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -23,6 +24,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261121_000004_otp::Migration),
             Box::new(m20261130_000005_durable_work::Migration),
             Box::new(m20261130_000006_key_activation::Migration),
+            Box::new(m20261201_000007_refresh_token_expiry::Migration),
         ]
     }
 }

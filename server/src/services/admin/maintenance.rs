@@ -111,15 +111,23 @@ impl Maintenance {
             .cond_where(doomed_sessions.clone())
             .to_owned();
 
-        let refresh_tokens = self
+        // Two passes, each with an index of its own (expires_at; session_id): one condition
+        // joined by OR would scan the whole table for every batch.
+        let expired_tokens = self
             .delete_in_batches(
                 refresh_token::Entity,
                 refresh_token::Column::Id,
-                Condition::any()
-                    .add(refresh_token::Column::ExpiresAt.lt(now))
-                    .add(refresh_token::Column::SessionId.in_subquery(doomed_session_ids)),
+                Condition::all().add(refresh_token::Column::ExpiresAt.lt(now)),
             )
             .await?;
+        let tokens_of_doomed_sessions = self
+            .delete_in_batches(
+                refresh_token::Entity,
+                refresh_token::Column::Id,
+                Condition::all().add(refresh_token::Column::SessionId.in_subquery(doomed_session_ids)),
+            )
+            .await?;
+        let refresh_tokens = expired_tokens + tokens_of_doomed_sessions;
         let sessions = self
             .delete_in_batches(session::Entity, session::Column::Id, doomed_sessions)
             .await?;
