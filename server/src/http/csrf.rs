@@ -4,11 +4,7 @@
 
 use std::sync::Arc;
 
-use axum::{
-    extract::{Request, State},
-    middleware::Next,
-    response::{IntoResponse, Response},
-};
+use axum::response::{IntoResponse, Response};
 use axum_extra::extract::CookieJar;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use http::{HeaderMap, Method, StatusCode, header};
@@ -23,7 +19,6 @@ use crate::{config::Settings, services::sessions::Sessions};
 
 /// What the CSRF check needs: the settings, and the sessions to derive tokens and to find
 /// the session of a refresh cookie.
-#[derive(Clone)]
 pub struct CsrfGuard {
     settings: Arc<Settings>,
     sessions: Sessions,
@@ -36,24 +31,25 @@ impl CsrfGuard {
     }
 }
 
-/// Refuses (`403 csrf_failed`) an unsafe cookie-authenticated request (no Authorization
-/// header) from an untrusted origin, or without the token of its session in `X-CSRF-Token`.
+/// The refusal (`403 csrf_failed`) of an unsafe cookie-authenticated request (no
+/// Authorization header) from an untrusted origin, or without the token of its session in
+/// `X-CSRF-Token`; `None` lets the request through.
 ///
 /// The session is the one the handler will act on: the `sid` of the `gh_access` JWT (only
 /// decoded here; the handler verifies the token), or on the refresh endpoint, where the
 /// access cookie has usually expired, the session of the `gh_refresh` token (one lookup).
-pub async fn check_csrf(State(guard): State<CsrfGuard>, request: Request, next: Next) -> Response {
+pub async fn csrf_refusal(guard: &CsrfGuard, request: &http::request::Parts) -> Option<Response> {
     let safe = matches!(
-        *request.method(),
+        request.method,
         Method::GET | Method::HEAD | Method::OPTIONS | Method::TRACE
     );
-    let headers = request.headers();
+    let headers = &request.headers;
     if !guard.settings.auth_cookies || safe || headers.contains_key(header::AUTHORIZATION) {
-        return next.run(request).await;
+        return None;
     }
     let jar = CookieJar::from_headers(headers);
     if jar.get(ACCESS_COOKIE).is_none() && jar.get(REFRESH_COOKIE).is_none() {
-        return next.run(request).await;
+        return None;
     }
     // Two cookies of one name (one planted for a broader domain or path): which one the
     // handler reads is not ours to guess.
@@ -62,30 +58,30 @@ pub async fn check_csrf(State(guard): State<CsrfGuard>, request: Request, next: 
         .any(|name| cookie_count(headers, name) > 1)
         || !origin_trusted(&guard.settings, headers)
     {
-        return csrf_failed();
+        return Some(csrf_failed());
     }
     let (Some(cookie), Some(sent)) = (jar.get(CSRF_COOKIE), headers.get(CSRF_HEADER)) else {
-        return csrf_failed();
+        return Some(csrf_failed());
     };
     let refresh = jar
         .get(REFRESH_COOKIE)
-        .filter(|_| request.uri().path() == REFRESH_ENDPOINT);
+        .filter(|_| request.uri.path() == REFRESH_ENDPOINT);
     let session = match refresh {
         Some(refresh) => match guard.sessions.refresh_token_session(refresh.value()).await {
             Ok(session) => session,
-            Err(e) => return e.into_response(),
+            Err(e) => return Some(e.into_response()),
         },
         None => jar.get(ACCESS_COOKIE).and_then(|c| access_token_session(c.value())),
     };
     let Some(session) = session else {
-        return csrf_failed();
+        return Some(csrf_failed());
     };
     let expected = guard.sessions.csrf_token(session);
     let sent = sent.as_bytes();
     if bool::from(sent.ct_eq(expected.as_bytes()) & cookie.value().as_bytes().ct_eq(sent)) {
-        return next.run(request).await;
+        return None;
     }
-    csrf_failed()
+    Some(csrf_failed())
 }
 
 fn csrf_failed() -> Response {

@@ -1,35 +1,50 @@
-//! Request-level middleware: the request scope and logging, security headers, the Host
-//! check (ALLOWED_HOSTS) and CORS. The CSRF check of cookie mode is in [`super::csrf`].
+//! Request-level middleware: the request scope and logging, security headers, CORS, and the
+//! guard (the Host check of ALLOWED_HOSTS, the timeout, and the checks of [`super::csrf`] and
+//! [`super::rejections`]).
 
-use std::{net::SocketAddr, sync::Arc, time::Instant};
+use std::{
+    net::SocketAddr,
+    sync::{
+        Arc, LazyLock,
+        atomic::{AtomicU64, Ordering},
+    },
+    time::Instant,
+};
 
 use axum::{
     extract::{ConnectInfo, MatchedPath, Request, State},
     middleware::Next,
     response::{IntoResponse, Response},
 };
-use http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tracing::Instrument;
-use uuid::Uuid;
 
 use super::{
     client_ip::client_ip,
     context::{self, RequestScope},
     cookies::CSRF_HEADER,
+    csrf::{CsrfGuard, csrf_refusal},
     operations,
     problem::Problem,
+    rejections::{as_problem, json_object_body},
 };
 use crate::{
     config::Settings,
-    services::platform::{
-        client::{self, Client},
-        metrics,
+    services::{
+        platform::{
+            client::{self, Client},
+            metrics,
+        },
+        sessions::Sessions,
     },
     telemetry,
 };
 
 const REQUEST_ID: &str = "x-request-id";
+// Header names as constants: a name given as a string is parsed on every insert.
+const REQUEST_ID_HEADER: HeaderName = HeaderName::from_static(REQUEST_ID);
+const CROSS_ORIGIN_OPENER_POLICY: HeaderName = HeaderName::from_static("cross-origin-opener-policy");
 const API_CSP: &str = "default-src 'none'; frame-ancestors 'none'";
 const DOCS_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; \
     img-src 'self' data:; font-src 'self' data:; worker-src 'self' blob:; connect-src 'self'; frame-ancestors 'none'";
@@ -45,7 +60,7 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .filter(|v| {
             !v.is_empty() && v.len() <= 64 && v.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b))
         })
-        .map_or_else(|| Uuid::now_v7().simple().to_string(), str::to_owned);
+        .map_or_else(new_request_id, str::to_owned);
     let user_agent = headers
         .get(header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -86,7 +101,7 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         out.insert(header::CONTENT_TYPE, HeaderValue::from_static(media_type));
     }
     if let Ok(value) = HeaderValue::from_str(&request_id) {
-        out.insert(REQUEST_ID, value);
+        out.insert(REQUEST_ID_HEADER, value);
     }
     security_headers(out, &path, settings.debug);
     let status = response.status();
@@ -110,14 +125,36 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
     response
 }
 
+/// A fresh request id: 32 hex digits, without a system call per request. The first half is
+/// drawn once per process; the second is a counter passed through splitmix64's finaliser (a
+/// bijection, so ids never repeat within a process) so that ids do not count the traffic.
+fn new_request_id() -> String {
+    static KEYS: LazyLock<[u64; 2]> = LazyLock::new(|| {
+        let mut bytes = [0u8; 16];
+        crate::services::platform::secrets::fill_random(&mut bytes);
+        let (a, b) = bytes.split_at(8);
+        [
+            u64::from_le_bytes(a.try_into().unwrap_or_default()),
+            u64::from_le_bytes(b.try_into().unwrap_or_default()),
+        ]
+    });
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let [prefix, offset] = *KEYS;
+    let mut z = COUNTER.fetch_add(1, Ordering::Relaxed).wrapping_add(offset);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^= z >> 31;
+    format!("{prefix:016x}{z:016x}")
+}
+
 fn security_headers(out: &mut HeaderMap, path: &str, debug: bool) {
-    out.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
-    out.insert("x-frame-options", HeaderValue::from_static("DENY"));
-    out.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
-    out.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    out.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    out.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    out.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    out.insert(CROSS_ORIGIN_OPENER_POLICY, HeaderValue::from_static("same-origin"));
     let docs = path == "/api/docs" || path == "/api/redoc" || path.starts_with("/api/docs/");
     out.insert(
-        "content-security-policy",
+        header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(if docs { DOCS_CSP } else { API_CSP }),
     );
     if !debug {
@@ -132,33 +169,74 @@ fn security_headers(out: &mut HeaderMap, path: &str, debug: bool) {
     }
 }
 
-/// Refuses requests whose authority is not in ALLOWED_HOSTS (`400 disallowed_host`): the
-/// target's authority when the request line is in absolute form (it wins over `Host`, RFC 9112
-/// §3.2.2), and the `Host` header when present; both must be allowed. More than one `Host`
+/// The refusal of a request whose authority is not in ALLOWED_HOSTS (`400 disallowed_host`):
+/// the target's authority when the request line is in absolute form (it wins over `Host`, RFC
+/// 9112 §3.2.2), and the `Host` header when present; both must be allowed. More than one `Host`
 /// header is refused too (RFC 9112 §3.2).
-pub async fn check_host(State(settings): State<Arc<Settings>>, request: Request, next: Next) -> Response {
+pub fn host_refusal(settings: &Settings, request: &Request) -> Option<Response> {
     let mut hosts = request.headers().get_all(header::HOST).iter();
     let (host, extra) = (hosts.next(), hosts.next());
     if extra.is_some() {
-        return disallowed_host("The request has more than one Host header.");
+        return Some(disallowed_host("The request has more than one Host header."));
     }
     let host = match host.map(|v| v.to_str()) {
         Some(Ok(host)) => Some(host),
-        Some(Err(_)) => return disallowed_host("The Host header is not in ALLOWED_HOSTS."),
+        Some(Err(_)) => return Some(disallowed_host("The Host header is not in ALLOWED_HOSTS.")),
         None => None,
     };
     let target = request.uri().authority().map(|a| a.as_str());
     if host.is_none() && target.is_none() {
-        return disallowed_host("The request names no host.");
+        return Some(disallowed_host("The request names no host."));
     }
     for (name, value) in [("The Host header", host), ("The request target's host", target)] {
         if let Some(value) = value
             && !host_allowed(&settings.allowed_hosts, value)
         {
-            return disallowed_host(&format!("{name} is not in ALLOWED_HOSTS."));
+            return Some(disallowed_host(&format!("{name} is not in ALLOWED_HOSTS.")));
         }
     }
-    next.run(request).await
+    None
+}
+
+/// What stands between a request and its handler, in one layer (each axum middleware layer
+/// costs an allocation and a boxed future per request): the Host check, the request timeout,
+/// the CSRF check of cookie mode, the JSON-object check of bodies, and the rewriting of the
+/// framework's own error answers into problems.
+pub struct Guard {
+    settings: Arc<Settings>,
+    csrf: CsrfGuard,
+}
+
+impl Guard {
+    /// The guard for these settings and sessions.
+    pub fn new(settings: Arc<Settings>, sessions: Sessions) -> Self {
+        Self {
+            csrf: CsrfGuard::new(settings.clone(), sessions),
+            settings,
+        }
+    }
+}
+
+/// The [`Guard`] middleware.
+pub async fn guard(State(guard): State<Arc<Guard>>, request: Request, next: Next) -> Response {
+    if let Some(refusal) = host_refusal(&guard.settings, &request) {
+        return refusal;
+    }
+    let checked = async {
+        // Checked on the parts: a request's body cannot be shared across an await.
+        let (parts, body) = request.into_parts();
+        if let Some(refusal) = csrf_refusal(&guard.csrf, &parts).await {
+            return refusal;
+        }
+        match json_object_body(Request::from_parts(parts, body), guard.settings.max_body_bytes).await {
+            Ok(request) => next.run(request).await,
+            Err(refusal) => refusal,
+        }
+    };
+    let response = tokio::time::timeout(guard.settings.request_timeout, checked)
+        .await
+        .unwrap_or_else(|_| StatusCode::REQUEST_TIMEOUT.into_response());
+    as_problem(response).await
 }
 
 fn disallowed_host(detail: &str) -> Response {
@@ -215,7 +293,19 @@ pub fn cors(settings: &Settings) -> CorsLayer {
 
 #[cfg(test)]
 mod tests {
-    use super::host_allowed;
+    use std::collections::HashSet;
+
+    use super::{host_allowed, new_request_id};
+
+    #[test]
+    fn request_ids_are_32_hex_digits_and_never_repeat() {
+        let ids: HashSet<String> = (0..10_000).map(|_| new_request_id()).collect();
+        assert_eq!(ids.len(), 10_000);
+        assert!(
+            ids.iter()
+                .all(|id| id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+        );
+    }
 
     #[test]
     fn hosts_match_names_ports_wildcards_and_domains() {

@@ -4,8 +4,7 @@
 
 use axum::{
     body::{Body, to_bytes},
-    extract::{Request, State},
-    middleware::Next,
+    extract::Request,
     response::{IntoResponse, Response},
 };
 use http::{StatusCode, header};
@@ -30,30 +29,29 @@ pub async fn fallback() -> Response {
 
 /// Every request body of the API is a JSON object, but serde also fills a struct from a JSON
 /// array (`[null, null]`): refuse anything else before the generated extractors see it.
-pub async fn require_json_objects(State(max_body_bytes): State<usize>, request: Request, next: Next) -> Response {
+pub async fn json_object_body(request: Request, max_body_bytes: usize) -> Result<Request, Response> {
     let is_json = request
         .headers()
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|ct| ct.trim_start().to_ascii_lowercase().starts_with("application/json"));
     if !is_json {
-        return next.run(request).await;
+        return Ok(request);
     }
     let (parts, body) = request.into_parts();
     let Ok(bytes) = to_bytes(body, max_body_bytes).await else {
-        return problem_for(StatusCode::PAYLOAD_TOO_LARGE, "").into_response();
+        return Err(problem_for(StatusCode::PAYLOAD_TOO_LARGE, "").into_response());
     };
     let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
     if first.is_some_and(|b| *b != b'{') && serde_json::from_slice::<serde_json::Value>(&bytes).is_ok() {
         let error = FieldError::new("body", "invalid_type", "The request body must be a JSON object.");
-        return validation_problem(vec![error]).into_response();
+        return Err(validation_problem(vec![error]).into_response());
     }
-    next.run(Request::from_parts(parts, Body::from(bytes))).await
+    Ok(Request::from_parts(parts, Body::from(bytes)))
 }
 
-/// Rewrites non-problem error responses into problems.
-pub async fn problem_for_rejections(request: Request, next: Next) -> Response {
-    let response = next.run(request).await;
+/// Rewrites a non-problem error response into a problem.
+pub async fn as_problem(response: Response) -> Response {
     let status = response.status();
     let is_problem = response
         .headers()

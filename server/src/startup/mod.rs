@@ -3,11 +3,9 @@
 use std::{net::SocketAddr, sync::Arc};
 
 use anyhow::Context;
-use axum::{Router, extract::DefaultBodyLimit, middleware::from_fn, middleware::from_fn_with_state};
-use http::StatusCode;
+use axum::{Router, extract::DefaultBodyLimit, middleware::from_fn_with_state};
 use sea_orm::DbBackend;
 use tokio::{net::TcpListener, task::JoinSet};
-use tower_http::timeout::TimeoutLayer;
 
 mod state;
 
@@ -15,7 +13,7 @@ pub use state::build_state;
 
 use crate::{
     config::{EdgeSettings, EmailBackend, Settings},
-    http::{api::Api, csrf, docs, metrics_listener, middleware, rejections, server},
+    http::{api::Api, docs, metrics_listener, middleware, rejections, server},
     services::{
         mail::{
             self,
@@ -150,23 +148,13 @@ impl Application {
 /// The whole HTTP application: generated routes, docs assets, and the middleware stack.
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
-    let csrf_guard = csrf::CsrfGuard::new(settings.clone(), state.sessions.clone());
+    let guard = Arc::new(middleware::Guard::new(settings.clone(), state.sessions.clone()));
     let api = gatehouse_api::server::new(Arc::new(Api::new(state)));
     api.merge(docs::asset_routes())
         .fallback(rejections::fallback)
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
-        .layer(from_fn_with_state(
-            settings.max_body_bytes,
-            rejections::require_json_objects,
-        ))
-        .layer(from_fn_with_state(csrf_guard, csrf::check_csrf))
-        .layer(TimeoutLayer::with_status_code(
-            StatusCode::REQUEST_TIMEOUT,
-            settings.request_timeout,
-        ))
-        .layer(from_fn(rejections::problem_for_rejections))
-        .layer(from_fn_with_state(settings.clone(), middleware::check_host))
+        .layer(from_fn_with_state(guard, middleware::guard))
         .layer(middleware::cors(&settings))
         .layer(from_fn_with_state(settings, middleware::request_scope))
 }

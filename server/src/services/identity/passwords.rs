@@ -84,7 +84,7 @@ impl PasswordHasher {
                 let mut out = [0u8; OUTPUT_LEN];
                 let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
                 argon2
-                    .hash_password_into_with_memory(&password, &salt, &mut out, memory.get(params.block_count()))
+                    .hash_password_into_with_memory(&password, &salt, &mut out, memory.get(params.block_count())?)
                     .map_err(|e| anyhow::anyhow!("argon2 hash: {e}"))?;
                 Ok(format!(
                     "$argon2id$v=19$m={},t={},p={}${}${}",
@@ -122,7 +122,7 @@ impl PasswordHasher {
                     .map_err(|e| anyhow::anyhow!("stored salt: {e}"))?;
                 let mut out = vec![0u8; expected.len()];
                 Argon2::new(algorithm, version, params.clone())
-                    .hash_password_into_with_memory(&password, salt, &mut out, memory.get(params.block_count()))
+                    .hash_password_into_with_memory(&password, salt, &mut out, memory.get(params.block_count())?)
                     .map_err(|e| anyhow::anyhow!("argon2 verify: {e}"))?;
                 let ok = bool::from(out.as_slice().ct_eq(expected.as_bytes())) && known;
                 let same_params = algorithm == Algorithm::Argon2id

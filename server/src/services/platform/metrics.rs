@@ -3,7 +3,9 @@
 //! address or a token. Recording goes through the `metrics` facade: without an installed
 //! recorder (unit tests, the CLI's one-off commands) every call is a no-op.
 
-use std::{sync::OnceLock, time::Duration};
+use std::{cell::RefCell, collections::HashMap, sync::OnceLock, time::Duration};
+
+use metrics::{Counter, Histogram};
 
 use metrics_exporter_prometheus::{Matcher, PrometheusBuilder, PrometheusHandle};
 
@@ -189,9 +191,23 @@ pub fn audit_event(event: &'static str) {
 
 /// Records an HTTP request.
 pub fn http_request(operation: &'static str, status: u16, latency: Duration) {
-    let status = status_label(status);
-    metrics::counter!(HTTP_REQUESTS, "operation" => operation, "status" => status).increment(1);
-    metrics::histogram!(HTTP_DURATION, "operation" => operation, "status" => status).record(latency.as_secs_f64());
+    // The handles of each (operation, status) are looked up in the registry once per worker
+    // thread: building the labelled key and hashing it on every request cost more than the
+    // recording itself.
+    thread_local! {
+        static HANDLES: RefCell<HashMap<(usize, u16), (Counter, Histogram)>> = RefCell::new(HashMap::new());
+    }
+    HANDLES.with_borrow_mut(|handles| {
+        let (requests, duration) = handles.entry((operation.as_ptr() as usize, status)).or_insert_with(|| {
+            let status = status_label(status);
+            (
+                metrics::counter!(HTTP_REQUESTS, "operation" => operation, "status" => status),
+                metrics::histogram!(HTTP_DURATION, "operation" => operation, "status" => status),
+            )
+        });
+        requests.increment(1);
+        duration.record(latency.as_secs_f64());
+    });
 }
 
 /// The outbox's state, measured when metrics are scraped.
