@@ -61,7 +61,14 @@ pub fn init(format: LogFormat) -> Telemetry {
                 meta.is_span() && *meta.level() <= Level::INFO && !generated(meta)
             }))
     });
-    let installed = tracing::subscriber::set_global_default(Registry::default().with(logs).with(traces)).is_ok();
+    // Without traces the subscriber must not carry even an empty (`None`) trace layer: an
+    // absent layer counts as one that wants every span, so each request and each statement
+    // would still create, enter and close spans nobody reads (a few per cent of the CPU).
+    let installed = match traces {
+        Some(traces) => tracing::subscriber::set_global_default(Registry::default().with(logs).with(traces)),
+        None => tracing::subscriber::set_global_default(Registry::default().with(logs)),
+    }
+    .is_ok();
     if installed && tracing_on {
         TRACING.store(true, Ordering::Release);
         tracing::info!("exporting traces over OTLP/HTTP");
