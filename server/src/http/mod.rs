@@ -7,6 +7,7 @@ pub mod context;
 pub mod cookies;
 pub mod csrf;
 pub mod docs;
+pub mod guard;
 pub mod metrics_listener;
 pub mod middleware;
 pub mod operations;

@@ -13,7 +13,7 @@ pub use state::build_state;
 
 use crate::{
     config::{EdgeSettings, EmailBackend, Settings},
-    http::{api::Api, docs, metrics_listener, middleware, rejections, server},
+    http::{api::Api, docs, guard, metrics_listener, middleware, rejections, server},
     services::{
         mail::{
             self,
@@ -148,13 +148,13 @@ impl Application {
 /// The whole HTTP application: generated routes, docs assets, and the middleware stack.
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
-    let guard = Arc::new(middleware::Guard::new(settings.clone(), state.sessions.clone()));
+    let guard = Arc::new(guard::Guard::new(settings.clone(), state.sessions.clone()));
     let api = gatehouse_api::server::new(Arc::new(Api::new(state)));
     api.merge(docs::asset_routes())
         .fallback(rejections::fallback)
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
-        .layer(from_fn_with_state(guard, middleware::guard))
+        .layer(from_fn_with_state(guard, guard::guard))
         .layer(middleware::cors(&settings))
         .layer(from_fn_with_state(settings, middleware::request_scope))
 }

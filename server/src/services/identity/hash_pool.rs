@@ -12,8 +12,7 @@ type Job = Box<dyn FnOnce(&mut Memory) + Send>;
 
 /// One hashing thread's argon2 working memory, grown on demand and then reused. It is mapped
 /// straight from the kernel rather than taken from the allocator, so that dropping it returns
-/// every page at once whatever the allocator keeps cached (mimalloc and glibc both hold on to
-/// freed blocks of this size).
+/// every page at once, whatever the allocator would keep cached.
 #[derive(Default)]
 pub struct Memory(Option<Mapping>);
 
