@@ -39,7 +39,7 @@
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-lua_dir="$root/scripts/bench"
+bench_dir="$root/scripts/bench"
 cd "$root"
 # shellcheck source=scripts/common.sh
 source "$root/scripts/common.sh"
@@ -278,97 +278,12 @@ wait_for_port() {
     die "nothing listened on port $1 within 10 s"
 }
 
-# --- ceilings ----------------------------------------------------------------------------
-
-# measure_hello DB: the axum hello-world again, right after DB's GET me (Gatehouse idle
-# meanwhile), so that the two are read against each other on a machine whose speed drifts.
-measure_hello() {
-    local gatehouse_pid="$server_pid" port
-    port="$(free_port)"
-    "$ceilings" hello "$port" >"$tmp/hello-$1.log" 2>&1 &
-    server_pid=$!
-    wait_for_port "$port"
-    run_wrk "$1" "axum hello-world, right after" / "http://127.0.0.1:$port/"
-    stop_server
-    server_pid="$gatehouse_pid"
-}
-
-measure_ceilings() {
-    log "== ceilings"
-    local hash_seconds
-    read -r hash_seconds parallel_rate < <("$ceilings" hash "$argon_memory" "$argon_iterations" "$argon_parallelism" 7)
-    hash_ceiling="$(awk -v c="$cores" -v t="$hash_seconds" 'BEGIN { printf "%.0f", c / t }')"
-    notes+=("one argon2id hash (m=$argon_memory KiB, t=$argon_iterations, p=$argon_parallelism) takes $(awk -v t="$hash_seconds" 'BEGIN { printf "%.1f", t * 1000 }') ms of CPU alone: $cores cores / that = $hash_ceiling hashes/s, the ceiling of login and register; $cores hashing threads at once (sharing the memory bus and cache) reach $parallel_rate hashes/s")
-
-    local port
-    port="$(free_port)"
-    "$ceilings" hello "$port" >"$tmp/hello.log" 2>&1 &
-    server_pid=$!
-    wait_for_port "$port"
-    run_wrk "this box" "axum hello-world" / "http://127.0.0.1:$port/"
-    stop_server
-
-    port="$(free_port)"
-    "$ceilings" ed25519 "$port" >"$tmp/ed25519.out" 2>&1 &
-    server_pid=$!
-    wait_for_port "$port"
-    local token
-    token="$(head -n 1 "$tmp/ed25519.out")"
-    run_wrk "this box" "axum + Ed25519 JWT" / -H "Authorization: Bearer $token" "http://127.0.0.1:$port/"
-    stop_server
-}
-
-# pgbench_refresh DATABASE_URL: Gatehouse's refresh statement run by pgbench, on chains of
-# tokens seeded for the purpose in the bench database.
-pgbench_refresh() {
-    local url="$1" out="$tmp/pgbench.txt"
-    command -v pgbench >/dev/null || {
-        notes+=("postgres: pgbench not found: no refresh ceiling")
-        return 0
-    }
-    psql "$url" -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
-INSERT INTO users (id, email, email_normalized, password_hash, first_name, last_name, is_active,
-                   is_staff, is_superuser, email_verified_at, date_joined, last_login, updated_at,
-                   deleted_at, otp_login_enabled)
-VALUES ('00000000-0000-7000-8000-00000000b001', 'pgbench@example.com', 'pgbench@example.com', NULL,
-        '', '', true, false, false, now(), now(), NULL, now(), NULL, false);
-INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, revoked_at, revoked_reason, ip, user_agent)
-SELECT gen_random_uuid(), '00000000-0000-7000-8000-00000000b001', now(), now(), now() + interval '14 days',
-       NULL, NULL, '127.0.0.1', 'pgbench'
-FROM generate_series(0, $connections - 1) AS c;
-INSERT INTO refresh_tokens (id, session_id, token_hash, parent_id, created_at, expires_at, rotated_at)
-SELECT gen_random_uuid(), s.id, lpad('bench-' || (row_number() OVER (ORDER BY s.id) - 1) || '-0', 64, '0'),
-       NULL, now(), now() + interval '14 days', NULL
-FROM sessions s WHERE s.user_agent = 'pgbench';
-SQL
-    local seconds="${duration%s}"
-    log "postgres / pgbench: -c$connections -j$threads -T$seconds -M prepared -f refresh-ceiling.sql"
-    if ! pgbench -n -M prepared -c "$connections" -j "$threads" -T "$seconds" -D n=0 \
-        -f "$lua_dir/refresh-ceiling.sql" "$url" >"$out" 2>&1; then
-        cat "$out" >&2
-        die "pgbench failed"
-    fi
-    sed 's/^/    /' "$out" >&2
-    local key="postgres/pgbench: refresh statement"
-    rows+=("$key")
-    rps[$key]="$(awk '/^tps = / { printf "%.0f", $3; exit }' "$out")"
-    p50[$key]="?"
-    p99[$key]="?"
-    errors[$key]="$(awk '/number of failed transactions:/ { print $5; exit }' "$out")"
-    cpu[$key]="?"
-    peak[$key]="?"
-    notes+=("postgres / pgbench: latency average $(awk '/^latency average/ { print $4, $5; exit }' "$out")")
-}
-
-# hot_updates URL: how many of the updates of the refresh path were HOT (no index touched).
-hot_updates() {
-    psql "$1" -qtA -F' ' -c "SELECT pg_stat_force_next_flush()" >/dev/null 2>&1 || true
-    sleep 1
-    local line
-    while read -r line; do
-        [[ -n "$line" ]] && notes+=("postgres: $line")
-    done < <(psql "$1" -qtA -c "SELECT relname || ': ' || n_tup_upd || ' updates, ' || n_tup_hot_upd || ' HOT' FROM pg_stat_user_tables WHERE relname IN ('sessions', 'refresh_tokens') ORDER BY relname")
-}
+# shellcheck source=scripts/bench/ceilings.sh
+source "$bench_dir/ceilings.sh"
+# shellcheck source=scripts/bench/scale.sh
+source "$bench_dir/scale.sh"
+# shellcheck source=scripts/bench/report.sh
+source "$bench_dir/report.sh"
 
 # measure_refresh_and_me DB SUFFIX EMAIL: the refresh and me scenarios for EMAIL's sessions,
 # recorded as "refresh SUFFIX" and "me SUFFIX".
@@ -384,112 +299,12 @@ measure_refresh_and_me() {
     done
 
     # refresh: rotation of the refresh token (no password hashing).
-    run_wrk "$db" "refresh$suffix" /api/v1/auth/token/refresh -s "$lua_dir/refresh.lua" "$base_url" -- "$tokens_file" "$threads"
+    run_wrk "$db" "refresh$suffix" /api/v1/auth/token/refresh -s "$bench_dir/refresh.lua" "$base_url" -- "$tokens_file" "$threads"
 
     # me: a bearer-authenticated read, with the access token of a session of its own.
     login_user "$email"
     access_token="$(printf '%s' "$reply" | json_string access_token)"
     run_wrk "$db" "me$suffix" /api/v1/users/me -H "Authorization: Bearer $access_token" "$base_url/api/v1/users/me"
-}
-
-# seed_postgres URL USERS: USERS users, each with a live session and five expired refresh
-# tokens, in a few bulk statements. Ids are sequential (as Gatehouse's UUIDv7 ids are) and
-# the password hash is a placeholder nobody signs in with.
-seed_postgres() {
-    psql "$1" -v ON_ERROR_STOP=1 -q >/dev/null <<SQL
-INSERT INTO users (id, email, email_normalized, password_hash, first_name, last_name, is_active,
-                   is_staff, is_superuser, email_verified_at, date_joined, last_login, updated_at,
-                   deleted_at, otp_login_enabled)
-SELECT ('00000000' || lpad(to_hex(g), 24, '0'))::uuid, 'scale-' || g || '@example.com',
-       'scale-' || g || '@example.com', NULL, '', '', true, false, false, now(), now(), NULL, now(),
-       NULL, false
-FROM generate_series(1, $2) AS g;
-INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, revoked_at, revoked_reason, ip, user_agent)
-SELECT ('00000001' || lpad(to_hex(g), 24, '0'))::uuid, ('00000000' || lpad(to_hex(g), 24, '0'))::uuid,
-       now(), now(), now() + interval '14 days', NULL, NULL, '127.0.0.1', 'scale'
-FROM generate_series(1, $2) AS g;
-INSERT INTO refresh_tokens (id, session_id, token_hash, parent_id, created_at, expires_at, rotated_at)
-SELECT ('00000002' || lpad(to_hex(g * 8 + k), 24, '0'))::uuid, ('00000001' || lpad(to_hex(g), 24, '0'))::uuid,
-       md5(g || '-' || k) || md5(k || '-' || g), NULL, now() - interval '15 days', now() - interval '1 day',
-       now() - interval '14 days'
-FROM generate_series(1, $2) AS g, generate_series(1, 5) AS k;
-VACUUM ANALYZE users;
-VACUUM ANALYZE sessions;
-VACUUM ANALYZE refresh_tokens;
-CHECKPOINT;
-SQL
-}
-
-# seed_sqlite FILE USERS: the same on SQLite, in its own formats (UUIDs as 16-byte blobs,
-# RFC 3339 timestamps).
-seed_sqlite() {
-    command -v sqlite3 >/dev/null || apt_install sqlite3 || die "sqlite3 is needed to seed the large SQLite database"
-    sqlite3 "$1" >/dev/null <<SQL
-PRAGMA journal_mode = WAL;
-BEGIN;
-WITH RECURSIVE g(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM g WHERE n < $2)
-INSERT INTO users (id, email, email_normalized, password_hash, first_name, last_name, is_active,
-                   is_staff, is_superuser, email_verified_at, date_joined, last_login, updated_at,
-                   deleted_at, otp_login_enabled)
-SELECT randomblob(16), 'scale-' || n || '@example.com', 'scale-' || n || '@example.com', NULL, '', '',
-       1, 0, 0, strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now'),
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now'), NULL,
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now'), NULL, 0
-FROM g;
-INSERT INTO sessions (id, user_id, created_at, last_used_at, expires_at, revoked_at, revoked_reason, ip, user_agent)
-SELECT randomblob(16), id, strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now'),
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now'),
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now', '+14 days'), NULL, NULL, '127.0.0.1', 'scale'
-FROM users WHERE email LIKE 'scale-%';
-INSERT INTO refresh_tokens (id, session_id, token_hash, parent_id, created_at, expires_at, rotated_at)
-SELECT randomblob(16), s.id, lower(hex(randomblob(32))), NULL,
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now', '-15 days'),
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now', '-1 day'),
-       strftime('%Y-%m-%dT%H:%M:%S.000000000+00:00', 'now', '-14 days')
-FROM sessions s, (SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3 UNION ALL SELECT 4 UNION ALL SELECT 5)
-WHERE s.user_agent = 'scale';
-COMMIT;
-ANALYZE;
-PRAGMA wal_checkpoint(TRUNCATE);
-SQL
-}
-
-# bench_scale DB DATABASE_URL EMAIL: seeds the large database, measures refresh and me on it,
-# then again while `gatehouse cleanup` deletes the expired rows.
-bench_scale() {
-    local db="$1" database_url="$2" email="$3" users
-    if [[ "$db" == postgres ]]; then users="${BENCH_SCALE_USERS:-1000000}"; else users="${BENCH_SCALE_USERS:-100000}"; fi
-    log "$db: seeding $users users, $users live sessions, $((users * 5)) expired refresh tokens"
-    local started seeded
-    started="$(date +%s)"
-    if [[ "$db" == postgres ]]; then
-        seed_postgres "$database_url" "$users"
-    else
-        local file="${database_url#sqlite://}"
-        seed_sqlite "${file%%\?*}" "$users"
-    fi
-    seeded=$(($(date +%s) - started))
-    notes+=("$db: seeded $users users, $users live sessions and $((users * 5)) expired refresh tokens in $seeded s (bulk SQL, then VACUUM ANALYZE and a checkpoint, so that the measurements do not pay for the seeding's writes)")
-    start_server "$database_url"
-    measure_refresh_and_me "$db" " (large)" "$email"
-
-    # The cleanup runs as its own process, as a cron job would, while both scenarios run.
-    local cleanup_log="$tmp/cleanup-$db.log" cleanup_pid cleanup_started
-    cleanup_started="$(date +%s.%N)"
-    (
-        cd "$tmp"
-        exec env DATABASE_URL="$database_url" LOG_FORMAT=json RUST_LOG=warn "$bin" cleanup
-    ) >"$cleanup_log" 2>&1 &
-    cleanup_pid=$!
-    measure_refresh_and_me "$db" " (large, cleanup running)" "$email"
-    local still_running=no
-    kill -0 "$cleanup_pid" 2>/dev/null && still_running=yes
-    if ! wait "$cleanup_pid"; then
-        tail -n 20 "$cleanup_log" >&2
-        die "gatehouse cleanup failed on $db"
-    fi
-    notes+=("$db: the cleanup took $(awk -v s="$cleanup_started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s (still running when the measurements ended: $still_running) and reported: $(grep -v '"level"' "$cleanup_log" | tr '\n' ' ')")
-    stop_server
 }
 
 # --- one database ------------------------------------------------------------------------
@@ -501,7 +316,7 @@ bench_database() {
     notes+=("$db: server RSS after start $(kib_to_mib "$(status_field VmRSS)") MiB")
 
     # register: a new address on every request (argon2 hash + insert).
-    run_wrk "$db" register /api/v1/auth/register -s "$lua_dir/register.lua" "$base_url" -- "$run_tag-$db"
+    run_wrk "$db" register /api/v1/auth/register -s "$bench_dir/register.lua" "$base_url" -- "$run_tag-$db"
 
     # One user for login, refresh and me.
     local email="bench-user-$run_tag@example.com" reply status
@@ -510,7 +325,7 @@ bench_database() {
     [[ "$status" == 202 ]] || die "registering $email answered $status: ${reply%$'\n'*}"
 
     # login: argon2 verify + a new session per request.
-    run_wrk "$db" login /api/v1/auth/login -s "$lua_dir/login.lua" "$base_url" -- "$email" "$password"
+    run_wrk "$db" login /api/v1/auth/login -s "$bench_dir/login.lua" "$base_url" -- "$email" "$password"
 
     measure_refresh_and_me "$db" "" "$email"
     measure_hello "$db"
@@ -576,85 +391,6 @@ for db in "${wanted[@]}"; do
 done
 
 # --- report ------------------------------------------------------------------------------
-
-# ceiling_of KEY: the ceiling a row is read against, or nothing.
-ceiling_of() {
-    local db="${1%%/*}" scenario="${1#*/}"
-    case "$scenario" in
-    register | login) echo "$hash_ceiling" ;;
-    me) echo "${rps["$db/axum hello-world, right after"]:-${rps["this box/axum hello-world"]:-}}" ;;
-    refresh) if [[ "$db" == postgres ]]; then echo "${rps["postgres/pgbench: refresh statement"]:-}"; fi ;;
-    esac
-    return 0
-}
-
-# fraction A B: A / B with two decimals, or "?".
-fraction() {
-    if [[ -n "$1" && -n "$2" && "$2" != 0 ]]; then
-        awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'
-    else
-        echo "?"
-    fi
-}
-
-table() {
-    echo "| database | scenario | req/s | ceiling | of ceiling | p50 ms | p99 ms | errors | server CPU (cores) | peak RSS MiB |"
-    echo "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-    local key ceiling
-    for key in "${rows[@]}"; do
-        ceiling="$(ceiling_of "$key")"
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "${key%%/*}" "${key#*/}" \
-            "${rps[$key]:-?}" "${ceiling:-}" "$( [[ -n "$ceiling" ]] && fraction "${rps[$key]:-}" "$ceiling")" \
-            "${p50[$key]}" "${p99[$key]}" "${errors[$key]:-?}" "${cpu[$key]}" "${peak[$key]}"
-    done
-}
-
-# goal TEXT HOLDS: one line of the goals list.
-goal() {
-    if [[ "$2" == 1 ]]; then echo "- met: $1"; else echo "- MISSED: $1"; fi
-}
-
-at_least() { awk -v a="${1:-0}" -v b="$2" 'BEGIN { print (a != "?" && a + 0 >= b + 0) ? 1 : 0 }'; }
-at_most() { awk -v a="${1:-?}" -v b="$2" 'BEGIN { print (a != "?" && a + 0 <= b + 0) ? 1 : 0 }'; }
-
-goals() {
-    local db key
-    for db in "${wanted[@]}"; do
-        [[ "$db" == postgresql ]] && db=postgres
-        key="$db/me"
-        [[ -n "${rps[$key]:-}" ]] || continue
-        goal "$db GET me ≥ 50,000 req/s (${rps[$key]})" "$(at_least "${rps[$key]}" 50000)"
-        goal "$db GET me ≥ 0.45 of the axum hello-world ($(fraction "${rps[$key]}" "$(ceiling_of "$key")"))" \
-            "$(at_least "$(fraction "${rps[$key]}" "$(ceiling_of "$key")")" 0.45)"
-        for scenario in login register; do
-            goal "$db $scenario ≥ 0.9 of cores ÷ hash CPU ($(fraction "${rps[$db/$scenario]}" "$hash_ceiling"); of what $cores hashing threads sustain at once: $(fraction "${rps[$db/$scenario]}" "$parallel_rate"))" \
-                "$(at_least "$(fraction "${rps[$db/$scenario]}" "$hash_ceiling")" 0.9)"
-        done
-        for scenario in me refresh; do
-            goal "$db peak RSS serving $scenario ≤ 24 MiB (${peak[$db/$scenario]})" "$(at_most "${peak[$db/$scenario]}" 24)"
-        done
-        local storm
-        storm="$(awk -v m="$argon_memory" -v c="$cores" 'BEGIN { printf "%.0f", 32 + c * m / 1024 }')"
-        goal "$db peak RSS under the login storm ≤ 32 MiB + permits × ARGON2_MEMORY_KIB = $storm MiB (${peak[$db/login]})" \
-            "$(at_most "${peak[$db/login]}" "$storm")"
-        for scenario in me refresh; do
-            [[ -n "${p99[$db/$scenario (large)]:-}" ]] || continue
-            goal "$db $scenario p99 on the large database ≤ 1.25 × the small one's (${p99[$db/$scenario (large)]} against ${p99[$db/$scenario]} ms: $(fraction "${p99[$db/$scenario (large)]}" "${p99[$db/$scenario]}"))" \
-                "$(at_most "$(fraction "${p99[$db/$scenario (large)]}" "${p99[$db/$scenario]}")" 1.25)"
-            goal "$db $scenario p99 with the cleanup running ≤ 2 × the small database's (${p99[$db/$scenario (large, cleanup running)]} ms: $(fraction "${p99[$db/$scenario (large, cleanup running)]}" "${p99[$db/$scenario]}"))" \
-                "$(at_most "$(fraction "${p99[$db/$scenario (large, cleanup running)]}" "${p99[$db/$scenario]}")" 2)"
-        done
-        if [[ "$db" == postgres ]]; then
-            goal "postgres refresh ≥ 0.7 of pgbench's ($(fraction "${rps[$db/refresh]}" "$(ceiling_of "$db/refresh")"))" \
-                "$(at_least "$(fraction "${rps[$db/refresh]}" "$(ceiling_of "$db/refresh")")" 0.7)"
-        fi
-    done
-    local total=0 key
-    for key in "${rows[@]}"; do
-        [[ "${errors[$key]:-0}" =~ ^[0-9]+$ ]] && total=$((total + errors[$key]))
-    done
-    goal "no errors ($total)" "$([[ $total == 0 ]] && echo 1 || echo 0)"
-}
 
 commit="$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)"
 if [[ -n "$(git -C "$root" status --porcelain 2>/dev/null | head -n 1)" ]]; then
