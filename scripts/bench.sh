@@ -7,7 +7,8 @@
 #   - the CPU time of one argon2id hash at the configured parameters: cores / that time is
 #     the ceiling of login and register;
 #   - on PostgreSQL, pgbench running Gatehouse's own refresh statement
-#     (scripts/bench/refresh-ceiling.sql): the ceiling of refresh.
+#     (server/src/services/sessions/rotate_postgres.sql, the very file the server runs): the
+#     ceiling of refresh.
 # Then, for each database (SQLite in a temporary directory, then a fresh PostgreSQL database),
 # it starts `gatehouse serve` on 127.0.0.1 and drives it with wrk for a bounded time through
 # four scenarios: register, login, refresh, me. Then it seeds a large database with bulk SQL

@@ -5,14 +5,20 @@
 
 # --- ceilings ----------------------------------------------------------------------------
 
+# start_ceiling KIND OUTPUT: starts `bench-ceilings KIND` on a free port (its standard output
+# to OUTPUT); sets server_pid and port.
+start_ceiling() {
+    port="$(free_port)"
+    "$ceilings" "$1" "$port" >"$2" 2>&1 &
+    server_pid=$!
+    wait_for_port "$port"
+}
+
 # measure_hello DB: the axum hello-world again, right after DB's GET me (Gatehouse idle
 # meanwhile), so that the two are read against each other on a machine whose speed drifts.
 measure_hello() {
     local gatehouse_pid="$server_pid" port
-    port="$(free_port)"
-    "$ceilings" hello "$port" >"$tmp/hello-$1.log" 2>&1 &
-    server_pid=$!
-    wait_for_port "$port"
+    start_ceiling hello "$tmp/hello-$1.log"
     run_wrk "$1" "axum hello-world, right after" / "http://127.0.0.1:$port/"
     stop_server
     server_pid="$gatehouse_pid"
@@ -26,17 +32,11 @@ measure_ceilings() {
     notes+=("one argon2id hash (m=$argon_memory KiB, t=$argon_iterations, p=$argon_parallelism) takes $(awk -v t="$hash_seconds" 'BEGIN { printf "%.1f", t * 1000 }') ms of CPU alone: $cores cores / that = $hash_ceiling hashes/s, the ceiling of login and register; $cores hashing threads at once (sharing the memory bus and cache) reach $parallel_rate hashes/s")
 
     local port
-    port="$(free_port)"
-    "$ceilings" hello "$port" >"$tmp/hello.log" 2>&1 &
-    server_pid=$!
-    wait_for_port "$port"
+    start_ceiling hello "$tmp/hello.log"
     run_wrk "this box" "axum hello-world" / "http://127.0.0.1:$port/"
     stop_server
 
-    port="$(free_port)"
-    "$ceilings" ed25519 "$port" >"$tmp/ed25519.out" 2>&1 &
-    server_pid=$!
-    wait_for_port "$port"
+    start_ceiling ed25519 "$tmp/ed25519.out"
     local token
     token="$(head -n 1 "$tmp/ed25519.out")"
     run_wrk "this box" "axum + Ed25519 JWT" / -H "Authorization: Bearer $token" "http://127.0.0.1:$port/"
@@ -66,10 +66,22 @@ SELECT gen_random_uuid(), s.id, lpad('bench-' || (row_number() OVER (ORDER BY s.
        NULL, now(), now() + interval '14 days', NULL
 FROM sessions s WHERE s.user_agent = 'pgbench';
 SQL
+    # The server's own statement file, its parameters replaced by pgbench expressions: each
+    # client walks a chain of its own tokens, spending token n and inserting token n + 1, as a
+    # refresh spends the presented token and stores its child. Started with -D n=0.
+    local script="$tmp/refresh-ceiling.sql" token="lpad('bench-' || :client_id || '-' || :n, 64, '0')"
+    {
+        echo '\set child :n + 1'
+        sed -e "s/\\\$1/$token/" -e 's/\$2/now()/g' -e 's/\$3/gen_random_uuid()/' \
+            -e "s/\\\$4/${token//:n/:child}/" -e "s/\\\$5/now() + interval '14 days'/g" \
+            -e "s/\\\$6/'127.0.0.1'/" "$root/server/src/services/sessions/rotate_postgres.sql"
+        echo ';'
+        echo '\set n :child'
+    } >"$script"
     local seconds="${duration%s}"
-    log "postgres / pgbench: -c$connections -j$threads -T$seconds -M prepared -f refresh-ceiling.sql"
+    log "postgres / pgbench: -c$connections -j$threads -T$seconds -M prepared -f the refresh statement"
     if ! pgbench -n -M prepared -c "$connections" -j "$threads" -T "$seconds" -D n=0 \
-        -f "$bench_dir/refresh-ceiling.sql" "$url" >"$out" 2>&1; then
+        -f "$script" "$url" >"$out" 2>&1; then
         cat "$out" >&2
         die "pgbench failed"
     fi
