@@ -4,9 +4,9 @@
 #
 #   contract/run.sh [STEP...]      default: all of them, in this order
 #
-#   install   npm ci (Redocly CLI, TypeScript, playwright-core), pip schemathesis,
-#             openapi-python-client, mypy, pytest, Debian chromium: each only when missing or at
-#             the wrong version
+#   install   npm ci (Redocly CLI, TypeScript, playwright-core, oidc-provider), pip
+#             schemathesis, openapi-python-client, mypy, pytest, Debian chromium: each only when
+#             missing or at the wrong version
 #   lint      Redocly CLI lints the spec with contract/redocly.yaml (zero errors, zero warnings);
 #             contract/statuses.py checks that every operation declares the statuses the
 #             server's own layers can give it (host check, timeout, body limit, content type,
@@ -22,6 +22,12 @@
 #   sqlite    against a server on a fresh SQLite file: the Node client flow, the Python client
 #             walk (pytest), the Rust examples, Schemathesis, the docs in headless Chromium, a self-test (Schemathesis must
 #             fail against a deliberately wrong copy of the spec), a clean server log
+#   social    social sign-in against a real OpenID provider: oidc-provider (panva, OpenID
+#             Certified) on loopback, a server on a fresh SQLite file with it as OIDC provider
+#             `panva`, headless Chromium through its login and consent pages: a redirect
+#             sign-in (one-time code exchanged for tokens) and linking it to a password account
+#             (contract/social/interop.mjs; `node contract/social/interop.mjs --idp-only`
+#             checks the provider alone); a clean server log
 #   postgres  the same on a fresh PostgreSQL database (gatehouse_contract), without the
 #             browser and the self-test
 #
@@ -452,6 +458,22 @@ step_sqlite() {
     run_database sqlite "sqlite://$tmp/contract.sqlite3?mode=rwc"
 }
 
+# The Node script starts everything itself (the provider first: the server is configured with
+# its issuer) and stops it by PID; the server writes its log to social-server.log.
+step_social() {
+    rm -rf "$artifacts"/social-*
+    ensure_built
+    [[ -f "$contract/node_modules/oidc-provider/package.json" ]] ||
+        die "contract/node_modules has no oidc-provider: run the install step first"
+    server_log="$artifacts/social-server.log"
+    timed "social: oidc-provider sign-in + link" check_social
+    timed "social: server log clean" check_server_log social
+}
+check_social() {
+    log "social: gatehouse with oidc-provider as OpenID provider, in headless Chromium"
+    CONTRACT_BIN="$bin" CONTRACT_ARTIFACTS="$artifacts" node "$contract/social/interop.mjs"
+}
+
 step_postgres() {
     rm -rf "$artifacts/postgres"
     [[ "$postgres_url" =~ ^(postgres(ql)?://[^/?]*)(/([^?]*))?(\?.*)?$ ]] ||
@@ -468,12 +490,12 @@ step_postgres() {
 
 # --- main ----------------------------------------------------------------------------------
 
-all_steps=(install lint ts py build sqlite postgres)
+all_steps=(install lint ts py build sqlite social postgres)
 steps=("$@")
 ((${#steps[@]})) || steps=("${all_steps[@]}")
 for step in "${steps[@]}"; do
     case "$step" in
-    install | lint | ts | py | build | sqlite | postgres) ;;
+    install | lint | ts | py | build | sqlite | social | postgres) ;;
     *) die "unknown step: $step (steps: ${all_steps[*]})" ;;
     esac
 done

@@ -207,6 +207,96 @@ pub struct RevokeSessionPathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct FinishSocialLoginPathParams {
+    /// A provider id from `listSocialProviders`; an unconfigured one is `404` `unknown_provider`.
+    #[validate(length(max = 64))]
+    pub provider: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct FinishSocialLoginQueryParams {
+    #[serde(rename = "code")]
+    #[validate(length(max = 2048))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+    #[serde(rename = "state")]
+    #[validate(length(max = 256))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Set by the provider when the user declined or the request was refused.
+    #[serde(rename = "error")]
+    #[validate(length(max = 256))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    #[serde(rename = "error_description")]
+    #[validate(length(max = 2048))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error_description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LinkSocialAccountPathParams {
+    /// A provider id from `listSocialProviders`; an unconfigured one is `404` `unknown_provider`.
+    #[validate(length(max = 64))]
+    pub provider: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct LinkSocialAccountQueryParams {
+    #[serde(rename = "redirect_to")]
+    #[validate(length(max = 2048))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_to: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SocialTokenLoginPathParams {
+    /// A provider id from `listSocialProviders`; an unconfigured one is `404` `unknown_provider`.
+    #[validate(length(max = 64))]
+    pub provider: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct StartSocialLoginPathParams {
+    /// A provider id from `listSocialProviders`; an unconfigured one is `404` `unknown_provider`.
+    #[validate(length(max = 64))]
+    pub provider: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct StartSocialLoginQueryParams {
+    #[serde(rename = "redirect_to")]
+    #[validate(length(max = 2048))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_to: Option<String>,
+    /// The frontend's PKCE challenge (RFC 7636, 43 to 128 characters).
+    #[serde(rename = "code_challenge")]
+    #[validate(length(max = 128))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_challenge: Option<String>,
+    /// Only `S256`.
+    #[serde(rename = "code_challenge_method")]
+    #[validate(length(max = 16))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_challenge_method: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UnlinkSocialAccountPathParams {
+    /// A provider id from `listSocialProviders`; an unconfigured one is `404` `unknown_provider`.
+    #[validate(length(max = 64))]
+    pub provider: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ListMyAuditLogQueryParams {
     /// How many items at most.
     #[serde(rename = "limit")]
@@ -1274,6 +1364,10 @@ pub struct CleanupReport {
     #[serde(rename = "otp_codes")]
     pub otp_codes: i64,
 
+    /// Expired social sign-in states, one-time codes and spent nonces.
+    #[serde(rename = "social_grants")]
+    pub social_grants: i64,
+
     #[serde(rename = "total")]
     pub total: i64,
 }
@@ -1287,6 +1381,7 @@ impl CleanupReport {
         audit_events: i64,
         outbox_messages: i64,
         otp_codes: i64,
+        social_grants: i64,
         total: i64,
     ) -> CleanupReport {
         CleanupReport {
@@ -1296,6 +1391,7 @@ impl CleanupReport {
             audit_events,
             outbox_messages,
             otp_codes,
+            social_grants,
             total,
         }
     }
@@ -1319,6 +1415,8 @@ impl std::fmt::Display for CleanupReport {
             Some(self.outbox_messages.to_string()),
             Some("otp_codes".to_string()),
             Some(self.otp_codes.to_string()),
+            Some("social_grants".to_string()),
+            Some(self.social_grants.to_string()),
             Some("total".to_string()),
             Some(self.total.to_string()),
         ];
@@ -1344,6 +1442,7 @@ impl std::str::FromStr for CleanupReport {
             pub audit_events: Vec<i64>,
             pub outbox_messages: Vec<i64>,
             pub otp_codes: Vec<i64>,
+            pub social_grants: Vec<i64>,
             pub total: Vec<i64>,
         }
 
@@ -1385,6 +1484,10 @@ impl std::str::FromStr for CleanupReport {
                     #[allow(clippy::redundant_clone)]
                     "otp_codes" => intermediate_rep
                         .otp_codes
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "social_grants" => intermediate_rep
+                        .social_grants
                         .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "total" => intermediate_rep
@@ -1430,6 +1533,11 @@ impl std::str::FromStr for CleanupReport {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "otp_codes missing in CleanupReport".to_string())?,
+            social_grants: intermediate_rep
+                .social_grants
+                .into_iter()
+                .next()
+                .ok_or_else(|| "social_grants missing in CleanupReport".to_string())?,
             total: intermediate_rep
                 .total
                 .into_iter()
@@ -6003,6 +6111,764 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SessionList>
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into SessionList - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SocialAccount {
+    #[serde(rename = "provider")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub provider: String,
+
+    /// The account's id at the provider.
+    #[serde(rename = "subject")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub subject: String,
+
+    /// The address the provider reported last.
+    #[serde(rename = "email")]
+    pub email: Nullable<String>,
+
+    #[serde(rename = "linked_at")]
+    pub linked_at: chrono::DateTime<chrono::Utc>,
+
+    #[serde(rename = "last_used_at")]
+    pub last_used_at: Nullable<chrono::DateTime<chrono::Utc>>,
+}
+
+impl SocialAccount {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        provider: String,
+        subject: String,
+        email: Nullable<String>,
+        linked_at: chrono::DateTime<chrono::Utc>,
+        last_used_at: Nullable<chrono::DateTime<chrono::Utc>>,
+    ) -> SocialAccount {
+        SocialAccount {
+            provider,
+            subject,
+            email,
+            linked_at,
+            last_used_at,
+        }
+    }
+}
+
+/// Converts the SocialAccount value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SocialAccount {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("provider".to_string()),
+            Some(self.provider.to_string()),
+            Some("subject".to_string()),
+            Some(self.subject.to_string()),
+            Some("email".to_string()),
+            Some(self.email.as_ref().map_or("null".to_string(), |x| x.to_string())),
+            // Skipping linked_at in query parameter serialization
+
+            // Skipping last_used_at in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SocialAccount value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SocialAccount {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub provider: Vec<String>,
+            pub subject: Vec<String>,
+            pub email: Vec<String>,
+            pub linked_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub last_used_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SocialAccount".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "provider" => intermediate_rep
+                        .provider
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "subject" => intermediate_rep
+                        .subject
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "email" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in SocialAccount".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "linked_at" => intermediate_rep.linked_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "last_used_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in SocialAccount".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing SocialAccount".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SocialAccount {
+            provider: intermediate_rep
+                .provider
+                .into_iter()
+                .next()
+                .ok_or_else(|| "provider missing in SocialAccount".to_string())?,
+            subject: intermediate_rep
+                .subject
+                .into_iter()
+                .next()
+                .ok_or_else(|| "subject missing in SocialAccount".to_string())?,
+            email: std::result::Result::Err("Nullable types not supported in SocialAccount".to_string())?,
+            linked_at: intermediate_rep
+                .linked_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "linked_at missing in SocialAccount".to_string())?,
+            last_used_at: std::result::Result::Err("Nullable types not supported in SocialAccount".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SocialAccount> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SocialAccount>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SocialAccount>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for SocialAccount - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SocialAccount> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <SocialAccount as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into SocialAccount - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SocialExchangeRequest {
+    /// The `code` from the callback's redirect.
+    #[serde(rename = "code")]
+    #[validate(length(max = 256), custom(function = "check_xss_string"))]
+    pub code: String,
+
+    /// Required when the sign-in started with a `code_challenge`.
+    #[serde(rename = "code_verifier")]
+    #[validate(length(max = 128), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_verifier: Option<String>,
+}
+
+impl SocialExchangeRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(code: String) -> SocialExchangeRequest {
+        SocialExchangeRequest {
+            code,
+            code_verifier: None,
+        }
+    }
+}
+
+/// Converts the SocialExchangeRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SocialExchangeRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("code".to_string()),
+            Some(self.code.to_string()),
+            self.code_verifier
+                .as_ref()
+                .map(|code_verifier| ["code_verifier".to_string(), code_verifier.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SocialExchangeRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SocialExchangeRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub code: Vec<String>,
+            pub code_verifier: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing SocialExchangeRequest".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code_verifier" => intermediate_rep
+                        .code_verifier
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing SocialExchangeRequest".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SocialExchangeRequest {
+            code: intermediate_rep
+                .code
+                .into_iter()
+                .next()
+                .ok_or_else(|| "code missing in SocialExchangeRequest".to_string())?,
+            code_verifier: intermediate_rep.code_verifier.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SocialExchangeRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SocialExchangeRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SocialExchangeRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for SocialExchangeRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SocialExchangeRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <SocialExchangeRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into SocialExchangeRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SocialLinkStart {
+    /// The provider's consent page; open it in the browser.
+    #[serde(rename = "authorize_url")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub authorize_url: String,
+}
+
+impl SocialLinkStart {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(authorize_url: String) -> SocialLinkStart {
+        SocialLinkStart { authorize_url }
+    }
+}
+
+/// Converts the SocialLinkStart value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SocialLinkStart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![Some("authorize_url".to_string()), Some(self.authorize_url.to_string())];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SocialLinkStart value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SocialLinkStart {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub authorize_url: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SocialLinkStart".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "authorize_url" => intermediate_rep
+                        .authorize_url
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing SocialLinkStart".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SocialLinkStart {
+            authorize_url: intermediate_rep
+                .authorize_url
+                .into_iter()
+                .next()
+                .ok_or_else(|| "authorize_url missing in SocialLinkStart".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SocialLinkStart> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SocialLinkStart>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SocialLinkStart>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for SocialLinkStart - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SocialLinkStart> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <SocialLinkStart as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into SocialLinkStart - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SocialProvider {
+    /// What goes in the paths (`google`, `github`, `facebook`, or an OIDC provider's name).
+    #[serde(rename = "id")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub id: String,
+
+    /// A name to show on the button.
+    #[serde(rename = "name")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub name: String,
+}
+
+impl SocialProvider {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(id: String, name: String) -> SocialProvider {
+        SocialProvider { id, name }
+    }
+}
+
+/// Converts the SocialProvider value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SocialProvider {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("id".to_string()),
+            Some(self.id.to_string()),
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SocialProvider value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SocialProvider {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<String>,
+            pub name: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SocialProvider".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing SocialProvider".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SocialProvider {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in SocialProvider".to_string())?,
+            name: intermediate_rep
+                .name
+                .into_iter()
+                .next()
+                .ok_or_else(|| "name missing in SocialProvider".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SocialProvider> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SocialProvider>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SocialProvider>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for SocialProvider - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SocialProvider> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <SocialProvider as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into SocialProvider - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// Either `code` and `redirect_uri`, or `id_token` and `nonce`.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SocialTokenRequest {
+    #[serde(rename = "code")]
+    #[validate(length(max = 2048), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+
+    #[serde(rename = "redirect_uri")]
+    #[validate(length(max = 2048), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub redirect_uri: Option<String>,
+
+    #[serde(rename = "code_verifier")]
+    #[validate(length(max = 128), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code_verifier: Option<String>,
+
+    #[serde(rename = "id_token")]
+    #[validate(length(max = 16384), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id_token: Option<String>,
+
+    #[serde(rename = "nonce")]
+    #[validate(length(max = 256), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub nonce: Option<String>,
+}
+
+impl SocialTokenRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> SocialTokenRequest {
+        SocialTokenRequest {
+            code: None,
+            redirect_uri: None,
+            code_verifier: None,
+            id_token: None,
+            nonce: None,
+        }
+    }
+}
+
+/// Converts the SocialTokenRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for SocialTokenRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.code
+                .as_ref()
+                .map(|code| ["code".to_string(), code.to_string()].join(",")),
+            self.redirect_uri
+                .as_ref()
+                .map(|redirect_uri| ["redirect_uri".to_string(), redirect_uri.to_string()].join(",")),
+            self.code_verifier
+                .as_ref()
+                .map(|code_verifier| ["code_verifier".to_string(), code_verifier.to_string()].join(",")),
+            self.id_token
+                .as_ref()
+                .map(|id_token| ["id_token".to_string(), id_token.to_string()].join(",")),
+            self.nonce
+                .as_ref()
+                .map(|nonce| ["nonce".to_string(), nonce.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a SocialTokenRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for SocialTokenRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub code: Vec<String>,
+            pub redirect_uri: Vec<String>,
+            pub code_verifier: Vec<String>,
+            pub id_token: Vec<String>,
+            pub nonce: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing SocialTokenRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "redirect_uri" => intermediate_rep
+                        .redirect_uri
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code_verifier" => intermediate_rep
+                        .code_verifier
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "id_token" => intermediate_rep
+                        .id_token
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "nonce" => intermediate_rep
+                        .nonce
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err("Unexpected key while parsing SocialTokenRequest".to_string());
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(SocialTokenRequest {
+            code: intermediate_rep.code.into_iter().next(),
+            redirect_uri: intermediate_rep.redirect_uri.into_iter().next(),
+            code_verifier: intermediate_rep.code_verifier.into_iter().next(),
+            id_token: intermediate_rep.id_token.into_iter().next(),
+            nonce: intermediate_rep.nonce.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<SocialTokenRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<SocialTokenRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<SocialTokenRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for SocialTokenRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<SocialTokenRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <SocialTokenRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into SocialTokenRequest - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {

@@ -156,6 +156,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("audit_events: {}", report.audit_events);
             println!("outbox_messages: {}", report.outbox_messages);
             println!("otp_codes: {}", report.otp_codes);
+            println!("social_grants: {}", report.social_grants);
             println!("total: {}", report.total());
             Ok(())
         }

@@ -108,6 +108,10 @@ pub enum AppError {
         /// The lock-out described as a quota (failures before a lock, over how long).
         policy: QuotaPolicy,
     },
+    /// A social sign-in or link that did not happen; the status depends on why (see
+    /// [`Failure`](crate::services::social::Failure)).
+    #[error("social sign-in failed: {}", .0.code())]
+    Social(crate::services::social::Failure),
     /// 503 `service_unavailable`, with `Retry-After`.
     #[error("service unavailable")]
     Unavailable(#[source] anyhow::Error),
@@ -185,6 +189,7 @@ impl AppError {
                     retry_after_secs(*retry_after)
                 ))
             }
+            Self::Social(failure) => social_problem(*failure),
             Self::Unavailable(_) => Problem::new(S::SERVICE_UNAVAILABLE, "service_unavailable", "Service unavailable")
                 .detail("A dependency is not answering; try again shortly."),
             Self::Internal(_) => Problem::new(S::INTERNAL_SERVER_ERROR, "internal_error", "Internal server error")
@@ -214,6 +219,7 @@ impl IntoResponse for AppError {
             Self::TooManyAttempts { retry_after, policy } => (Some(retry_after_secs(*retry_after)), Some(*policy)),
             // Dependencies come back on their own (the Redis breaker retries after a second).
             Self::Unavailable(_) => (Some(UNAVAILABLE_RETRY_AFTER_SECS), None),
+            Self::Social(crate::services::social::Failure::ProviderUnavailable) => (Some(PROVIDER_RETRY_AFTER_SECS), None),
             _ => (None, None),
         };
         let mut response = self.to_problem().into_response();
@@ -251,6 +257,68 @@ impl QuotaPolicy {
             }
         }
     }
+}
+
+/// `Retry-After` when an identity provider did not answer: seconds.
+const PROVIDER_RETRY_AFTER_SECS: u64 = 30;
+
+/// The problem of a social sign-in failure.
+fn social_problem(failure: crate::services::social::Failure) -> Problem {
+    use crate::services::social::Failure as F;
+    use StatusCode as S;
+    let (status, code, title, detail) = match failure {
+        F::UnknownProvider => (S::NOT_FOUND, "unknown_provider", "Unknown provider", "This identity provider is not configured."),
+        F::RedirectNotAllowed => (
+            S::BAD_REQUEST,
+            "redirect_not_allowed",
+            "Redirect not allowed",
+            "The redirect URL is not under one of SOCIAL_ALLOWED_REDIRECTS.",
+        ),
+        F::InvalidState | F::AccessDenied | F::ProviderError | F::InvalidIdToken => (
+            S::BAD_REQUEST,
+            "social_login_failed",
+            "Social sign-in failed",
+            "The provider did not confirm who you are; start the sign-in again.",
+        ),
+        F::EmailRequired => (
+            S::BAD_REQUEST,
+            "email_required",
+            "E-mail address required",
+            "The provider did not share an e-mail address; allow it, or sign up with a password.",
+        ),
+        F::ProviderUnavailable => (
+            S::SERVICE_UNAVAILABLE,
+            "provider_unavailable",
+            "Provider unavailable",
+            "The identity provider did not answer; try again shortly.",
+        ),
+        F::AccountInactive => (S::FORBIDDEN, "account_inactive", "Account inactive", "This account is deactivated."),
+        F::AccountExistsLinkRequired => (
+            S::CONFLICT,
+            "account_exists_link_required",
+            "Account exists",
+            "An account uses this e-mail address: sign in to it, then link the provider in your settings.",
+        ),
+        F::IdentityAlreadyLinked => (
+            S::CONFLICT,
+            "identity_already_linked",
+            "Provider account already linked",
+            "This provider account is linked to another account.",
+        ),
+        F::ProviderAlreadyLinked => (
+            S::CONFLICT,
+            "provider_already_linked",
+            "Provider already linked",
+            "Your account already has this provider linked; unlink it first.",
+        ),
+        F::LastSignInMethod => (
+            S::CONFLICT,
+            "last_sign_in_method",
+            "Last way to sign in",
+            "This is the only way left to sign in to the account: set a password first.",
+        ),
+    };
+    Problem::new(status, code, title).detail(detail)
 }
 
 /// `Retry-After` of a `503`: seconds.

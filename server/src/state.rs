@@ -16,6 +16,7 @@ use crate::{
         protection::rate_limit::RateLimiter,
         runtime_settings::RuntimeSettings,
         sessions::{Sessions, user_sessions::UserSessions},
+        social::Social,
     },
 };
 
@@ -52,4 +53,6 @@ pub struct AppState {
     pub limits: RateLimiter,
     /// Readiness and metrics.
     pub operations: Operations,
+    /// Sign-in with outside identity providers.
+    pub social: Social,
 }

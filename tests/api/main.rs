@@ -40,5 +40,8 @@ mod rejections;
 mod runtime_settings;
 mod sessions;
 mod slow_clients;
+mod social_frontend;
+mod social_linking;
+mod social_redirect;
 mod tokens;
 mod users_me;

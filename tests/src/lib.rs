@@ -6,6 +6,7 @@ mod cleanup_support;
 pub mod cookie_mode;
 mod cookies;
 mod database;
+pub mod fake_idp;
 mod harness;
 mod jwt;
 mod mail_flows;
@@ -17,6 +18,7 @@ mod rate_limit_support;
 mod raw_http;
 mod redis_server;
 mod smtp_sink;
+pub mod social_support;
 mod timing;
 mod users;
 

@@ -14,20 +14,20 @@ use crate::{models, types::*};
 pub enum DeleteUserResponse {
     /// The account was deleted.
     Status204_TheAccountWasDeleted,
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
-    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    /// The resource is not in a state that allows this (e.g. `not_dead`), or a social sign-in or link conflicts with an existing account (`account_exists_link_required`, `identity_already_linked`, `provider_already_linked`, `last_sign_in_method`).
     Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -46,14 +46,14 @@ pub enum DeleteUserResponse {
 pub enum GetRuntimeSettingsResponse {
     /// The settings in force.
     Status200_TheSettingsInForce(models::RuntimeSettings),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -74,16 +74,16 @@ pub enum GetRuntimeSettingsResponse {
 pub enum GetUserResponse {
     /// The account.
     Status200_TheAccount(models::AdminUser),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -104,14 +104,14 @@ pub enum GetUserResponse {
 pub enum ListAuditLogResponse {
     /// A page of events.
     Status200_APageOfEvents(models::AuditLogPage),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -132,14 +132,14 @@ pub enum ListAuditLogResponse {
 pub enum ListOutboxResponse {
     /// A page of messages.
     Status200_APageOfMessages(models::OutboxPage),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -160,14 +160,14 @@ pub enum ListOutboxResponse {
 pub enum ListUsersResponse {
     /// A page of accounts.
     Status200_APageOfAccounts(models::UserPage),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -188,16 +188,16 @@ pub enum ListUsersResponse {
 pub enum LogoutUserResponse {
     /// The sessions were revoked.
     Status200_TheSessionsWereRevoked(models::RevokedSessions),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -218,20 +218,20 @@ pub enum LogoutUserResponse {
 pub enum RestoreUserResponse {
     /// The restored account.
     Status200_TheRestoredAccount(models::AdminUser),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
-    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    /// The resource is not in a state that allows this (e.g. `not_dead`), or a social sign-in or link conflicts with an existing account (`account_exists_link_required`, `identity_already_linked`, `provider_already_linked`, `last_sign_in_method`).
     Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -250,20 +250,20 @@ pub enum RestoreUserResponse {
 pub enum RetryOutboxMessageResponse {
     /// The message, queued again.
     Status200_TheMessage(models::OutboxMessage),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
-    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    /// The resource is not in a state that allows this (e.g. `not_dead`), or a social sign-in or link conflicts with an existing account (`account_exists_link_required`, `identity_already_linked`, `provider_already_linked`, `last_sign_in_method`).
     Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
@@ -282,14 +282,14 @@ pub enum RetryOutboxMessageResponse {
 pub enum UpdateRuntimeSettingsResponse {
     /// The settings now in force.
     Status200_TheSettingsNowInForce(models::RuntimeSettings),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -312,20 +312,20 @@ pub enum UpdateRuntimeSettingsResponse {
 pub enum UpdateUserResponse {
     /// The updated account.
     Status200_TheUpdatedAccount(models::AdminUser),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
-    /// The resource is not in a state that allows this (e.g. `not_dead`).
+    /// The resource is not in a state that allows this (e.g. `not_dead`), or a social sign-in or link conflicts with an existing account (`account_exists_link_required`, `identity_already_linked`, `provider_already_linked`, `last_sign_in_method`).
     Status409_TheResourceIsNotInAStateThatAllowsThis(models::Problem),
     /// The request body is larger than the server accepts (`payload_too_large`).
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),

@@ -14,7 +14,7 @@ use crate::{models, types::*};
 pub enum ListSessionsResponse {
     /// The live sessions.
     Status200_TheLiveSessions(models::SessionList),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
@@ -40,14 +40,14 @@ pub enum ListSessionsResponse {
 pub enum RevokeOtherSessionsResponse {
     /// The other sessions were revoked.
     Status200_TheOtherSessionsWereRevoked(models::RevokedSessions),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -68,16 +68,16 @@ pub enum RevokeOtherSessionsResponse {
 pub enum RevokeSessionResponse {
     /// The session was revoked.
     Status204_TheSessionWasRevoked,
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), or a provider code or id_token that did not verify (`social_login_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`.
     Status401_Missing {
         body: models::Problem,
         www_authenticate: Option<String>,
     },
-    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), or a staff operation called by an account that is not staff (`forbidden`).
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), or a staff operation called by an account that is not staff (`forbidden`).
     Status403_Refused(models::Problem),
-    /// Nothing here (`not_found`).
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
     Status404_NothingHere(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),

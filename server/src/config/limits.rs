@@ -118,6 +118,8 @@ policies! {
     OtpResendIp => "otp-resend-ip", "RATE_LIMIT_OTP_RESEND_IP", 20 / 60, "One-time code resends per client IP.";
     OtpResendEmail => "otp-resend-email", "RATE_LIMIT_OTP_RESEND_EMAIL", 5 / 900,
         "One-time code resends per e-mail address.";
+    SocialIp => "social-ip", "RATE_LIMIT_SOCIAL_IP", 30 / 60,
+        "Social sign-in steps (authorize, callback, exchange, token) per client IP.";
 }
 
 /// The rate limits in force.

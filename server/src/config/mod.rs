@@ -8,6 +8,7 @@ mod env;
 mod limits;
 mod otp;
 mod process;
+mod social;
 
 use std::{
     net::{IpAddr, SocketAddr},
@@ -22,6 +23,7 @@ use ipnet::IpNet;
 pub use limits::{LimitSettings, LockoutSettings, Policy, Rate};
 pub use otp::{LoginOtp, OtpSettings};
 pub use process::{Argon2Settings, LogFormat};
+pub use social::{ProviderKind, ProviderSettings, SocialSettings, is_loopback};
 
 /// Everything Gatehouse can be configured with.
 #[derive(Clone, Debug)]
@@ -122,6 +124,8 @@ pub struct Settings {
     /// `METRICS_ADDR` (`127.0.0.1:9100`): serve `/metrics` only on this separate listener,
     /// never on the main one. Unset, `/metrics` is on the main listener.
     pub metrics_addr: Option<SocketAddr>,
+    /// Social sign-in: providers, redirects, linking.
+    pub social: SocialSettings,
 }
 
 impl Default for Settings {
@@ -168,6 +172,11 @@ impl Default for Settings {
             lockout: LockoutSettings::default(),
             trusted_proxies: Vec::new(),
             metrics_addr: None,
+            social: SocialSettings {
+                callback: "http://localhost:3000/social/callback".into(),
+                auto_link: true,
+                ..SocialSettings::default()
+            },
         }
     }
 }
@@ -195,6 +204,13 @@ impl Settings {
             }
         }
         let csrf_trusted_origins = env.list("CSRF_TRUSTED_ORIGINS", &cors_allowed_origins);
+        let debug = env.flag("DEBUG", d.debug)?;
+        let frontend_url = env
+            .get("FRONTEND_URL")
+            .unwrap_or(d.frontend_url)
+            .trim_end_matches('/')
+            .to_string();
+        let social = SocialSettings::from_env(&env, debug, &frontend_url, &cors_allowed_origins)?;
         let settings = Self {
             host: match env.get("HOST") {
                 None => d.host,
@@ -212,15 +228,11 @@ impl Settings {
                 .map(|v| v.parse().context("DATABASE_MAX_CONNECTIONS must be a whole number"))
                 .transpose()?,
             secret_key: env.get("SECRET_KEY"),
-            debug: env.flag("DEBUG", d.debug)?,
+            debug,
             allowed_hosts: env.list("ALLOWED_HOSTS", &d.allowed_hosts),
             cors_allowed_origins,
             csrf_trusted_origins,
-            frontend_url: env
-                .get("FRONTEND_URL")
-                .unwrap_or(d.frontend_url)
-                .trim_end_matches('/')
-                .to_string(),
+            frontend_url,
             auth_cookies: env.flag("AUTH_COOKIES", d.auth_cookies)?,
             access_token_lifetime: env.seconds("ACCESS_TOKEN_LIFETIME", d.access_token_lifetime, 30, 86_400)?,
             refresh_token_lifetime: env.seconds(
@@ -291,6 +303,7 @@ impl Settings {
                     })
                 })
                 .transpose()?,
+            social,
         };
         Ok(settings)
     }

@@ -12,4 +12,6 @@ pub mod refresh_token;
 pub mod runtime_setting;
 pub mod session;
 pub mod signing_key;
+pub mod social_account;
+pub mod social_grant;
 pub mod user;

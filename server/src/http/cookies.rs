@@ -73,3 +73,14 @@ pub fn clear_session_cookies(settings: &Settings) {
         context::set_cookie(cookie(settings, name, String::new(), path, http_only, 0));
     }
 }
+
+/// The cookie binding a social sign-in to the browser that started it.
+pub const SOCIAL_COOKIE: &str = "gh_social";
+/// Where the browser sends it: the social endpoints only.
+const SOCIAL_PATH: &str = "/api/v1/auth/social";
+
+/// Queues the browser-binding cookie of a social sign-in: HttpOnly, `SameSite=Lax` (the
+/// provider sends the browser back with a top-level navigation), ten minutes.
+pub fn set_social_cookie(settings: &Settings, value: String) {
+    context::set_cookie(cookie(settings, SOCIAL_COOKIE, value, SOCIAL_PATH, true, 600));
+}

@@ -14,6 +14,7 @@
 //! | [`protection`] | rate limits and the login lock-out | platform, audit, mail |
 //! | [`identity`] | accounts, registration, passwords, verification and reset | everything above |
 //! | [`otp`] | e-mailed one-time codes | identity and below |
+//! | [`social`] | sign-in with outside identity providers, linked provider accounts | identity and below |
 //! | [`admin`] | staff administration of users, maintenance (cleanup) | identity and below |
 //! | [`operations`] | readiness of the dependencies, the metrics scrape | mail, platform |
 //!
@@ -30,3 +31,4 @@ pub mod platform;
 pub mod protection;
 pub mod runtime_settings;
 pub mod sessions;
+pub mod social;

@@ -26,6 +26,7 @@ use crate::{
         sessions::{
             Sessions, keys::KeyStore, session_cache::SessionCache, tokens::AccessTokens, user_sessions::UserSessions,
         },
+        social::{Social, SocialDeps},
     },
     state::AppState,
 };
@@ -92,7 +93,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         mailer.clone(),
         settings.frontend_url.clone(),
     );
-    let email_tokens = EmailTokens::new(secret);
+    let email_tokens = EmailTokens::new(secret.clone());
     let accounts = Accounts::new(
         db.clone(),
         hasher.clone(),
@@ -118,6 +119,18 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         sessions.clone(),
         runtime.clone(),
     );
+    let social = Social::new(
+        settings.social.clone(),
+        SocialDeps {
+            db: db.clone(),
+            secret,
+            sessions: sessions.clone(),
+            registration: registration.clone(),
+            mailer: mailer.clone(),
+            runtime: runtime.clone(),
+            cookie_mode: settings.auth_cookies,
+        },
+    )?;
     registration.handle_jobs();
     passwords.handle_jobs();
     otp.handle_jobs();
@@ -137,6 +150,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         redis,
         otp,
         limits,
+        social,
     })
 }
 

@@ -6,6 +6,7 @@ mod auth;
 pub(crate) mod ops;
 mod otp;
 mod sessions;
+mod social;
 mod users;
 mod views;
 

@@ -90,6 +90,7 @@ impl From<CleanupReport> for models::CleanupReport {
             audit_events: count(r.audit_events),
             outbox_messages: count(r.outbox_messages),
             otp_codes: count(r.otp_codes),
+            social_grants: count(r.social_grants),
             total: count(r.total()),
         }
     }

@@ -16,6 +16,7 @@ use serde_json::json;
 use crate::{
     entity::{
         audit_event, email_token, maintenance_job, otp_code, otp_send_window, outbox_message, refresh_token, session,
+        social_grant,
     },
     error::AppResult,
     services::{
@@ -55,6 +56,8 @@ pub struct CleanupReport {
     pub outbox_messages: u64,
     /// Expired one-time codes and stale send counters (database store; Redis expires its own).
     pub otp_codes: u64,
+    /// Expired social sign-in states, one-time codes and spent nonces.
+    pub social_grants: u64,
 }
 
 impl CleanupReport {
@@ -66,6 +69,7 @@ impl CleanupReport {
             + self.audit_events
             + self.outbox_messages
             + self.otp_codes
+            + self.social_grants
     }
 }
 
@@ -182,6 +186,13 @@ impl Maintenance {
                     Condition::all().add(otp_send_window::Column::LastSentAt.lt(now - OTP_SEND_RETENTION)),
                 )
                 .await?;
+        let social_grants = self
+            .delete_in_batches(
+                social_grant::Entity,
+                social_grant::Column::Hash,
+                Condition::all().add(social_grant::Column::ExpiresAt.lt(now)),
+            )
+            .await?;
         let report = CleanupReport {
             refresh_tokens,
             sessions,
@@ -189,6 +200,7 @@ impl Maintenance {
             audit_events,
             outbox_messages,
             otp_codes,
+            social_grants,
         };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
@@ -197,6 +209,7 @@ impl Maintenance {
             audit_events = report.audit_events,
             outbox_messages = report.outbox_messages,
             otp_codes = report.otp_codes,
+            social_grants = report.social_grants,
             "cleanup finished"
         );
         let detail = json!({
@@ -206,6 +219,7 @@ impl Maintenance {
             "audit_events": report.audit_events,
             "outbox_messages": report.outbox_messages,
             "otp_codes": report.otp_codes,
+            "social_grants": report.social_grants,
         });
         audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
         Ok(report)

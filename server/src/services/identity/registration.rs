@@ -104,7 +104,7 @@ impl Registration {
                     }
                     return Ok(Outcome::Existing(existing.id));
                 }
-                let row = accounts::new_account_row(&new, email, password_hash, false);
+                let row = accounts::new_account_row(&new, email, Some(password_hash), false);
                 let created = match row.insert(txn).await {
                     Ok(created) => created,
                     // The same address registered at this very moment: the other one won.
@@ -131,7 +131,9 @@ impl Registration {
         Ok(())
     }
 
-    async fn send_verification(&self, db: &impl sea_orm::ConnectionTrait, account: &user::Model) -> AppResult<()> {
+    /// Queues a verification e-mail for `account` inside the caller's transaction (call
+    /// [`Mailer::wake`] after the commit).
+    pub async fn send_verification(&self, db: &impl sea_orm::ConnectionTrait, account: &user::Model) -> AppResult<()> {
         let lifetime: Duration = self.runtime.current().verification_token_lifetime;
         let token = self.tokens.issue(db, account, Purpose::VerifyEmail, lifetime).await?;
         let extras = Extras {

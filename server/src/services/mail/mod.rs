@@ -44,6 +44,8 @@ pub struct Extras {
     pub expires_in: Option<Duration>,
     /// A one-time code to type in.
     pub code: Option<String>,
+    /// The provider an e-mail is about (linked, unlinked).
+    pub provider: Option<String>,
 }
 
 /// Renders e-mails into the outbox and wakes the worker that delivers them.
@@ -105,6 +107,7 @@ impl Mailer {
             link: extras.link,
             token: extras.token,
             code: extras.code,
+            provider: extras.provider,
             expires_in_minutes: extras.expires_in.map(|d| d.as_secs().div_ceil(60)),
         };
         let rendered = self.templates.render(kind, &context)?;

@@ -29,11 +29,15 @@ pub enum TemplateKind {
     TwoStepCode,
     /// Sign-in to the account was locked after repeated failed attempts.
     AccountLocked,
+    /// A provider (Google, GitHub…) was linked to the account.
+    SocialLinked,
+    /// A provider was unlinked from the account.
+    SocialUnlinked,
 }
 
 impl TemplateKind {
     /// Every kind.
-    pub const ALL: [TemplateKind; 7] = [
+    pub const ALL: [TemplateKind; 9] = [
         Self::VerifyEmail,
         Self::PasswordReset,
         Self::PasswordChanged,
@@ -41,6 +45,8 @@ impl TemplateKind {
         Self::LoginCode,
         Self::TwoStepCode,
         Self::AccountLocked,
+        Self::SocialLinked,
+        Self::SocialUnlinked,
     ];
 
     /// The file-name stem of the kind's templates, e.g. `"verify_email"`.
@@ -53,6 +59,8 @@ impl TemplateKind {
             Self::LoginCode => "login_code",
             Self::TwoStepCode => "two_step_code",
             Self::AccountLocked => "account_locked",
+            Self::SocialLinked => "social_linked",
+            Self::SocialUnlinked => "social_unlinked",
         }
     }
 }
@@ -76,6 +84,8 @@ pub struct EmailContext {
     pub expires_in_minutes: Option<u64>,
     /// The one-time code of `login_code` and `two_step_code`.
     pub code: Option<String>,
+    /// The provider's display name, for `social_linked` and `social_unlinked`.
+    pub provider: Option<String>,
 }
 
 /// A rendered message.
@@ -116,7 +126,9 @@ const BUILTIN: &[(&str, &str)] = builtin!(
     "account_exists",
     "login_code",
     "two_step_code",
-    "account_locked"
+    "account_locked",
+    "social_linked",
+    "social_unlinked"
 );
 
 impl Templates {
@@ -192,6 +204,7 @@ impl EmailContext {
             token: Some("sample".into()),
             expires_in_minutes: Some(1440),
             code: Some("123456".into()),
+            provider: Some("GitHub".into()),
         }
     }
 }

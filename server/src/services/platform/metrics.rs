@@ -104,6 +104,8 @@ pub enum SignInMethod {
     EmailOtp,
     /// The e-mailed code of a two-step login, after the password.
     TwoStep,
+    /// An outside identity provider (Google, GitHub, an OpenID Connect issuer…).
+    Social,
 }
 
 impl SignInMethod {
@@ -112,6 +114,7 @@ impl SignInMethod {
             Self::Password => "password",
             Self::EmailOtp => "email_otp",
             Self::TwoStep => "two_step",
+            Self::Social => "social",
         }
     }
 }

@@ -91,13 +91,13 @@ pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
 }
 
 /// The row of a new account.
-pub fn new_account_row(new: &NewAccount, email: Email, password_hash: String, verified: bool) -> user::ActiveModel {
+pub fn new_account_row(new: &NewAccount, email: Email, password_hash: Option<String>, verified: bool) -> user::ActiveModel {
     let now = Utc::now();
     user::ActiveModel {
         id: Set(Uuid::now_v7()),
         email: Set(email.display),
         email_normalized: Set(email.key),
-        password_hash: Set(Some(password_hash)),
+        password_hash: Set(password_hash),
         first_name: Set(new.first_name.clone().unwrap_or_default().trim().to_string()),
         last_name: Set(new.last_name.clone().unwrap_or_default().trim().to_string()),
         is_active: Set(true),

@@ -73,7 +73,7 @@ impl Accounts {
             return Err(AppError::EmailTaken);
         }
         let password_hash = self.hasher.hash(&new.password).await?;
-        let row = new_account_row(&new, email, password_hash, true);
+        let row = new_account_row(&new, email, Some(password_hash), true);
         let created = match row.insert(&self.db).await {
             Ok(created) => created,
             Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {

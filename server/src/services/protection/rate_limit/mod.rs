@@ -57,6 +57,8 @@ pub enum Action {
     OtpVerify,
     /// `POST /auth/otp/resend`: per IP and per address.
     OtpResend,
+    /// Each step of a social sign-in (authorize, callback, exchange, token): per IP.
+    Social,
 }
 
 impl Action {
@@ -74,6 +76,7 @@ impl Action {
             Self::OtpRequest => (P::OtpRequestIp, Some(P::OtpRequestEmail)),
             Self::OtpVerify => (P::OtpVerifyIp, Some(P::OtpVerifyEmail)),
             Self::OtpResend => (P::OtpResendIp, Some(P::OtpResendEmail)),
+            Self::Social => (P::SocialIp, None),
         }
     }
 }

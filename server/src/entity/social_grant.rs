@@ -1,0 +1,22 @@
+//! `social_grants`: the single-use values of social sign-in flows.
+
+use sea_orm::entity::prelude::*;
+
+/// A `state`, one-time `code` or spent `nonce`, stored as a keyed hash.
+#[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
+#[sea_orm(table_name = "social_grants")]
+pub struct Model {
+    /// HMAC-SHA256 of the kind and the value under the instance secret, hex.
+    #[sea_orm(primary_key, auto_increment = false)]
+    pub hash: String,
+    pub kind: String,
+    /// JSON sealed under the instance secret.
+    pub payload: String,
+    pub created_at: DateTimeUtc,
+    pub expires_at: DateTimeUtc,
+}
+
+#[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
+pub enum Relation {}
+
+impl ActiveModelBehavior for ActiveModel {}
