@@ -20,7 +20,7 @@ import yaml
 METHODS = ("get", "put", "post", "delete", "patch")
 UNSAFE = ("put", "post", "delete", "patch")
 # Operations served from memory: no database or Redis behind them.
-NO_DEPENDENCY = {"healthz", "getJwks", "getSchema", "getSwaggerUi", "getRedoc", "getMetrics"}
+NO_DEPENDENCY = {"healthz", "getJwks", "getSchema", "getSwaggerUi", "getRedoc", "getMetrics", "listSocialProviders"}
 SHARED = {
     "400": "BadRequest",
     "401": "Unauthorized",

@@ -219,7 +219,9 @@ impl IntoResponse for AppError {
             Self::TooManyAttempts { retry_after, policy } => (Some(retry_after_secs(*retry_after)), Some(*policy)),
             // Dependencies come back on their own (the Redis breaker retries after a second).
             Self::Unavailable(_) => (Some(UNAVAILABLE_RETRY_AFTER_SECS), None),
-            Self::Social(crate::services::social::Failure::ProviderUnavailable) => (Some(PROVIDER_RETRY_AFTER_SECS), None),
+            Self::Social(crate::services::social::Failure::ProviderUnavailable) => {
+                (Some(PROVIDER_RETRY_AFTER_SECS), None)
+            }
             _ => (None, None),
         };
         let mut response = self.to_problem().into_response();
@@ -267,7 +269,12 @@ fn social_problem(failure: crate::services::social::Failure) -> Problem {
     use crate::services::social::Failure as F;
     use StatusCode as S;
     let (status, code, title, detail) = match failure {
-        F::UnknownProvider => (S::NOT_FOUND, "unknown_provider", "Unknown provider", "This identity provider is not configured."),
+        F::UnknownProvider => (
+            S::NOT_FOUND,
+            "unknown_provider",
+            "Unknown provider",
+            "This identity provider is not configured.",
+        ),
         F::RedirectNotAllowed => (
             S::BAD_REQUEST,
             "redirect_not_allowed",
@@ -292,7 +299,12 @@ fn social_problem(failure: crate::services::social::Failure) -> Problem {
             "Provider unavailable",
             "The identity provider did not answer; try again shortly.",
         ),
-        F::AccountInactive => (S::FORBIDDEN, "account_inactive", "Account inactive", "This account is deactivated."),
+        F::AccountInactive => (
+            S::FORBIDDEN,
+            "account_inactive",
+            "Account inactive",
+            "This account is deactivated.",
+        ),
         F::AccountExistsLinkRequired => (
             S::CONFLICT,
             "account_exists_link_required",

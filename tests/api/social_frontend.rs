@@ -35,7 +35,11 @@ async fn frontend_code(idp: &FakeIdp, redirect_uri: &str, verifier: &str, scope:
     let http = reqwest::Client::builder().redirect(Policy::none()).build().unwrap();
     let response = http.get(url).send().await.unwrap();
     let back = url::Url::parse(&location(&response)).unwrap();
-    back.query_pairs().find(|(k, _)| k == "code").expect("a code").1.into_owned()
+    back.query_pairs()
+        .find(|(k, _)| k == "code")
+        .expect("a code")
+        .1
+        .into_owned()
 }
 
 #[tokio::test]
@@ -53,24 +57,53 @@ async fn a_code_the_frontend_got_signs_in() {
         code_verifier: Some(verifier.try_into().unwrap()),
         ..Default::default()
     };
-    let tokens = app.client.social_token_login(&"github".try_into().unwrap(), &body).await.expect("signed in").into_inner();
+    let tokens = app
+        .client
+        .social_token_login(&"github".try_into().unwrap(), &body)
+        .await
+        .expect("signed in")
+        .into_inner();
     assert_eq!(me(&app, &tokens).await.email, "front@example.com");
     // The provider spends its codes: the same body again is the provider's refusal.
-    expect_problem(app.client.social_token_login(&"github".try_into().unwrap(), &body).await, 400, "social_login_failed");
+    expect_problem(
+        app.client
+            .social_token_login(&"github".try_into().unwrap(), &body)
+            .await,
+        400,
+        "social_login_failed",
+    );
 
     let evil = types::SocialTokenRequest {
         redirect_uri: Some("https://evil.test/cb".try_into().unwrap()),
         ..body.clone()
     };
-    expect_problem(app.client.social_token_login(&"github".try_into().unwrap(), &evil).await, 400, "redirect_not_allowed");
+    expect_problem(
+        app.client
+            .social_token_login(&"github".try_into().unwrap(), &evil)
+            .await,
+        400,
+        "redirect_not_allowed",
+    );
     let neither = types::SocialTokenRequest::default();
-    expect_problem(app.client.social_token_login(&"github".try_into().unwrap(), &neither).await, 422, "validation_failed");
+    expect_problem(
+        app.client
+            .social_token_login(&"github".try_into().unwrap(), &neither)
+            .await,
+        422,
+        "validation_failed",
+    );
     let both = types::SocialTokenRequest {
         id_token: Some("x".try_into().unwrap()),
         nonce: Some("n".try_into().unwrap()),
         ..body
     };
-    expect_problem(app.client.social_token_login(&"github".try_into().unwrap(), &both).await, 422, "validation_failed");
+    expect_problem(
+        app.client
+            .social_token_login(&"github".try_into().unwrap(), &both)
+            .await,
+        422,
+        "validation_failed",
+    );
 }
 
 #[tokio::test]
@@ -88,14 +121,23 @@ async fn an_id_token_with_its_nonce_signs_in_once() {
         .into_inner();
     assert!(me(&app, &tokens).await.email_verified);
     // Replayed: the nonce is spent.
-    let replay = app.client.social_token_login(&"acme".try_into().unwrap(), &id_token_request(&token, "nonce-1")).await;
+    let replay = app
+        .client
+        .social_token_login(&"acme".try_into().unwrap(), &id_token_request(&token, "nonce-1"))
+        .await;
     expect_problem(replay, 400, "social_login_failed");
     // Another nonce than the token's.
     let other = idp.id_token(&person, "nonce-2");
-    let refused = app.client.social_token_login(&"acme".try_into().unwrap(), &id_token_request(&other, "nonce-3")).await;
+    let refused = app
+        .client
+        .social_token_login(&"acme".try_into().unwrap(), &id_token_request(&other, "nonce-3"))
+        .await;
     expect_problem(refused, 400, "social_login_failed");
     // GitHub has no id_tokens.
-    let refused = app.client.social_token_login(&"github".try_into().unwrap(), &id_token_request(&other, "nonce-2")).await;
+    let refused = app
+        .client
+        .social_token_login(&"github".try_into().unwrap(), &id_token_request(&other, "nonce-2"))
+        .await;
     expect_problem(refused, 400, "social_login_failed");
 
     for tweak in [Tweak::AlgNone, Tweak::Hs256, Tweak::WrongAudience, Tweak::Expired] {
@@ -103,7 +145,10 @@ async fn an_id_token_with_its_nonce_signs_in_once() {
         let stranger = FakeUser::verified("stranger@example.com");
         let nonce = format!("nonce-{tweak:?}");
         let forged = idp.id_token(&stranger, &nonce);
-        let refused = app.client.social_token_login(&"acme".try_into().unwrap(), &id_token_request(&forged, &nonce)).await;
+        let refused = app
+            .client
+            .social_token_login(&"acme".try_into().unwrap(), &id_token_request(&forged, &nonce))
+            .await;
         expect_problem(refused, 400, "social_login_failed");
     }
     assert_eq!(accounts_with(&app, "stranger@example.com").await, 0);
@@ -119,7 +164,11 @@ async fn a_provider_that_does_not_answer_is_a_fast_503() {
         redirect_uri: Some(format!("{FRONTEND_URL}/cb").as_str().try_into().unwrap()),
         ..Default::default()
     };
-    let problem = expect_problem(app.client.social_token_login(&"acme".try_into().unwrap(), &body).await, 503, "provider_unavailable");
+    let problem = expect_problem(
+        app.client.social_token_login(&"acme".try_into().unwrap(), &body).await,
+        503,
+        "provider_unavailable",
+    );
     assert_eq!(problem.status, 503);
     let raw = app
         .http

@@ -5,15 +5,19 @@ use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 
 use gatehouse::entity::user;
 use gatehouse_tests::{
-    EmailVerification, TestUser, expect_problem, first_mail_to,
+    EmailVerification, TestUser, expect_problem,
     fake_idp::{FakeIdp, FakeUser},
-    mark_email_verified,
+    first_mail_to, mark_email_verified,
     social_support::{Browser, Landing, accounts_with, events, exchange, links, me, social_app},
     types,
 };
 
 /// Registers a password account for `email` and returns its id and tokens.
-async fn password_account(app: &gatehouse_tests::TestApp, email: &str, verified: bool) -> (uuid::Uuid, types::TokenResponse) {
+async fn password_account(
+    app: &gatehouse_tests::TestApp,
+    email: &str,
+    verified: bool,
+) -> (uuid::Uuid, types::TokenResponse) {
     let user = TestUser {
         email: email.to_string(),
         ..TestUser::generate()
@@ -82,17 +86,29 @@ async fn nothing_is_linked_unless_both_addresses_are_verified() {
     let landing = Browser::new().sign_in(&app, "acme").await;
     assert_eq!(landing.error(), Some("account_exists_link_required"));
     assert!(links(&app).await.is_empty());
-    assert_eq!(accounts_with(&app, "verified@example.com").await, 1, "nothing created either");
+    assert_eq!(
+        accounts_with(&app, "verified@example.com").await,
+        1,
+        "nothing created either"
+    );
 
     // The frontend-driven flow says the same with 409.
     idp.sign_in_as(&FakeUser::verified("squatted@example.com"));
     let nonce = "frontend-nonce-409";
     let body = types::SocialTokenRequest {
-        id_token: Some(idp.id_token(&FakeUser::verified("squatted@example.com"), nonce).try_into().unwrap()),
+        id_token: Some(
+            idp.id_token(&FakeUser::verified("squatted@example.com"), nonce)
+                .try_into()
+                .unwrap(),
+        ),
         nonce: Some(nonce.try_into().unwrap()),
         ..Default::default()
     };
-    expect_problem(app.client.social_token_login(&"acme".try_into().unwrap(), &body).await, 409, "account_exists_link_required");
+    expect_problem(
+        app.client.social_token_login(&"acme".try_into().unwrap(), &body).await,
+        409,
+        "account_exists_link_required",
+    );
 }
 
 #[tokio::test]
@@ -112,9 +128,16 @@ async fn an_unverified_new_identity_must_verify_its_address_when_verification_is
     idp.sign_in_as(&FakeUser::unverified("fresh@example.com"));
     let landing = Browser::new().sign_in(&app, "acme").await;
     assert_eq!(landing.error(), Some("email_not_verified"));
-    assert_eq!(accounts_with(&app, "fresh@example.com").await, 1, "the account exists, unverified");
+    assert_eq!(
+        accounts_with(&app, "fresh@example.com").await,
+        1,
+        "the account exists, unverified"
+    );
     let mail = first_mail_to(&app, "fresh@example.com").await;
-    assert!(mail.raw.contains("verify-email?token="), "the verification e-mail went out");
+    assert!(
+        mail.raw.contains("verify-email?token="),
+        "the verification e-mail went out"
+    );
 
     // A verified one signs in at once.
     idp.sign_in_as(&FakeUser::verified("trusted@example.com"));
@@ -151,7 +174,12 @@ async fn providers_are_linked_listed_and_unlinked_from_the_settings() {
     idp.sign_in_as(&person);
 
     let landing = link(&app, &tokens, "github").await;
-    assert_eq!(landing.params.get("linked").map(String::as_str), Some("github"), "{:?}", landing.url);
+    assert_eq!(
+        landing.params.get("linked").map(String::as_str),
+        Some("github"),
+        "{:?}",
+        landing.url
+    );
     let listed = client.list_social_accounts().await.unwrap().into_inner();
     assert_eq!(listed.len(), 1);
     assert_eq!(listed[0].provider, "github");
@@ -165,16 +193,31 @@ async fn providers_are_linked_listed_and_unlinked_from_the_settings() {
     assert_eq!(me(&app, &signed_in).await.id, id);
 
     // Twice the same provider, or someone else's identity: 409 / error.
-    expect_problem(client.link_social_account(&"github".try_into().unwrap(), None).await, 409, "provider_already_linked");
+    expect_problem(
+        client.link_social_account(&"github".try_into().unwrap(), None).await,
+        409,
+        "provider_already_linked",
+    );
     let (_, other_tokens) = password_account(&app, "other@example.com", true).await;
     let landing = link(&app, &other_tokens, "github").await;
     assert_eq!(landing.error(), Some("identity_already_linked"));
-    expect_problem(client.link_social_account(&"nope".try_into().unwrap(), None).await, 404, "unknown_provider");
+    expect_problem(
+        client.link_social_account(&"nope".try_into().unwrap(), None).await,
+        404,
+        "unknown_provider",
+    );
 
-    let unlinked = client.unlink_social_account(&"github".try_into().unwrap()).await.expect("unlinked");
+    let unlinked = client
+        .unlink_social_account(&"github".try_into().unwrap())
+        .await
+        .expect("unlinked");
     assert_eq!(unlinked.status().as_u16(), 204);
     assert!(client.list_social_accounts().await.unwrap().into_inner().is_empty());
-    expect_problem(client.unlink_social_account(&"github".try_into().unwrap()).await, 404, "not_found");
+    expect_problem(
+        client.unlink_social_account(&"github".try_into().unwrap()).await,
+        404,
+        "not_found",
+    );
     assert_eq!(events(&app, "social_unlinked").await.len(), 1);
     let mails = gatehouse_tests::nth_mail_to(&app, "settings@example.com", 2).await;
     assert!(mails.subject.contains("github was unlinked"));
@@ -188,13 +231,42 @@ async fn the_last_way_to_sign_in_cannot_be_unlinked() {
     let landing = Browser::new().sign_in(&app, "acme").await;
     let tokens = exchange(&app, &landing.code(), None).await.unwrap().into_inner();
     let client = app.client_with_token(&tokens.access_token);
-    expect_problem(client.unlink_social_account(&"acme".try_into().unwrap()).await, 409, "last_sign_in_method");
+    expect_problem(
+        client.unlink_social_account(&"acme".try_into().unwrap()).await,
+        409,
+        "last_sign_in_method",
+    );
 
     idp.sign_in_as(&FakeUser::verified("gh@example.com"));
     assert!(link(&app, &tokens, "github").await.params.contains_key("linked"));
-    client.unlink_social_account(&"acme".try_into().unwrap()).await.expect("another provider is left");
-    expect_problem(client.unlink_social_account(&"github".try_into().unwrap()).await, 409, "last_sign_in_method");
+    client
+        .unlink_social_account(&"acme".try_into().unwrap())
+        .await
+        .expect("another provider is left");
+    expect_problem(
+        client.unlink_social_account(&"github".try_into().unwrap()).await,
+        409,
+        "last_sign_in_method",
+    );
     assert_eq!(links(&app).await.len(), 1);
+
+    // A password reset gives the social-only account a password: then the last provider can go.
+    let token = gatehouse_tests::reset_token(&app, "only-social@example.com").await;
+    let password = gatehouse_tests::fresh_password();
+    gatehouse_tests::post_password_reset_confirm(&app, &token, &password)
+        .await
+        .expect("a password is set");
+    let user = TestUser {
+        email: "only-social@example.com".into(),
+        password,
+    };
+    let tokens = app.login(&user).await;
+    let client = app.client_with_token(&tokens.access_token);
+    client
+        .unlink_social_account(&"github".try_into().unwrap())
+        .await
+        .expect("the password is left");
+    assert!(links(&app).await.is_empty());
 }
 
 #[tokio::test]

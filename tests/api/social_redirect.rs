@@ -25,7 +25,9 @@ async fn providers_are_listed_and_unknown_ones_are_404() {
     let ids: Vec<_> = providers.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["acme", "github", "facebook"]);
 
-    let response = Browser::new().get(&app.url("/api/v1/auth/social/google/authorize")).await;
+    let response = Browser::new()
+        .get(&app.url("/api/v1/auth/social/google/authorize"))
+        .await;
     assert_problem(response, 404, "unknown_provider").await;
     let body = types::SocialTokenRequest {
         id_token: Some("x".try_into().unwrap()),
@@ -59,20 +61,42 @@ async fn a_redirect_sign_in_creates_a_verified_account_and_its_code_works_once()
     let callback = browser.consent(&authorize).await;
     let landing = browser.callback(&callback).await;
     assert_eq!(landing.base(), default_landing());
-    assert_eq!(landing.params.len(), 1, "only the one-time code travels: {:?}", landing.url);
+    assert_eq!(
+        landing.params.len(),
+        1,
+        "only the one-time code travels: {:?}",
+        landing.url
+    );
     let code = landing.code();
 
-    let tokens = exchange(&app, &code, None).await.expect("the code is exchanged").into_inner();
+    let tokens = exchange(&app, &code, None)
+        .await
+        .expect("the code is exchanged")
+        .into_inner();
     let user = me(&app, &tokens).await;
     assert_eq!(user.email, "Ada.Social@example.com");
     assert!(user.email_verified);
     assert_eq!((user.first_name.as_str(), user.last_name.as_str()), ("Ada", "Lovelace"));
     expect_problem(exchange(&app, &code, None).await, 400, "invalid_code");
     expect_problem(exchange(&app, "never-issued", None).await, 400, "invalid_code");
+    // A code not exchanged within its 60 seconds.
+    let late = Browser::new().sign_in(&app, "acme").await;
+    social_grant::Entity::update_many()
+        .col_expr(
+            social_grant::Column::ExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .exec(&app.db)
+        .await
+        .unwrap();
+    expect_problem(exchange(&app, &late.code(), None).await, 400, "invalid_code");
 
     let stored = links(&app).await;
     assert_eq!(stored.len(), 1);
-    assert_eq!((stored[0].issuer.as_str(), stored[0].subject.as_str()), (idp.url.as_str(), person.sub.as_str()));
+    assert_eq!(
+        (stored[0].issuer.as_str(), stored[0].subject.as_str()),
+        (idp.url.as_str(), person.sub.as_str())
+    );
     assert_eq!(events(&app, "social_login_succeeded").await.len(), 1);
     let row = gatehouse_tests::user_row(&app, stored[0].user_id).await;
     assert!(row.password_hash.is_none(), "a social-only account has no password");
@@ -84,7 +108,10 @@ async fn a_redirect_sign_in_creates_a_verified_account_and_its_code_works_once()
         ..person.clone()
     });
     let again = Browser::new().sign_in(&app, "acme").await;
-    let tokens = exchange(&app, &again.code(), None).await.expect("signed in again").into_inner();
+    let tokens = exchange(&app, &again.code(), None)
+        .await
+        .expect("signed in again")
+        .into_inner();
     assert_eq!(me(&app, &tokens).await.id, user.id);
     assert_eq!(accounts_with(&app, "renamed@example.com").await, 0);
 }
@@ -98,7 +125,9 @@ async fn the_state_must_be_known_unused_unexpired_and_from_this_browser() {
 
     // No state, or one never issued: back to CALLBACK.
     let mut browser = Browser::new();
-    let missing = browser.callback(&app.url("/api/v1/auth/social/acme/callback?code=x")).await;
+    let missing = browser
+        .callback(&app.url("/api/v1/auth/social/acme/callback?code=x"))
+        .await;
     assert_eq!((missing.base(), missing.error()), (default_landing(), invalid_state));
     let unknown = browser
         .callback(&app.url("/api/v1/auth/social/acme/callback?code=x&state=forged"))
@@ -125,7 +154,10 @@ async fn the_state_must_be_known_unused_unexpired_and_from_this_browser() {
     let authorize = browser.start(&app, "acme", "").await;
     let callback = browser.consent(&authorize).await;
     social_grant::Entity::update_many()
-        .col_expr(social_grant::Column::ExpiresAt, Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)))
+        .col_expr(
+            social_grant::Column::ExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
         .exec(&app.db)
         .await
         .unwrap();
@@ -137,7 +169,11 @@ async fn the_state_must_be_known_unused_unexpired_and_from_this_browser() {
     let callback = browser.consent(&authorize).await.replace("/acme/", "/github/");
     assert_eq!(browser.callback(&callback).await.error(), invalid_state);
 
-    assert_eq!(accounts_with(&app, "state@example.com").await, 1, "only the one good flow signed up");
+    assert_eq!(
+        accounts_with(&app, "state@example.com").await,
+        1,
+        "only the one good flow signed up"
+    );
     assert!(!events(&app, "social_login_failed").await.is_empty());
 }
 
@@ -146,13 +182,22 @@ async fn provider_failures_end_in_an_error_redirect_without_an_account() {
     let idp = FakeIdp::start().await;
     let app = social_app(&idp, |_| {}).await;
     idp.sign_in_as(&FakeUser::verified("failing@example.com"));
-    let cases: Vec<(&str, Box<dyn Fn(&mut gatehouse_tests::fake_idp::Knobs)>)> = vec![
+    type Knob = Box<dyn Fn(&mut gatehouse_tests::fake_idp::Knobs)>;
+    let cases: Vec<(&str, Knob)> = vec![
         ("access_denied", Box::new(|k| k.deny = true)),
         ("provider_unavailable", Box::new(|k| k.token_status = Some(503))),
         ("provider_unavailable", Box::new(|k| k.token_status = Some(500))),
         ("provider_error", Box::new(|k| k.token_status = Some(400))),
-        ("provider_error", Box::new(|k| k.token_body_bytes = Some(2 * 1024 * 1024))),
-        ("provider_unavailable", Box::new(|k| k.token_delay = Some(Duration::from_secs(11)))),
+        (
+            "provider_error",
+            Box::new(|k| k.token_body_bytes = Some(2 * 1024 * 1024)),
+        ),
+        // Redirects are not followed, even to an endpoint that would have answered.
+        ("provider_error", Box::new(|k| k.token_redirect = true)),
+        (
+            "provider_unavailable",
+            Box::new(|k| k.token_delay = Some(Duration::from_secs(11))),
+        ),
     ];
     for (expected, knob) in cases {
         idp.set(|k| *k = Default::default());
@@ -167,7 +212,9 @@ async fn provider_failures_end_in_an_error_redirect_without_an_account() {
     let gone = social_app(&idp, |s| {
         s.social.providers[0] = gatehouse::config::ProviderSettings {
             kind: gatehouse::config::ProviderKind::Oidc {
-                issuer: format!("http://127.0.0.1:{}", gatehouse_tests::unused_port()).parse().unwrap(),
+                issuer: format!("http://127.0.0.1:{}", gatehouse_tests::unused_port())
+                    .parse()
+                    .unwrap(),
                 also_issued_by: Vec::new(),
             },
             ..s.social.providers[0].clone()
@@ -218,11 +265,17 @@ async fn es256_keys_rotation_and_userinfo_are_followed() {
     // The issuer rotates: the unknown kid makes Gatehouse fetch the keys once more.
     idp.set(|k| k.es256 = false);
     idp.rotate_keys();
-    assert!(Browser::new().sign_in(&app, "acme").await.error().is_none(), "the rotated key");
+    assert!(
+        Browser::new().sign_in(&app, "acme").await.error().is_none(),
+        "the rotated key"
+    );
     assert_eq!(idp.jwks_fetches(), 2);
     // An unknown key again within the minute: refused without hammering the issuer.
     idp.set(|k| k.tweak = Tweak::UnknownKey);
-    assert_eq!(Browser::new().sign_in(&app, "acme").await.error(), Some("invalid_id_token"));
+    assert_eq!(
+        Browser::new().sign_in(&app, "acme").await.error(),
+        Some("invalid_id_token")
+    );
     assert_eq!(idp.jwks_fetches(), 2, "JWKS refetches are rate-limited");
 
     // An issuer that keeps the address out of the id_token: userinfo supplies it.
@@ -275,9 +328,16 @@ async fn a_code_challenge_binds_the_exchange_to_the_frontend_that_started() {
     let landing = Browser::new().sign_in_with(&app, "acme", &query).await;
     expect_problem(exchange(&app, &landing.code(), None).await, 400, "invalid_code");
     let landing = Browser::new().sign_in_with(&app, "acme", &query).await;
-    expect_problem(exchange(&app, &landing.code(), Some("wrong-verifier")).await, 400, "invalid_code");
+    expect_problem(
+        exchange(&app, &landing.code(), Some("wrong-verifier")).await,
+        400,
+        "invalid_code",
+    );
     let landing = Browser::new().sign_in_with(&app, "acme", &query).await;
-    let tokens = exchange(&app, &landing.code(), Some(verifier)).await.expect("the right verifier").into_inner();
+    let tokens = exchange(&app, &landing.code(), Some(verifier))
+        .await
+        .expect("the right verifier")
+        .into_inner();
     assert_eq!(me(&app, &tokens).await.email, "pkce@example.com");
 
     for bad in [
@@ -303,7 +363,10 @@ async fn a_flow_started_on_one_instance_finishes_on_another() {
     let callback = browser.consent(&authorize).await;
     let on_other = callback.replace(&app.address, &other);
     let landing = browser.callback(&on_other).await;
-    let tokens = exchange(&app, &landing.code(), None).await.expect("exchanged on the first instance").into_inner();
+    let tokens = exchange(&app, &landing.code(), None)
+        .await
+        .expect("exchanged on the first instance")
+        .into_inner();
     assert_eq!(me(&app, &tokens).await.email, "replicas@example.com");
 }
 

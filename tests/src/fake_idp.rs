@@ -101,6 +101,8 @@ pub struct Knobs {
     pub token_delay: Option<Duration>,
     /// The token endpoint answers a body this many bytes long.
     pub token_body_bytes: Option<usize>,
+    /// The token endpoint answers `307` to itself at another path (that would work).
+    pub token_redirect: bool,
     pub tweak: Tweak,
     /// Sign with the EC key (ES256) instead of RSA.
     pub es256: bool,
@@ -140,7 +142,9 @@ type Shared = Arc<Mutex<Inner>>;
 impl FakeIdp {
     /// Starts the provider; it serves until the test process ends.
     pub async fn start() -> Self {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind the fake IdP");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind the fake IdP");
         let url = format!("http://{}", listener.local_addr().expect("local address"));
         let inner = Arc::new(Mutex::new(Inner {
             issuer: url.clone(),
@@ -156,6 +160,7 @@ impl FakeIdp {
             .route("/.well-known/openid-configuration", get(discovery))
             .route("/authorize", get(authorize))
             .route("/token", axum::routing::post(token))
+            .route("/token-elsewhere", axum::routing::post(token_elsewhere))
             .route("/jwks", get(jwks))
             .route("/userinfo", get(userinfo))
             .route("/login/oauth/authorize", get(authorize))
@@ -279,7 +284,11 @@ fn sign_id_token(inner: &Inner, user: &FakeUser, nonce: Option<&str>, from_code:
         "family_name": user.family_name,
     });
     if let Some(nonce) = nonce {
-        claims["nonce"] = json!(if knobs.tweak == Tweak::WrongNonce { "another-nonce" } else { nonce });
+        claims["nonce"] = json!(if knobs.tweak == Tweak::WrongNonce {
+            "another-nonce"
+        } else {
+            nonce
+        });
     }
     if knobs.tweak == Tweak::WrongAzp {
         claims["azp"] = json!("someone-else");
@@ -312,7 +321,11 @@ fn sign_id_token(inner: &Inner, user: &FakeUser, nonce: Option<&str>, from_code:
         _ if knobs.es256 => encode(Algorithm::ES256, "ec-1", &EncodingKey::from_ec_der(EC)),
         _ => {
             let der = if inner.rotated { RSA2 } else { RSA1 };
-            encode(Algorithm::RS256, rsa_kid(inner.rotated), &EncodingKey::from_rsa_der(der))
+            encode(
+                Algorithm::RS256,
+                rsa_kid(inner.rotated),
+                &EncodingKey::from_rsa_der(der),
+            )
         }
     }
 }
@@ -366,7 +379,9 @@ async fn authorize(State(state): State<Shared>, Query(p): Query<AuthorizeParams>
         None
     };
     if let Some(error) = problem {
-        back.query_pairs_mut().append_pair("error", error).append_pair("state", &p.state);
+        back.query_pairs_mut()
+            .append_pair("error", error)
+            .append_pair("state", &p.state);
         return Redirect::to(back.as_str()).into_response();
     }
     let code = format!("code-{}", Uuid::new_v4().simple());
@@ -378,7 +393,9 @@ async fn authorize(State(state): State<Shared>, Query(p): Query<AuthorizeParams>
         openid: p.scope.unwrap_or_default().split(' ').any(|s| s == "openid"),
     };
     inner.codes.insert(code.clone(), grant);
-    back.query_pairs_mut().append_pair("code", &code).append_pair("state", &p.state);
+    back.query_pairs_mut()
+        .append_pair("code", &code)
+        .append_pair("state", &p.state);
     Redirect::to(back.as_str()).into_response()
 }
 
@@ -413,12 +430,15 @@ fn client_authenticated(headers: &HeaderMap, p: &TokenParams) -> bool {
 }
 
 async fn token(State(state): State<Shared>, headers: HeaderMap, Form(p): Form<TokenParams>) -> Response {
-    let (delay, status, body_bytes) = {
+    let (delay, status, body_bytes, redirect) = {
         let mut inner = lock(&state);
         inner.token_calls += 1;
         let k = &inner.knobs;
-        (k.token_delay, k.token_status, k.token_body_bytes)
+        (k.token_delay, k.token_status, k.token_body_bytes, k.token_redirect)
     };
+    if redirect {
+        return Redirect::temporary("/token-elsewhere").into_response();
+    }
     if let Some(delay) = delay {
         tokio::time::sleep(delay).await;
     }
@@ -452,6 +472,12 @@ async fn token(State(state): State<Shared>, headers: HeaderMap, Form(p): Form<To
         body["id_token"] = json!(sign_id_token(&inner, &grant.user, grant.nonce.as_deref(), true));
     }
     Json(body).into_response()
+}
+
+/// Where a redirected token request would land: the real token endpoint without the knob.
+async fn token_elsewhere(State(state): State<Shared>, headers: HeaderMap, form: Form<TokenParams>) -> Response {
+    lock(&state).knobs.token_redirect = false;
+    token(State(state), headers, form).await
 }
 
 async fn jwks(State(state): State<Shared>) -> Json<Value> {

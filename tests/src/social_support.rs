@@ -19,7 +19,11 @@ pub fn default_landing() -> String {
 
 /// An app whose providers are the fake: `acme` (OIDC), `github` and `facebook`.
 pub async fn social_app(idp: &FakeIdp, configure: impl FnOnce(&mut Settings)) -> TestApp {
-    let (oidc, github, facebook) = (idp.oidc_provider("acme"), idp.github_provider(), idp.facebook_provider(false));
+    let (oidc, github, facebook) = (
+        idp.oidc_provider("acme"),
+        idp.github_provider(),
+        idp.facebook_provider(false),
+    );
     spawn_app_with(move |s| {
         s.social.providers = vec![oidc, github, facebook];
         s.social.callback = default_landing();
@@ -46,7 +50,10 @@ pub struct Landing {
 impl Landing {
     fn new(location: &str) -> Self {
         let url = Url::parse(location).unwrap_or_else(|e| panic!("{location:?} is not a URL: {e}"));
-        let params = url.query_pairs().map(|(k, v)| (k.into_owned(), v.into_owned())).collect();
+        let params = url
+            .query_pairs()
+            .map(|(k, v)| (k.into_owned(), v.into_owned()))
+            .collect();
         Self { url, params }
     }
 
@@ -98,7 +105,10 @@ impl Browser {
             request = request.header("cookie", format!("gh_social={cookie}"));
         }
         let response = request.send().await.expect("the request is answered");
-        if let Some(cookie) = SetCookie::all(response.headers()).into_iter().find(|c| c.name == "gh_social") {
+        if let Some(cookie) = SetCookie::all(response.headers())
+            .into_iter()
+            .find(|c| c.name == "gh_social")
+        {
             self.social_cookie = Some(cookie.value);
         }
         response
@@ -189,7 +199,10 @@ pub async fn accounts_with(app: &TestApp, email: &str) -> u64 {
 
 /// The linked identities stored.
 pub async fn links(app: &TestApp) -> Vec<social_account::Model> {
-    social_account::Entity::find().all(&app.db).await.expect("links can be read")
+    social_account::Entity::find()
+        .all(&app.db)
+        .await
+        .expect("links can be read")
 }
 
 /// The audit events of a type, oldest first.

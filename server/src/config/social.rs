@@ -69,7 +69,10 @@ impl SocialSettings {
     ) -> anyhow::Result<Self> {
         let mut providers = Vec::new();
         let pair = |prefix: &str| -> anyhow::Result<Option<(String, Redacted)>> {
-            match (env.get(&format!("{prefix}_CLIENT_ID")), env.get(&format!("{prefix}_CLIENT_SECRET"))) {
+            match (
+                env.get(&format!("{prefix}_CLIENT_ID")),
+                env.get(&format!("{prefix}_CLIENT_SECRET")),
+            ) {
                 (Some(id), Some(secret)) => Ok(Some((id, Redacted(secret)))),
                 (None, None) => Ok(None),
                 _ => bail!("set both {prefix}_CLIENT_ID and {prefix}_CLIENT_SECRET, or neither"),
@@ -122,7 +125,9 @@ impl SocialSettings {
             let id = name.to_ascii_lowercase();
             let valid = !id.is_empty()
                 && id.len() <= 32
-                && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+                && id
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
             if !valid {
                 bail!("OIDC_PROVIDERS: {name:?} must be 1 to 32 letters, digits or underscores");
             }
@@ -134,17 +139,23 @@ impl SocialSettings {
             let issuer = env
                 .get(&issuer_name)
                 .with_context(|| format!("{issuer_name} is required for the OIDC provider {name:?}"))?;
-            let (client_id, client_secret) =
-                pair(&prefix)?.with_context(|| format!("{prefix}_CLIENT_ID and {prefix}_CLIENT_SECRET are required"))?;
+            let (client_id, client_secret) = pair(&prefix)?
+                .with_context(|| format!("{prefix}_CLIENT_ID and {prefix}_CLIENT_SECRET are required"))?;
             let scopes = env
                 .get(&format!("{prefix}_SCOPES"))
                 .unwrap_or_else(|| "openid email profile".into());
-            let scopes: Vec<String> = scopes.split([' ', ',']).filter(|s| !s.is_empty()).map(String::from).collect();
+            let scopes: Vec<String> = scopes
+                .split([' ', ','])
+                .filter(|s| !s.is_empty())
+                .map(String::from)
+                .collect();
             if !scopes.iter().any(|s| s == "openid") {
                 bail!("{prefix}_SCOPES must include openid");
             }
             providers.push(ProviderSettings {
-                name: env.get(&format!("{prefix}_DISPLAY_NAME")).unwrap_or_else(|| name.clone()),
+                name: env
+                    .get(&format!("{prefix}_DISPLAY_NAME"))
+                    .unwrap_or_else(|| name.clone()),
                 kind: ProviderKind::Oidc {
                     issuer: provider_url(&issuer_name, &issuer, debug)?,
                     also_issued_by: Vec::new(),

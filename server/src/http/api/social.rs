@@ -55,7 +55,12 @@ impl Api {
 impl Social<AppError> for Api {
     type Claims = Credentials;
 
-    async fn list_social_providers(&self, _: &Method, _: &Host, _: &CookieJar) -> AppResult<ListSocialProvidersResponse> {
+    async fn list_social_providers(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+    ) -> AppResult<ListSocialProvidersResponse> {
         let providers = self.state.social.providers();
         Ok(ListSocialProvidersResponse::Status200_TheConfiguredProviders(
             providers

@@ -76,7 +76,8 @@ impl Social {
         if let Some(account) = accounts::find_live(&self.db, &email.key).await? {
             let auto = self.settings.auto_link && identity.email_verified && account.email_verified_at.is_some();
             if !auto {
-                self.failed(provider, Some(account.id), Failure::AccountExistsLinkRequired).await;
+                self.failed(provider, Some(account.id), Failure::AccountExistsLinkRequired)
+                    .await;
                 return Err(AppError::Social(Failure::AccountExistsLinkRequired));
             }
             if !account.is_active {
@@ -90,7 +91,12 @@ impl Social {
     }
 
     /// An identity seen before: signs in to its account, or confirms a link.
-    async fn known_identity(&self, link: social_account::Model, identity: &Identity, purpose: Purpose) -> AppResult<Resolved> {
+    async fn known_identity(
+        &self,
+        link: social_account::Model,
+        identity: &Identity,
+        purpose: Purpose,
+    ) -> AppResult<Resolved> {
         if let Purpose::Link(user_id) = purpose {
             return if link.user_id == user_id {
                 Ok(Resolved::Linked)
@@ -103,7 +109,8 @@ impl Social {
             .await?
             .filter(|a| a.deleted_at.is_none() && a.is_active);
         let Some(account) = account else {
-            self.failed(&link.provider, Some(link.user_id), Failure::AccountInactive).await;
+            self.failed(&link.provider, Some(link.user_id), Failure::AccountInactive)
+                .await;
             return Err(AppError::Social(Failure::AccountInactive));
         };
         social_account::Entity::update_many()
@@ -218,7 +225,10 @@ impl Social {
                     .filter(social_account::Column::UserId.eq(user_id))
                     .all(txn)
                     .await?;
-                let target = links.iter().find(|l| l.provider == provider_id).ok_or(AppError::NotFound)?;
+                let target = links
+                    .iter()
+                    .find(|l| l.provider == provider_id)
+                    .ok_or(AppError::NotFound)?;
                 if account.password_hash.is_none() && links.len() == 1 {
                     return Err(AppError::Social(Failure::LastSignInMethod));
                 }
@@ -227,7 +237,9 @@ impl Social {
                     provider: Some(provider_name),
                     ..Extras::default()
                 };
-                this.mailer.queue(txn, TemplateKind::SocialUnlinked, &account, extras).await
+                this.mailer
+                    .queue(txn, TemplateKind::SocialUnlinked, &account, extras)
+                    .await
             })
         })
         .await?;
@@ -243,7 +255,10 @@ impl Social {
             .anonymous()
             .detail(json!({ "provider": provider, "reason": failure.code() }));
         audit::record(&self.db, event).await;
-        crate::services::platform::metrics::sign_in(crate::services::platform::metrics::SignInMethod::Social, failure.code());
+        crate::services::platform::metrics::sign_in(
+            crate::services::platform::metrics::SignInMethod::Social,
+            failure.code(),
+        );
     }
 }
 
@@ -251,7 +266,9 @@ async fn insert_link(txn: &DatabaseTransaction, row: social_account::ActiveModel
     match social_account::Entity::insert(row).exec_without_returning(txn).await {
         Ok(_) => Ok(()),
         Err(e) => match e.sql_err() {
-            Some(SqlErr::UniqueConstraintViolation(detail)) if detail.contains("user_provider") || detail.contains("user_id") => {
+            Some(SqlErr::UniqueConstraintViolation(detail))
+                if detail.contains("user_provider") || detail.contains("user_id") =>
+            {
                 Err(AppError::Social(Failure::ProviderAlreadyLinked))
             }
             Some(SqlErr::UniqueConstraintViolation(_)) => Err(AppError::Social(Failure::IdentityAlreadyLinked)),

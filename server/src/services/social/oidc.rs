@@ -52,9 +52,11 @@ pub struct Discovery {
 impl Discovery {
     /// Whether the token endpoint wants the client secret in the body rather than Basic auth.
     pub fn wants_secret_in_body(&self) -> bool {
-        self.token_endpoint_auth_methods_supported.as_ref().is_some_and(|methods| {
-            methods.iter().any(|m| m == "client_secret_post") && !methods.iter().any(|m| m == "client_secret_basic")
-        })
+        self.token_endpoint_auth_methods_supported
+            .as_ref()
+            .is_some_and(|methods| {
+                methods.iter().any(|m| m == "client_secret_post") && !methods.iter().any(|m| m == "client_secret_basic")
+            })
     }
 }
 
@@ -220,7 +222,12 @@ fn parse_keys(set: &JwkSet, refetched_at: Option<Instant>) -> Keys {
     let mut anonymous = Vec::new();
     for jwk in &set.keys {
         // Encryption keys and symmetric keys never verify a signature here.
-        if jwk.common.public_key_use.as_ref().is_some_and(|u| *u != jsonwebtoken::jwk::PublicKeyUse::Signature) {
+        if jwk
+            .common
+            .public_key_use
+            .as_ref()
+            .is_some_and(|u| *u != jsonwebtoken::jwk::PublicKeyUse::Signature)
+        {
             continue;
         }
         if matches!(jwk.algorithm, jsonwebtoken::jwk::AlgorithmParameters::OctetKey(_)) {

@@ -1,25 +1,42 @@
-//! Calls to identity providers: TLS through rustls with the ring provider, a 10 s timeout, a
-//! 1 MiB cap on what is read, and no redirects followed. A provider that does not answer, or
-//! answers 5xx, is `provider_unavailable`; one that refuses is `provider_error`.
+//! Calls to identity providers: TLS through rustls with the ring provider (the system's CA
+//! certificates and Mozilla's), a 10 s limit on each call, a 1 MiB cap on what is read, and no
+//! redirects followed. A provider that does not answer, or answers 5xx, is
+//! `provider_unavailable`; one that refuses is `provider_error`.
+//!
+//! Its own small client rather than reqwest: giving reqwest a TLS backend would make every
+//! reqwest client of the process (the healthcheck, the OTLP exporter) depend on a crypto
+//! provider being installed first.
 
-use std::time::Duration;
+use std::{sync::Arc, time::Duration};
 
-use http::StatusCode;
+use bytes::Bytes;
+use http::{Request, Response, StatusCode, header};
+use http_body_util::{BodyExt, Full, Limited};
+use hyper_rustls::{HttpsConnector, HttpsConnectorBuilder};
+use hyper_util::{
+    client::legacy::{Client, connect::HttpConnector},
+    rt::TokioExecutor,
+};
 use serde::de::DeserializeOwned;
 
 use super::Failure;
 
-/// How long a provider may take to answer.
+/// How long a provider may take to answer, body included.
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// The most read from one answer.
 pub const MAX_BODY: usize = 1024 * 1024;
 
+const USER_AGENT: &str = concat!("Gatehouse/", env!("CARGO_PKG_VERSION"));
+
 /// Why a call to a provider failed.
 #[derive(Debug, thiserror::Error)]
 pub enum OutboundError {
-    /// No answer: connection refused, timeout, TLS failure.
+    /// No answer: connection refused, TLS failure, broken connection.
     #[error("provider unreachable: {0}")]
-    Unreachable(#[source] reqwest::Error),
+    Unreachable(String),
+    /// No complete answer within [`TIMEOUT`].
+    #[error("provider did not answer within 10 s")]
+    Timeout,
     /// The answer was larger than [`MAX_BODY`].
     #[error("provider answer larger than 1 MiB")]
     TooLarge,
@@ -35,7 +52,7 @@ impl OutboundError {
     /// The failure a sign-in ends with.
     pub fn failure(&self) -> Failure {
         match self {
-            Self::Unreachable(_) | Self::ServerError(_) => Failure::ProviderUnavailable,
+            Self::Unreachable(_) | Self::Timeout | Self::ServerError(_) => Failure::ProviderUnavailable,
             Self::TooLarge | Self::Build(_) => Failure::ProviderError,
         }
     }
@@ -44,86 +61,101 @@ impl OutboundError {
 /// The HTTP client for providers; cheap to clone.
 #[derive(Clone)]
 pub struct Outbound {
-    client: reqwest::Client,
+    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
 }
 
 impl Outbound {
     /// The client.
     pub fn new() -> anyhow::Result<Self> {
-        // Installing fails only when a provider is installed already, which is what we want.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::Client::builder()
-            .timeout(TIMEOUT)
-            .connect_timeout(TIMEOUT)
-            .redirect(reqwest::redirect::Policy::none())
-            .user_agent(concat!("Gatehouse/", env!("CARGO_PKG_VERSION")))
-            .build()?;
-        Ok(Self { client })
+        let mut roots = rustls::RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        // A private CA (an in-house Keycloak) is trusted when the system trusts it.
+        let native = rustls_native_certs::load_native_certs();
+        let (added, _) = roots.add_parsable_certificates(native.certs);
+        tracing::debug!(system_roots = added, "outbound TLS roots loaded");
+        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let mut http = HttpConnector::new();
+        http.enforce_http(false);
+        http.set_connect_timeout(Some(TIMEOUT));
+        // Plain http is refused by the configuration except on loopback or with DEBUG.
+        let https = HttpsConnectorBuilder::new()
+            .with_tls_config(tls)
+            .https_or_http()
+            .enable_http1()
+            .wrap_connector(http);
+        Ok(Self {
+            client: Client::builder(TokioExecutor::new()).build(https),
+        })
     }
 
-    /// Sends `request` and reads the answer (at most [`MAX_BODY`]); 5xx is an error.
-    pub async fn execute(&self, request: reqwest::Request) -> Result<(StatusCode, http::HeaderMap, Vec<u8>), OutboundError> {
-        let mut response = self.client.execute(request).await.map_err(OutboundError::Unreachable)?;
+    /// Sends `request` and reads the answer (at most [`MAX_BODY`]), all within [`TIMEOUT`];
+    /// 5xx is an error. Redirects are answers like any other: never followed.
+    pub async fn execute(&self, request: Request<Full<Bytes>>) -> Result<Response<Vec<u8>>, OutboundError> {
+        tokio::time::timeout(TIMEOUT, self.send(request))
+            .await
+            .map_err(|_| OutboundError::Timeout)?
+    }
+
+    async fn send(&self, mut request: Request<Full<Bytes>>) -> Result<Response<Vec<u8>>, OutboundError> {
+        request
+            .headers_mut()
+            .insert(header::USER_AGENT, header::HeaderValue::from_static(USER_AGENT));
+        let response = self
+            .client
+            .request(request)
+            .await
+            .map_err(|e| OutboundError::Unreachable(format!("{e:#}")))?;
         let status = response.status();
         if status.is_server_error() {
             return Err(OutboundError::ServerError(status));
         }
-        if response.content_length().is_some_and(|n| n > MAX_BODY as u64) {
-            return Err(OutboundError::TooLarge);
-        }
-        let headers = std::mem::take(response.headers_mut());
-        let mut body = Vec::new();
-        while let Some(chunk) = response.chunk().await.map_err(OutboundError::Unreachable)? {
-            if body.len() + chunk.len() > MAX_BODY {
-                return Err(OutboundError::TooLarge);
+        let (parts, body) = response.into_parts();
+        let body = Limited::new(body, MAX_BODY).collect().await.map_err(|e| {
+            if e.is::<http_body_util::LengthLimitError>() {
+                OutboundError::TooLarge
+            } else {
+                OutboundError::Unreachable(e.to_string())
             }
-            body.extend_from_slice(&chunk);
-        }
-        Ok((status, headers, body))
+        })?;
+        Ok(Response::from_parts(parts, body.to_bytes().to_vec()))
     }
 
     /// GETs JSON, with a bearer token when given. Anything but a 2xx JSON answer is a failure.
     pub async fn get_json<T: DeserializeOwned>(&self, url: &str, bearer: Option<&str>) -> Result<T, Failure> {
-        let mut request = self.client.get(url).header(http::header::ACCEPT, "application/json");
+        let mut request = Request::get(url).header(header::ACCEPT, "application/json");
         if let Some(token) = bearer {
-            request = request.bearer_auth(token);
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
         }
-        let request = request.build().map_err(|e| {
+        let request = request.body(Full::default()).map_err(|e| {
             tracing::warn!(error = %e, "building a provider request failed");
             Failure::ProviderError
         })?;
-        let (status, _, body) = self.execute(request).await.map_err(|e| {
+        let response = self.execute(request).await.map_err(|e| {
             tracing::warn!(error = %e, url, "provider call failed");
             e.failure()
         })?;
-        if !status.is_success() {
-            tracing::warn!(%status, url, "provider refused a call");
+        if !response.status().is_success() {
+            tracing::warn!(status = %response.status(), url, "provider refused a call");
             return Err(Failure::ProviderError);
         }
-        serde_json::from_slice(&body).map_err(|e| {
+        serde_json::from_slice(response.body()).map_err(|e| {
             tracing::warn!(error = %e, url, "provider answered something unexpected");
             Failure::ProviderError
         })
-    }
-
-    /// The HTTP client the `oauth2` crate calls for the token exchange.
-    pub async fn oauth2(&self, request: oauth2::HttpRequest) -> Result<oauth2::HttpResponse, OutboundError> {
-        let request = reqwest::Request::try_from(request).map_err(|e| OutboundError::Build(e.to_string()))?;
-        let (status, headers, body) = self.execute(request).await?;
-        let mut response = oauth2::HttpResponse::new(body);
-        *response.status_mut() = status;
-        *response.headers_mut() = headers;
-        Ok(response)
     }
 }
 
 impl<'c> oauth2::AsyncHttpClient<'c> for Outbound {
     type Error = OutboundError;
-    type Future = std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<oauth2::HttpResponse, OutboundError>> + Send + 'c>,
-    >;
+    type Future =
+        std::pin::Pin<Box<dyn std::future::Future<Output = Result<oauth2::HttpResponse, OutboundError>> + Send + 'c>>;
 
+    /// The token exchange of the `oauth2` crate goes through this client too.
     fn call(&'c self, request: oauth2::HttpRequest) -> Self::Future {
-        Box::pin(self.oauth2(request))
+        let request = request.map(|body| Full::new(Bytes::from(body)));
+        Box::pin(self.execute(request))
     }
 }

@@ -172,13 +172,25 @@ impl Provider {
         let access_token = tokens.access_token().secret().as_str();
         match &self.settings.kind {
             ProviderKind::Oidc { .. } => {
-                let id_token = tokens.extra_fields().id_token.as_deref().ok_or(Failure::InvalidIdToken)?;
+                let id_token = tokens
+                    .extra_fields()
+                    .id_token
+                    .as_deref()
+                    .ok_or(Failure::InvalidIdToken)?;
                 self.oidc_identity(out, id_token, nonce, Some(access_token)).await
             }
             ProviderKind::GitHub { api, .. } => github_identity(out, api, &self.issuer(), access_token).await,
             ProviderKind::Facebook { graph, .. } => {
                 let secret = &self.settings.client_secret.0;
-                facebook_identity(out, graph, &self.issuer(), access_token, secret, self.settings.trust_email).await
+                facebook_identity(
+                    out,
+                    graph,
+                    &self.issuer(),
+                    access_token,
+                    secret,
+                    self.settings.trust_email,
+                )
+                .await
             }
         }
     }
@@ -270,7 +282,8 @@ async fn facebook_identity(
     app_secret: &str,
     trust_email: bool,
 ) -> Result<Identity, Failure> {
-    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(app_secret.as_bytes()).map_err(|_| Failure::ProviderError)?;
+    let mut mac =
+        <Hmac<Sha256> as KeyInit>::new_from_slice(app_secret.as_bytes()).map_err(|_| Failure::ProviderError)?;
     mac.update(token.as_bytes());
     let proof: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
     let base = graph.as_str().trim_end_matches('/');

@@ -15,7 +15,10 @@ pub fn allowed_redirect(candidate: &str, allowed: &[Url]) -> Option<Url> {
 }
 
 fn falls_under(url: &Url, base: &Url) -> bool {
-    if url.scheme() != base.scheme() || url.host() != base.host() || url.port_or_known_default() != base.port_or_known_default() {
+    if url.scheme() != base.scheme()
+        || url.host() != base.host()
+        || url.port_or_known_default() != base.port_or_known_default()
+    {
         return false;
     }
     let base_path = base.path().trim_end_matches('/');

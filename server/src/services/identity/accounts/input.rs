@@ -91,7 +91,12 @@ pub fn validate_new(new: &NewAccount) -> AppResult<Email> {
 }
 
 /// The row of a new account.
-pub fn new_account_row(new: &NewAccount, email: Email, password_hash: Option<String>, verified: bool) -> user::ActiveModel {
+pub fn new_account_row(
+    new: &NewAccount,
+    email: Email,
+    password_hash: Option<String>,
+    verified: bool,
+) -> user::ActiveModel {
     let now = Utc::now();
     user::ActiveModel {
         id: Set(Uuid::now_v7()),

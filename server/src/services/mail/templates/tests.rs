@@ -56,6 +56,10 @@ fn every_kind_renders_with_the_built_in_set() {
         if matches!(kind, TemplateKind::LoginCode | TemplateKind::TwoStepCode) {
             has(&mail.text, &["\n    123456\n", "for 24 hours."]);
             has(&mail.html, &[">123456</p>"]);
+        } else if matches!(kind, TemplateKind::SocialLinked | TemplateKind::SocialUnlinked) {
+            has(&mail.subject, &["GitHub was"]);
+            has(&mail.text, &["GitHub was just", "(ada@example.com)"]);
+            has(&mail.html, &["GitHub was just"]);
         } else if kind != TemplateKind::PasswordChanged {
             has(&mail.text, &[LINK]);
             has(&mail.html, &[href]);
