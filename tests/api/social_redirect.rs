@@ -5,15 +5,16 @@
 use std::time::Duration;
 
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use sea_orm::{EntityTrait, sea_query::Expr};
 use sha2::{Digest, Sha256};
 use url::Url;
 
-use gatehouse::entity::social_grant;
 use gatehouse_tests::{
     FRONTEND_URL, SetCookie, assert_problem, expect_problem,
     fake_idp::{FakeIdp, FakeUser, Tweak},
-    social_support::{Browser, accounts_with, default_landing, events, exchange, links, location, me, social_app},
+    social_support::{
+        Browser, accounts_with, default_landing, events, exchange, expire_social_grants, links, location, me,
+        social_app,
+    },
     types,
 };
 
@@ -81,14 +82,7 @@ async fn a_redirect_sign_in_creates_a_verified_account_and_its_code_works_once()
     expect_problem(exchange(&app, "never-issued", None).await, 400, "invalid_code");
     // A code not exchanged within its 60 seconds.
     let late = Browser::new().sign_in(&app, "acme").await;
-    social_grant::Entity::update_many()
-        .col_expr(
-            social_grant::Column::ExpiresAt,
-            Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
-        )
-        .exec(&app.db)
-        .await
-        .unwrap();
+    expire_social_grants(&app).await;
     expect_problem(exchange(&app, &late.code(), None).await, 400, "invalid_code");
 
     let stored = links(&app).await;
@@ -136,37 +130,26 @@ async fn the_state_must_be_known_unused_unexpired_and_from_this_browser() {
 
     // Finished in another browser (login CSRF): refused, and the state is spent.
     let mut victim = Browser::new();
-    let authorize = victim.start(&app, "acme", "").await;
-    let callback = victim.consent(&authorize).await;
+    let callback = victim.until_callback(&app, "acme").await;
     let mut attacker = Browser::new();
     assert_eq!(attacker.callback(&callback).await.error(), invalid_state);
     assert_eq!(victim.callback(&callback).await.error(), invalid_state);
 
     // Used twice.
     let mut browser = Browser::new();
-    let authorize = browser.start(&app, "acme", "").await;
-    let callback = browser.consent(&authorize).await;
+    let callback = browser.until_callback(&app, "acme").await;
     assert!(browser.callback(&callback).await.error().is_none());
     assert_eq!(browser.callback(&callback).await.error(), invalid_state);
 
     // Expired.
     let mut browser = Browser::new();
-    let authorize = browser.start(&app, "acme", "").await;
-    let callback = browser.consent(&authorize).await;
-    social_grant::Entity::update_many()
-        .col_expr(
-            social_grant::Column::ExpiresAt,
-            Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
-        )
-        .exec(&app.db)
-        .await
-        .unwrap();
+    let callback = browser.until_callback(&app, "acme").await;
+    expire_social_grants(&app).await;
     assert_eq!(browser.callback(&callback).await.error(), invalid_state);
 
     // Started for one provider, finished at another's callback.
     let mut browser = Browser::new();
-    let authorize = browser.start(&app, "acme", "").await;
-    let callback = browser.consent(&authorize).await.replace("/acme/", "/github/");
+    let callback = browser.until_callback(&app, "acme").await.replace("/acme/", "/github/");
     assert_eq!(browser.callback(&callback).await.error(), invalid_state);
 
     assert_eq!(
@@ -359,8 +342,7 @@ async fn a_flow_started_on_one_instance_finishes_on_another() {
     let other = app.spawn_another_instance().await;
     idp.sign_in_as(&FakeUser::verified("replicas@example.com"));
     let mut browser = Browser::new();
-    let authorize = browser.start(&app, "acme", "").await;
-    let callback = browser.consent(&authorize).await;
+    let callback = browser.until_callback(&app, "acme").await;
     let on_other = callback.replace(&app.address, &other);
     let landing = browser.callback(&on_other).await;
     let tokens = exchange(&app, &landing.code(), None)
@@ -376,8 +358,7 @@ async fn in_cookie_mode_the_callback_sets_the_session_cookies_and_no_code() {
     let app = social_app(&idp, |s| s.auth_cookies = true).await;
     idp.sign_in_as(&FakeUser::verified("cookies@example.com"));
     let mut browser = Browser::new();
-    let authorize = browser.start(&app, "acme", "").await;
-    let callback = browser.consent(&authorize).await;
+    let callback = browser.until_callback(&app, "acme").await;
     let response = browser.get(&callback).await;
     assert_eq!(location(&response), default_landing(), "no code in the URL");
     let cookies = SetCookie::all(response.headers());

@@ -5,10 +5,10 @@
 use std::collections::HashMap;
 
 use reqwest::{StatusCode, redirect::Policy};
-use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr};
 use url::Url;
 
-use gatehouse::entity::{audit_event, social_account, user};
+use gatehouse::entity::{audit_event, social_account, social_grant, user};
 
 use crate::{FRONTEND_URL, ResponseValue, SetCookie, Settings, TestApp, fake_idp::FakeIdp, spawn_app_with, types};
 
@@ -142,6 +142,12 @@ impl Browser {
         Landing::new(&self.redirected(callback_url).await)
     }
 
+    /// Starts a sign-in and passes the consent page: the callback URL, not yet called.
+    pub async fn until_callback(&mut self, app: &TestApp, provider: &str) -> String {
+        let authorize = self.start(app, provider, "").await;
+        self.consent(&authorize).await
+    }
+
     /// The whole redirect sign-in with `provider`.
     pub async fn sign_in(&mut self, app: &TestApp, provider: &str) -> Landing {
         self.sign_in_with(app, provider, "").await
@@ -195,6 +201,18 @@ pub async fn accounts_with(app: &TestApp, email: &str) -> u64 {
         .count(&app.db)
         .await
         .expect("users can be counted")
+}
+
+/// Makes every stored state, one-time code and nonce expired.
+pub async fn expire_social_grants(app: &TestApp) {
+    social_grant::Entity::update_many()
+        .col_expr(
+            social_grant::Column::ExpiresAt,
+            Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
+        )
+        .exec(&app.db)
+        .await
+        .expect("grants can be updated");
 }
 
 /// The linked identities stored.
