@@ -131,12 +131,7 @@ impl Social {
         crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
                 insert_link(txn, row).await?;
-                let extras = Extras {
-                    provider: Some(provider_name),
-                    ..Extras::default()
-                };
-                this.mailer
-                    .queue(txn, TemplateKind::SocialLinked, &account_for_mail, extras)
+                this.tell_owner(txn, TemplateKind::SocialLinked, &account_for_mail, provider_name)
                     .await
             })
         })
@@ -233,12 +228,7 @@ impl Social {
                     return Err(AppError::Social(Failure::LastSignInMethod));
                 }
                 social_account::Entity::delete_by_id(target.id).exec(txn).await?;
-                let extras = Extras {
-                    provider: Some(provider_name),
-                    ..Extras::default()
-                };
-                this.mailer
-                    .queue(txn, TemplateKind::SocialUnlinked, &account, extras)
+                this.tell_owner(txn, TemplateKind::SocialUnlinked, &account, provider_name)
                     .await
             })
         })
@@ -247,6 +237,21 @@ impl Social {
         let event = AuditEvent::new("social_unlinked", Some(user_id)).detail(json!({ "provider": provider }));
         audit::record(&self.db, event).await;
         Ok(())
+    }
+
+    /// Queues the e-mail telling the owner that `provider` was linked or unlinked.
+    async fn tell_owner(
+        &self,
+        txn: &DatabaseTransaction,
+        kind: TemplateKind,
+        account: &user::Model,
+        provider: String,
+    ) -> AppResult<()> {
+        let extras = Extras {
+            provider: Some(provider),
+            ..Extras::default()
+        };
+        self.mailer.queue(txn, kind, account, extras).await
     }
 
     /// Audits a failed social sign-in.
