@@ -294,3 +294,30 @@ async fn github_uses_the_primary_verified_address_and_facebook_proves_its_calls(
     let user = me(&app, &tokens).await;
     assert_eq!((user.email.as_str(), user.email_verified), ("fb@example.com", false));
 }
+
+#[tokio::test]
+async fn parallel_unlinks_never_leave_an_account_without_a_way_to_sign_in() {
+    let idp = FakeIdp::start().await;
+    let app = social_app(&idp, |_| {}).await;
+    idp.sign_in_as(&FakeUser::verified("racing@example.com"));
+    let landing = Browser::new().sign_in(&app, "acme").await;
+    let tokens = exchange(&app, &landing.code(), None).await.unwrap().into_inner();
+    idp.sign_in_as(&FakeUser::verified("racing-gh@example.com"));
+    assert!(link(&app, &tokens, "github").await.params.contains_key("linked"));
+
+    let client = app.client_with_token(&tokens.access_token);
+    let (acme, github) = ("acme".try_into().unwrap(), "github".try_into().unwrap());
+    let (first, second) = tokio::join!(
+        client.unlink_social_account(&acme),
+        client.unlink_social_account(&github)
+    );
+    let outcomes = [first.is_ok(), second.is_ok()];
+    assert_eq!(
+        outcomes.iter().filter(|ok| **ok).count(),
+        1,
+        "exactly one unlink wins: {outcomes:?}"
+    );
+    let refused = if first.is_ok() { second } else { first };
+    expect_problem(refused, 409, "last_sign_in_method");
+    assert_eq!(links(&app).await.len(), 1);
+}

@@ -389,3 +389,19 @@ async fn social_steps_are_rate_limited_per_ip() {
 fn urlencoding(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
 }
+
+#[tokio::test]
+async fn a_one_time_code_exchanged_in_parallel_signs_in_once() {
+    let idp = FakeIdp::start().await;
+    let app = social_app(&idp, |_| {}).await;
+    idp.sign_in_as(&FakeUser::verified("parallel@example.com"));
+    let code = Browser::new().sign_in(&app, "acme").await.code();
+    let tries = (0..20).map(|_| exchange(&app, &code, None));
+    let results = futures::future::join_all(tries).await;
+    let signed_in = results.iter().filter(|r| r.is_ok()).count();
+    assert_eq!(signed_in, 1, "one of twenty parallel exchanges succeeds");
+    for refused in results.into_iter().filter(|r| r.is_err()) {
+        expect_problem(refused, 400, "invalid_code");
+    }
+    assert_eq!(events(&app, "social_login_succeeded").await.len(), 1);
+}

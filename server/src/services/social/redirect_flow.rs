@@ -30,9 +30,13 @@ use crate::{
 
 /// What `start` asks for.
 pub struct StartRequest<'a> {
+    /// The provider's id.
     pub provider: &'a str,
+    /// Where the browser lands afterwards (default `CALLBACK`).
     pub redirect_to: Option<&'a str>,
+    /// The frontend's PKCE challenge, checked at `exchange`.
     pub code_challenge: Option<&'a str>,
+    /// Only `S256`.
     pub code_challenge_method: Option<&'a str>,
     /// Where browsers reach Gatehouse (for the callback URL).
     pub public_base: &'a str,
@@ -56,6 +60,7 @@ pub struct Finished {
     pub tokens: Option<IssuedTokens>,
 }
 
+/// What a `state` stands for, sealed in its grant.
 #[derive(Serialize, Deserialize)]
 struct FlowState {
     provider: String,
@@ -68,6 +73,7 @@ struct FlowState {
     link_user: Option<Uuid>,
 }
 
+/// What a one-time code stands for, sealed in its grant.
 #[derive(Serialize, Deserialize)]
 struct CodeGrant {
     user_id: Uuid,
