@@ -130,7 +130,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             runtime: runtime.clone(),
             cookie_mode: settings.auth_cookies,
         },
-    )?;
+    );
     registration.handle_jobs();
     passwords.handle_jobs();
     otp.handle_jobs();

@@ -139,7 +139,8 @@ pub fn fill_random(buf: &mut [u8]) {
     getrandom::fill(buf).unwrap_or_else(|e| panic!("the OS random generator failed: {e}"));
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lower-case hex of `bytes`.
+pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
     bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
         let _ = write!(s, "{b:02x}");

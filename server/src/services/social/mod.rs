@@ -146,21 +146,21 @@ pub struct SocialDeps {
 
 impl Social {
     /// The service for the configured providers.
-    pub fn new(settings: SocialSettings, deps: SocialDeps) -> anyhow::Result<Self> {
+    pub fn new(settings: SocialSettings, deps: SocialDeps) -> Self {
         let providers = settings.providers.iter().cloned().map(Provider::new).collect();
-        Ok(Self {
+        Self {
             grants: Grants::new(deps.db.clone(), deps.secret.clone()),
             db: deps.db,
             settings: Arc::new(settings),
             providers: Arc::new(providers),
-            out: Outbound::new()?,
+            out: Outbound::default(),
             secret: deps.secret,
             sessions: deps.sessions,
             registration: deps.registration,
             mailer: deps.mailer,
             runtime: deps.runtime,
             cookie_mode: deps.cookie_mode,
-        })
+        }
     }
 
     /// The configured providers.

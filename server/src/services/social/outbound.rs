@@ -7,7 +7,10 @@
 //! reqwest client of the process (the healthcheck, the OTLP exporter) depend on a crypto
 //! provider being installed first.
 
-use std::{sync::Arc, time::Duration};
+use std::{
+    sync::{Arc, OnceLock},
+    time::Duration,
+};
 
 use bytes::Bytes;
 use http::{Request, Response, StatusCode, header};
@@ -58,37 +61,23 @@ impl OutboundError {
     }
 }
 
-/// The HTTP client for providers; cheap to clone.
-#[derive(Clone)]
+type HttpsClient = Client<HttpsConnector<HttpConnector>, Full<Bytes>>;
+
+/// The HTTP client for providers; cheap to clone. Its TLS roots are loaded on the first call,
+/// not at start: most deployments configure no provider.
+#[derive(Clone, Default)]
 pub struct Outbound {
-    client: Client<HttpsConnector<HttpConnector>, Full<Bytes>>,
+    client: Arc<OnceLock<HttpsClient>>,
 }
 
 impl Outbound {
-    /// The client.
-    pub fn new() -> anyhow::Result<Self> {
-        let mut roots = rustls::RootCertStore::empty();
-        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
-        // A private CA (an in-house Keycloak) is trusted when the system trusts it.
-        let native = rustls_native_certs::load_native_certs();
-        let (added, _) = roots.add_parsable_certificates(native.certs);
-        tracing::debug!(system_roots = added, "outbound TLS roots loaded");
-        let tls = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
-            .with_safe_default_protocol_versions()?
-            .with_root_certificates(roots)
-            .with_no_client_auth();
-        let mut http = HttpConnector::new();
-        http.enforce_http(false);
-        http.set_connect_timeout(Some(TIMEOUT));
-        // Plain http is refused by the configuration except on loopback or with DEBUG.
-        let https = HttpsConnectorBuilder::new()
-            .with_tls_config(tls)
-            .https_or_http()
-            .enable_http1()
-            .wrap_connector(http);
-        Ok(Self {
-            client: Client::builder(TokioExecutor::new()).build(https),
-        })
+    /// The client, built on first use.
+    fn client(&self) -> Result<&HttpsClient, OutboundError> {
+        if let Some(client) = self.client.get() {
+            return Ok(client);
+        }
+        let built = build_client().map_err(|e| OutboundError::Build(format!("{e:#}")))?;
+        Ok(self.client.get_or_init(|| built))
     }
 
     /// Sends `request` and reads the answer (at most [`MAX_BODY`]), all within [`TIMEOUT`];
@@ -104,7 +93,7 @@ impl Outbound {
             .headers_mut()
             .insert(header::USER_AGENT, header::HeaderValue::from_static(USER_AGENT));
         let response = self
-            .client
+            .client()?
             .request(request)
             .await
             .map_err(|e| OutboundError::Unreachable(format!("{e:#}")))?;
@@ -158,4 +147,29 @@ impl<'c> oauth2::AsyncHttpClient<'c> for Outbound {
         let request = request.map(|body| Full::new(Bytes::from(body)));
         Box::pin(self.execute(request))
     }
+}
+
+/// The client: rustls with ring, Mozilla's roots and the system's, plain http allowed (the
+/// configuration refuses it except on loopback or with DEBUG).
+fn build_client() -> anyhow::Result<HttpsClient> {
+    let mut roots = rustls::RootCertStore::empty();
+    roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+    // A private CA (an in-house Keycloak) is trusted when the system trusts it.
+    let native = rustls_native_certs::load_native_certs();
+    let (added, _) = roots.add_parsable_certificates(native.certs);
+    tracing::debug!(system_roots = added, "outbound TLS roots loaded");
+    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(rustls::crypto::ring::default_provider()))
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let mut http = HttpConnector::new();
+    http.enforce_http(false);
+    http.set_connect_timeout(Some(TIMEOUT));
+    // Plain http is refused by the configuration except on loopback or with DEBUG.
+    let https = HttpsConnectorBuilder::new()
+        .with_tls_config(tls)
+        .https_or_http()
+        .enable_http1()
+        .wrap_connector(http);
+    Ok(Client::builder(TokioExecutor::new()).build(https))
 }

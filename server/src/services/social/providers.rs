@@ -18,7 +18,10 @@ use super::{
     oidc::{self, OidcIssuer},
     outbound::Outbound,
 };
-use crate::config::{ProviderKind, ProviderSettings};
+use crate::{
+    config::{ProviderKind, ProviderSettings},
+    services::platform::secrets,
+};
 
 /// The Graph API version Facebook calls go to.
 const FACEBOOK_VERSION: &str = "v19.0";
@@ -285,7 +288,7 @@ async fn facebook_identity(
     let mut mac =
         <Hmac<Sha256> as KeyInit>::new_from_slice(app_secret.as_bytes()).map_err(|_| Failure::ProviderError)?;
     mac.update(token.as_bytes());
-    let proof: String = mac.finalize().into_bytes().iter().map(|b| format!("{b:02x}")).collect();
+    let proof = secrets::hex(&mac.finalize().into_bytes());
     let base = graph.as_str().trim_end_matches('/');
     let url = format!("{base}/{FACEBOOK_VERSION}/me?fields=id,email,first_name,last_name&appsecret_proof={proof}");
     let user: FacebookUser = out.get_json(&url, Some(token)).await?;
