@@ -5,8 +5,9 @@ answer it with, whatever its handler does (see README "Contract checks"):
 - every operation: 400 (Host not in ALLOWED_HOSTS, malformed request), 408 (REQUEST_TIMEOUT),
   413 (a body over MAX_BODY_BYTES), 422 (a JSON body that is not an object);
 - with a request body: 415 (not sent as application/json);
-- with bearer or cookie security: 401; with cookie security and an unsafe method: 403
-  (the CSRF check);
+- with bearer or cookie security: 401, and 403 (`MFA_REQUIRED` limits an account without a
+  second factor to enrolling one; with cookie security an unsafe method also has the CSRF
+  check) — except the safe operations such an account may still use (`getMe`, `getMfa`);
 - every operation that reads the database or Redis: 503 (dependency unavailable).
 
 Usage: statuses.py SPEC [--fix]  (--fix adds the missing ones to the file, as $refs to the
@@ -21,6 +22,8 @@ METHODS = ("get", "put", "post", "delete", "patch")
 UNSAFE = ("put", "post", "delete", "patch")
 # Operations served from memory: no database or Redis behind them.
 NO_DEPENDENCY = {"healthz", "getJwks", "getSchema", "getSwaggerUi", "getRedoc", "getMetrics", "listSocialProviders"}
+# Safe operations an account that MFA_REQUIRED limits to enrolling may still use.
+WHILE_ENROLLING = {"getMe", "getMfa"}
 SHARED = {
     "400": "BadRequest",
     "401": "Unauthorized",
@@ -42,6 +45,8 @@ def required(operation, method, global_security):
     if schemes & {"bearerAuth", "cookieAuth", "cronSecret"}:
         need.add("401")
     if "cookieAuth" in schemes and method in UNSAFE:
+        need.add("403")
+    if schemes & {"bearerAuth", "cookieAuth"} and operation.get("operationId") not in WHILE_ENROLLING:
         need.add("403")
     if operation.get("operationId") not in NO_DEPENDENCY:
         need.add("503")

@@ -175,6 +175,12 @@ pub struct LogoutUserPathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ResetUserMfaPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RestoreUserPathParams {
     pub id: uuid::Uuid,
 }
@@ -1368,6 +1374,10 @@ pub struct CleanupReport {
     #[serde(rename = "social_grants")]
     pub social_grants: i64,
 
+    /// Expired second-factor challenges, and TOTP enrolments never confirmed within a day.
+    #[serde(rename = "mfa_challenges")]
+    pub mfa_challenges: i64,
+
     #[serde(rename = "total")]
     pub total: i64,
 }
@@ -1382,6 +1392,7 @@ impl CleanupReport {
         outbox_messages: i64,
         otp_codes: i64,
         social_grants: i64,
+        mfa_challenges: i64,
         total: i64,
     ) -> CleanupReport {
         CleanupReport {
@@ -1392,6 +1403,7 @@ impl CleanupReport {
             outbox_messages,
             otp_codes,
             social_grants,
+            mfa_challenges,
             total,
         }
     }
@@ -1417,6 +1429,8 @@ impl std::fmt::Display for CleanupReport {
             Some(self.otp_codes.to_string()),
             Some("social_grants".to_string()),
             Some(self.social_grants.to_string()),
+            Some("mfa_challenges".to_string()),
+            Some(self.mfa_challenges.to_string()),
             Some("total".to_string()),
             Some(self.total.to_string()),
         ];
@@ -1443,6 +1457,7 @@ impl std::str::FromStr for CleanupReport {
             pub outbox_messages: Vec<i64>,
             pub otp_codes: Vec<i64>,
             pub social_grants: Vec<i64>,
+            pub mfa_challenges: Vec<i64>,
             pub total: Vec<i64>,
         }
 
@@ -1488,6 +1503,10 @@ impl std::str::FromStr for CleanupReport {
                     #[allow(clippy::redundant_clone)]
                     "social_grants" => intermediate_rep
                         .social_grants
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "mfa_challenges" => intermediate_rep
+                        .mfa_challenges
                         .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "total" => intermediate_rep
@@ -1538,6 +1557,11 @@ impl std::str::FromStr for CleanupReport {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "social_grants missing in CleanupReport".to_string())?,
+            mfa_challenges: intermediate_rep
+                .mfa_challenges
+                .into_iter()
+                .next()
+                .ok_or_else(|| "mfa_challenges missing in CleanupReport".to_string())?,
             total: intermediate_rep
                 .total
                 .into_iter()
@@ -2579,31 +2603,42 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<JwkSet> {
     }
 }
 
-/// The password was right; the login is completed by `loginWithOtp` with this challenge and the code sent by e-mail.
+/// The first factor was right; the sign-in is completed by `completeMfaLogin` with this challenge and a proof of one of `methods`. For `email_otp` a code was e-mailed.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct LoginChallenge {
-    /// Opaque, single use; send it back with the code.
+    /// Opaque, single use; send it back with the proof.
     #[serde(rename = "challenge")]
     #[validate(custom(function = "check_xss_string"))]
     pub challenge: String,
 
-    /// Seconds until the challenge and its code expire.
+    /// Seconds until the challenge (and an e-mailed code) expires.
     #[serde(rename = "expires_in")]
     pub expires_in: i64,
 
     #[serde(rename = "method")]
     #[validate(nested)]
     pub method: models::SecondFactor,
+
+    /// What completes the sign-in, strongest first. An account with an authenticator app gets `totp` (and `recovery_code` while it has unused codes), never `email_otp`: the mailbox alone must not get past a second factor. `method` is the first of these (kept for clients written before `methods`).
+    #[serde(rename = "methods")]
+    #[validate(length(min = 1), nested)]
+    pub methods: Vec<models::SecondFactor>,
 }
 
 impl LoginChallenge {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(challenge: String, expires_in: i64, method: models::SecondFactor) -> LoginChallenge {
+    pub fn new(
+        challenge: String,
+        expires_in: i64,
+        method: models::SecondFactor,
+        methods: Vec<models::SecondFactor>,
+    ) -> LoginChallenge {
         LoginChallenge {
             challenge,
             expires_in,
             method,
+            methods,
         }
     }
 }
@@ -2619,6 +2654,8 @@ impl std::fmt::Display for LoginChallenge {
             Some("expires_in".to_string()),
             Some(self.expires_in.to_string()),
             // Skipping method in query parameter serialization
+
+            // Skipping methods in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2639,6 +2676,7 @@ impl std::str::FromStr for LoginChallenge {
             pub challenge: Vec<String>,
             pub expires_in: Vec<i64>,
             pub method: Vec<models::SecondFactor>,
+            pub methods: Vec<Vec<models::SecondFactor>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2668,6 +2706,11 @@ impl std::str::FromStr for LoginChallenge {
                     "method" => intermediate_rep
                         .method
                         .push(<models::SecondFactor as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "methods" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in LoginChallenge".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing LoginChallenge".to_string()),
                 }
             }
@@ -2693,6 +2736,11 @@ impl std::str::FromStr for LoginChallenge {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "method missing in LoginChallenge".to_string())?,
+            methods: intermediate_rep
+                .methods
+                .into_iter()
+                .next()
+                .ok_or_else(|| "methods missing in LoginChallenge".to_string())?,
         })
     }
 }
@@ -3034,6 +3082,329 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginRequest
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into LoginRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct MfaLoginRequest {
+    /// The `challenge` of the `202` answer.
+    #[serde(rename = "challenge")]
+    #[validate(length(min = 1, max = 256), custom(function = "check_xss_string"))]
+    pub challenge: String,
+
+    /// A TOTP code (6 digits), a recovery code (`K4M9-X7QP-2AB8-HT3Z`; case, spaces and dashes are ignored) or the e-mailed code, as the challenge's `methods` allow.
+    #[serde(rename = "code")]
+    #[validate(length(min = 1, max = 64), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl MfaLoginRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(challenge: String) -> MfaLoginRequest {
+        MfaLoginRequest { challenge, code: None }
+    }
+}
+
+/// Converts the MfaLoginRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for MfaLoginRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("challenge".to_string()),
+            Some(self.challenge.to_string()),
+            self.code
+                .as_ref()
+                .map(|code| ["code".to_string(), code.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a MfaLoginRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for MfaLoginRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub challenge: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing MfaLoginRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "challenge" => intermediate_rep
+                        .challenge
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing MfaLoginRequest".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(MfaLoginRequest {
+            challenge: intermediate_rep
+                .challenge
+                .into_iter()
+                .next()
+                .ok_or_else(|| "challenge missing in MfaLoginRequest".to_string())?,
+            code: intermediate_rep.code.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<MfaLoginRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<MfaLoginRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<MfaLoginRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for MfaLoginRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<MfaLoginRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <MfaLoginRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into MfaLoginRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// The account's second factors (never a secret).
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct MfaSummary {
+    /// The account has a second factor; sign-ins ask for it.
+    #[serde(rename = "mfa_enabled")]
+    pub mfa_enabled: bool,
+
+    /// An authenticator app (TOTP) is active.
+    #[serde(rename = "totp_enabled")]
+    pub totp_enabled: bool,
+
+    #[serde(rename = "totp_enabled_at")]
+    pub totp_enabled_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    /// Unused recovery codes.
+    #[serde(rename = "recovery_codes_remaining")]
+    #[validate(range(min = 0u32))]
+    pub recovery_codes_remaining: u32,
+
+    /// `MFA_REQUIRED` applies to this account and it has no second factor: until it adds one, its tokens work only for the MFA operations and `getMe`.
+    #[serde(rename = "enrollment_required")]
+    pub enrollment_required: bool,
+}
+
+impl MfaSummary {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        mfa_enabled: bool,
+        totp_enabled: bool,
+        totp_enabled_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        recovery_codes_remaining: u32,
+        enrollment_required: bool,
+    ) -> MfaSummary {
+        MfaSummary {
+            mfa_enabled,
+            totp_enabled,
+            totp_enabled_at,
+            recovery_codes_remaining,
+            enrollment_required,
+        }
+    }
+}
+
+/// Converts the MfaSummary value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for MfaSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("mfa_enabled".to_string()),
+            Some(self.mfa_enabled.to_string()),
+            Some("totp_enabled".to_string()),
+            Some(self.totp_enabled.to_string()),
+            // Skipping totp_enabled_at in query parameter serialization
+            Some("recovery_codes_remaining".to_string()),
+            Some(self.recovery_codes_remaining.to_string()),
+            Some("enrollment_required".to_string()),
+            Some(self.enrollment_required.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a MfaSummary value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for MfaSummary {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub mfa_enabled: Vec<bool>,
+            pub totp_enabled: Vec<bool>,
+            pub totp_enabled_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub recovery_codes_remaining: Vec<u32>,
+            pub enrollment_required: Vec<bool>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing MfaSummary".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "mfa_enabled" => intermediate_rep
+                        .mfa_enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "totp_enabled" => intermediate_rep
+                        .totp_enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "totp_enabled_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in MfaSummary".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "recovery_codes_remaining" => intermediate_rep
+                        .recovery_codes_remaining
+                        .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "enrollment_required" => intermediate_rep
+                        .enrollment_required
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing MfaSummary".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(MfaSummary {
+            mfa_enabled: intermediate_rep
+                .mfa_enabled
+                .into_iter()
+                .next()
+                .ok_or_else(|| "mfa_enabled missing in MfaSummary".to_string())?,
+            totp_enabled: intermediate_rep
+                .totp_enabled
+                .into_iter()
+                .next()
+                .ok_or_else(|| "totp_enabled missing in MfaSummary".to_string())?,
+            totp_enabled_at: std::result::Result::Err("Nullable types not supported in MfaSummary".to_string())?,
+            recovery_codes_remaining: intermediate_rep
+                .recovery_codes_remaining
+                .into_iter()
+                .next()
+                .ok_or_else(|| "recovery_codes_remaining missing in MfaSummary".to_string())?,
+            enrollment_required: intermediate_rep
+                .enrollment_required
+                .into_iter()
+                .next()
+                .ok_or_else(|| "enrollment_required missing in MfaSummary".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<MfaSummary> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<MfaSummary>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<MfaSummary>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for MfaSummary - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<MfaSummary> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <MfaSummary as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into MfaSummary - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {
@@ -4476,6 +4847,466 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Readiness> {
     }
 }
 
+/// Exactly one proof.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ReauthenticateRequest {
+    #[serde(rename = "password")]
+    #[validate(length(min = 1, max = 1024), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+
+    /// A current TOTP code.
+    #[serde(rename = "code")]
+    #[validate(length(min = 1, max = 64), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+impl ReauthenticateRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> ReauthenticateRequest {
+        ReauthenticateRequest {
+            password: None,
+            code: None,
+        }
+    }
+}
+
+/// Converts the ReauthenticateRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ReauthenticateRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.password
+                .as_ref()
+                .map(|password| ["password".to_string(), password.to_string()].join(",")),
+            self.code
+                .as_ref()
+                .map(|code| ["code".to_string(), code.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ReauthenticateRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ReauthenticateRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub password: Vec<String>,
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing ReauthenticateRequest".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "password" => intermediate_rep
+                        .password
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing ReauthenticateRequest".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ReauthenticateRequest {
+            password: intermediate_rep.password.into_iter().next(),
+            code: intermediate_rep.code.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ReauthenticateRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ReauthenticateRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ReauthenticateRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for ReauthenticateRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ReauthenticateRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ReauthenticateRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into ReauthenticateRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Reauthenticated {
+    /// A new access token of the same session, with the new `auth_time`.
+    #[serde(rename = "access_token")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub access_token: String,
+
+    #[serde(rename = "token_type")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub token_type: String,
+
+    /// Lifetime of the access token, in seconds.
+    #[serde(rename = "expires_in")]
+    pub expires_in: i64,
+
+    /// When the session last proved who it is (now).
+    #[serde(rename = "auth_time")]
+    pub auth_time: chrono::DateTime<chrono::Utc>,
+
+    /// The session's authenticator assurance level (2 with a second factor).
+    #[serde(rename = "aal")]
+    #[validate(range(min = 1u32, max = 2u32))]
+    pub aal: u32,
+}
+
+impl Reauthenticated {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        access_token: String,
+        token_type: String,
+        expires_in: i64,
+        auth_time: chrono::DateTime<chrono::Utc>,
+        aal: u32,
+    ) -> Reauthenticated {
+        Reauthenticated {
+            access_token,
+            token_type,
+            expires_in,
+            auth_time,
+            aal,
+        }
+    }
+}
+
+/// Converts the Reauthenticated value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Reauthenticated {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("access_token".to_string()),
+            Some(self.access_token.to_string()),
+            Some("token_type".to_string()),
+            Some(self.token_type.to_string()),
+            Some("expires_in".to_string()),
+            Some(self.expires_in.to_string()),
+            // Skipping auth_time in query parameter serialization
+            Some("aal".to_string()),
+            Some(self.aal.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Reauthenticated value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Reauthenticated {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub access_token: Vec<String>,
+            pub token_type: Vec<String>,
+            pub expires_in: Vec<i64>,
+            pub auth_time: Vec<chrono::DateTime<chrono::Utc>>,
+            pub aal: Vec<u32>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Reauthenticated".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "access_token" => intermediate_rep
+                        .access_token
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "token_type" => intermediate_rep
+                        .token_type
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "expires_in" => intermediate_rep
+                        .expires_in
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "auth_time" => intermediate_rep.auth_time.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "aal" => intermediate_rep
+                        .aal
+                        .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing Reauthenticated".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Reauthenticated {
+            access_token: intermediate_rep
+                .access_token
+                .into_iter()
+                .next()
+                .ok_or_else(|| "access_token missing in Reauthenticated".to_string())?,
+            token_type: intermediate_rep
+                .token_type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "token_type missing in Reauthenticated".to_string())?,
+            expires_in: intermediate_rep
+                .expires_in
+                .into_iter()
+                .next()
+                .ok_or_else(|| "expires_in missing in Reauthenticated".to_string())?,
+            auth_time: intermediate_rep
+                .auth_time
+                .into_iter()
+                .next()
+                .ok_or_else(|| "auth_time missing in Reauthenticated".to_string())?,
+            aal: intermediate_rep
+                .aal
+                .into_iter()
+                .next()
+                .ok_or_else(|| "aal missing in Reauthenticated".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Reauthenticated> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<Reauthenticated>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Reauthenticated>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for Reauthenticated - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Reauthenticated> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Reauthenticated as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into Reauthenticated - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RecoveryCodes {
+    /// Ten codes, each usable once; keep them somewhere safe.
+    #[serde(rename = "recovery_codes")]
+    #[validate(length(min = 10, max = 10), custom(function = "check_xss_vec_string"))]
+    pub recovery_codes: Vec<String>,
+}
+
+impl RecoveryCodes {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(recovery_codes: Vec<String>) -> RecoveryCodes {
+        RecoveryCodes { recovery_codes }
+    }
+}
+
+/// Converts the RecoveryCodes value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for RecoveryCodes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("recovery_codes".to_string()),
+            Some(
+                self.recovery_codes
+                    .iter()
+                    .map(|x| x.to_string())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a RecoveryCodes value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for RecoveryCodes {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub recovery_codes: Vec<Vec<String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing RecoveryCodes".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "recovery_codes" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in RecoveryCodes".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing RecoveryCodes".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(RecoveryCodes {
+            recovery_codes: intermediate_rep
+                .recovery_codes
+                .into_iter()
+                .next()
+                .ok_or_else(|| "recovery_codes missing in RecoveryCodes".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<RecoveryCodes> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<RecoveryCodes>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<RecoveryCodes>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for RecoveryCodes - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RecoveryCodes> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <RecoveryCodes as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into RecoveryCodes - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RefreshRequest {
@@ -4962,6 +5793,11 @@ pub struct RuntimeSettings {
     #[validate(nested)]
     pub login_otp: models::LoginOtpMode,
 
+    /// How recent an authentication sensitive operations need (`REAUTH_MAX_AGE`).
+    #[serde(rename = "reauth_max_age")]
+    #[validate(range(min = 60u64, max = 86400u64))]
+    pub reauth_max_age: u64,
+
     /// The knobs set through the API (the others are environment defaults).
     #[serde(rename = "overridden")]
     #[validate(custom(function = "check_xss_vec_string"))]
@@ -4983,6 +5819,7 @@ impl RuntimeSettings {
         otp_max_attempts: u64,
         otp_resend_cooldown: u64,
         login_otp: models::LoginOtpMode,
+        reauth_max_age: u64,
         overridden: Vec<String>,
     ) -> RuntimeSettings {
         RuntimeSettings {
@@ -4998,6 +5835,7 @@ impl RuntimeSettings {
             otp_max_attempts,
             otp_resend_cooldown,
             login_otp,
+            reauth_max_age,
             overridden,
         }
     }
@@ -5031,6 +5869,8 @@ impl std::fmt::Display for RuntimeSettings {
             Some("otp_resend_cooldown".to_string()),
             Some(self.otp_resend_cooldown.to_string()),
             // Skipping login_otp in query parameter serialization
+            Some("reauth_max_age".to_string()),
+            Some(self.reauth_max_age.to_string()),
             Some("overridden".to_string()),
             Some(
                 self.overridden
@@ -5068,6 +5908,7 @@ impl std::str::FromStr for RuntimeSettings {
             pub otp_max_attempts: Vec<u64>,
             pub otp_resend_cooldown: Vec<u64>,
             pub login_otp: Vec<models::LoginOtpMode>,
+            pub reauth_max_age: Vec<u64>,
             pub overridden: Vec<Vec<String>>,
         }
 
@@ -5135,6 +5976,10 @@ impl std::str::FromStr for RuntimeSettings {
                     "login_otp" => intermediate_rep
                         .login_otp
                         .push(<models::LoginOtpMode as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "reauth_max_age" => intermediate_rep
+                        .reauth_max_age
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     "overridden" => {
                         return std::result::Result::Err(
                             "Parsing a container in this style is not supported in RuntimeSettings".to_string(),
@@ -5210,6 +6055,11 @@ impl std::str::FromStr for RuntimeSettings {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "login_otp missing in RuntimeSettings".to_string())?,
+            reauth_max_age: intermediate_rep
+                .reauth_max_age
+                .into_iter()
+                .next()
+                .ok_or_else(|| "reauth_max_age missing in RuntimeSettings".to_string())?,
             overridden: intermediate_rep
                 .overridden
                 .into_iter()
@@ -5340,6 +6190,13 @@ pub struct RuntimeSettingsUpdate {
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub login_otp: Option<Nullable<models::LoginOtpMode>>,
+
+    #[serde(rename = "reauth_max_age")]
+    #[validate(range(min = 60u64, max = 86400u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reauth_max_age: Option<Nullable<u64>>,
 }
 
 impl RuntimeSettingsUpdate {
@@ -5358,6 +6215,7 @@ impl RuntimeSettingsUpdate {
             otp_max_attempts: None,
             otp_resend_cooldown: None,
             login_otp: None,
+            reauth_max_age: None,
         }
     }
 }
@@ -5462,6 +6320,13 @@ impl std::fmt::Display for RuntimeSettingsUpdate {
                 .join(",")
             }),
             // Skipping login_otp in query parameter serialization
+            self.reauth_max_age.as_ref().map(|reauth_max_age| {
+                [
+                    "reauth_max_age".to_string(),
+                    reauth_max_age.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -5491,6 +6356,7 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             pub otp_max_attempts: Vec<u64>,
             pub otp_resend_cooldown: Vec<u64>,
             pub login_otp: Vec<models::LoginOtpMode>,
+            pub reauth_max_age: Vec<u64>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -5582,6 +6448,12 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
                                 .to_string(),
                         );
                     }
+                    "reauth_max_age" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing RuntimeSettingsUpdate".to_string(),
@@ -5628,6 +6500,9 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
                 "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
             )?,
             login_otp: std::result::Result::Err("Nullable types not supported in RuntimeSettingsUpdate".to_string())?,
+            reauth_max_age: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
         })
     }
 }
@@ -5709,7 +6584,7 @@ impl std::str::FromStr for SchemaFormat {
     }
 }
 
-/// How the login is completed: `email_otp`, a code e-mailed to the account.
+/// A way to complete a sign-in: `totp`, a code from the authenticator app; `recovery_code`, one of the account's recovery codes; `email_otp`, a code e-mailed to the account.
 /// Enumeration of values.
 /// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
 /// which helps with FFI.
@@ -5718,6 +6593,10 @@ impl std::str::FromStr for SchemaFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
 pub enum SecondFactor {
+    #[serde(rename = "totp")]
+    Totp,
+    #[serde(rename = "recovery_code")]
+    RecoveryCode,
     #[serde(rename = "email_otp")]
     EmailOtp,
 }
@@ -5731,6 +6610,8 @@ impl validator::Validate for SecondFactor {
 impl std::fmt::Display for SecondFactor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
+            SecondFactor::Totp => write!(f, "totp"),
+            SecondFactor::RecoveryCode => write!(f, "recovery_code"),
             SecondFactor::EmailOtp => write!(f, "email_otp"),
         }
     }
@@ -5741,6 +6622,8 @@ impl std::str::FromStr for SecondFactor {
 
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
+            "totp" => std::result::Result::Ok(SecondFactor::Totp),
+            "recovery_code" => std::result::Result::Ok(SecondFactor::RecoveryCode),
             "email_otp" => std::result::Result::Ok(SecondFactor::EmailOtp),
             _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
         }
@@ -7173,6 +8056,279 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TokenRespons
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into TokenResponse - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TotpConfirmRequest {
+    /// The 6-digit code the app shows now; spaces are ignored.
+    #[serde(rename = "code")]
+    #[validate(length(min = 1, max = 32), custom(function = "check_xss_string"))]
+    pub code: String,
+}
+
+impl TotpConfirmRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(code: String) -> TotpConfirmRequest {
+        TotpConfirmRequest { code }
+    }
+}
+
+/// Converts the TotpConfirmRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for TotpConfirmRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![Some("code".to_string()), Some(self.code.to_string())];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a TotpConfirmRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for TotpConfirmRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub code: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing TotpConfirmRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "code" => intermediate_rep
+                        .code
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err("Unexpected key while parsing TotpConfirmRequest".to_string());
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(TotpConfirmRequest {
+            code: intermediate_rep
+                .code
+                .into_iter()
+                .next()
+                .ok_or_else(|| "code missing in TotpConfirmRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TotpConfirmRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<TotpConfirmRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TotpConfirmRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for TotpConfirmRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TotpConfirmRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TotpConfirmRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into TotpConfirmRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct TotpEnrollment {
+    /// The secret in base32 (RFC 4648, no padding), for typing into the app.
+    #[serde(rename = "secret")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub secret: String,
+
+    /// The `otpauth://totp/…` URI the QR code holds.
+    #[serde(rename = "otpauth_uri")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub otpauth_uri: String,
+
+    /// The URI as a QR code, an SVG document to put in the page.
+    #[serde(rename = "qr_svg")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub qr_svg: String,
+}
+
+impl TotpEnrollment {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(secret: String, otpauth_uri: String, qr_svg: String) -> TotpEnrollment {
+        TotpEnrollment {
+            secret,
+            otpauth_uri,
+            qr_svg,
+        }
+    }
+}
+
+/// Converts the TotpEnrollment value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for TotpEnrollment {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("secret".to_string()),
+            Some(self.secret.to_string()),
+            Some("otpauth_uri".to_string()),
+            Some(self.otpauth_uri.to_string()),
+            Some("qr_svg".to_string()),
+            Some(self.qr_svg.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a TotpEnrollment value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for TotpEnrollment {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub secret: Vec<String>,
+            pub otpauth_uri: Vec<String>,
+            pub qr_svg: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing TotpEnrollment".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "secret" => intermediate_rep
+                        .secret
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "otpauth_uri" => intermediate_rep
+                        .otpauth_uri
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "qr_svg" => intermediate_rep
+                        .qr_svg
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing TotpEnrollment".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(TotpEnrollment {
+            secret: intermediate_rep
+                .secret
+                .into_iter()
+                .next()
+                .ok_or_else(|| "secret missing in TotpEnrollment".to_string())?,
+            otpauth_uri: intermediate_rep
+                .otpauth_uri
+                .into_iter()
+                .next()
+                .ok_or_else(|| "otpauth_uri missing in TotpEnrollment".to_string())?,
+            qr_svg: intermediate_rep
+                .qr_svg
+                .into_iter()
+                .next()
+                .ok_or_else(|| "qr_svg missing in TotpEnrollment".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<TotpEnrollment> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<TotpEnrollment>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<TotpEnrollment>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for TotpEnrollment - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<TotpEnrollment> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <TotpEnrollment as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into TotpEnrollment - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {

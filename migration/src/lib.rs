@@ -11,6 +11,7 @@ mod m20261130_000005_durable_work;
 mod m20261130_000006_key_activation;
 mod m20261201_000007_refresh_token_expiry;
 mod m20261201_000008_social;
+mod m20261201_000009_mfa;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -27,6 +28,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261130_000006_key_activation::Migration),
             Box::new(m20261201_000007_refresh_token_expiry::Migration),
             Box::new(m20261201_000008_social::Migration),
+            Box::new(m20261201_000009_mfa::Migration),
         ]
     }
 }

@@ -157,6 +157,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("outbox_messages: {}", report.outbox_messages);
             println!("otp_codes: {}", report.otp_codes);
             println!("social_grants: {}", report.social_grants);
+            println!("mfa_challenges: {}", report.mfa_challenges);
             println!("total: {}", report.total());
             Ok(())
         }

@@ -59,6 +59,16 @@ pub enum AppError {
     /// 401 `refresh_token_reused`: a spent refresh token came back; its session is revoked.
     #[error("refresh token reused")]
     RefreshTokenReused,
+    /// 401 `reauthentication_required`: a sensitive operation needs a recent authentication.
+    #[error("reauthentication required")]
+    ReauthenticationRequired,
+    /// 403 `mfa_enrollment_required`: `MFA_REQUIRED` covers the account and it has no second
+    /// factor; only the MFA operations and `getMe` work.
+    #[error("mfa enrollment required")]
+    MfaEnrollmentRequired,
+    /// 409: a second factor is not in the state the operation needs.
+    #[error("second factor conflict: {0:?}")]
+    MfaState(MfaState),
     /// 403 `email_not_verified`: the right password, but the address is not verified yet.
     #[error("e-mail not verified")]
     EmailNotVerified,
@@ -130,6 +140,19 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
+/// Why a second-factor operation cannot happen now (each a `409`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MfaState {
+    /// `totp_already_enabled`: remove the authenticator app first.
+    TotpAlreadyEnabled,
+    /// `totp_not_enabled`: there is no authenticator app to remove.
+    TotpNotEnabled,
+    /// `no_pending_enrollment`: start an enrolment first.
+    NoPendingEnrollment,
+    /// `mfa_not_enabled`: recovery codes need a second factor.
+    MfaNotEnabled,
+}
+
 /// Result of the service layer.
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -157,6 +180,39 @@ impl AppError {
             }
             Self::RefreshTokenReused => Problem::new(S::UNAUTHORIZED, "refresh_token_reused", "Refresh token reused")
                 .detail("This refresh token was already used; the session has been revoked for safety."),
+            Self::ReauthenticationRequired => Problem::new(
+                S::UNAUTHORIZED,
+                "reauthentication_required",
+                "Reauthentication required",
+            )
+            .detail("This needs a recent sign-in: confirm who you are with `reauthenticate`, then retry."),
+            Self::MfaEnrollmentRequired => {
+                Problem::new(S::FORBIDDEN, "mfa_enrollment_required", "Second factor required")
+                    .detail("This account must add a second factor (an authenticator app) before anything else.")
+            }
+            Self::MfaState(state) => {
+                let (code, title, detail) = match state {
+                    MfaState::TotpAlreadyEnabled => (
+                        "totp_already_enabled",
+                        "Authenticator app already on",
+                        "Remove the current authenticator app first.",
+                    ),
+                    MfaState::TotpNotEnabled => (
+                        "totp_not_enabled",
+                        "No authenticator app",
+                        "This account has no authenticator app.",
+                    ),
+                    MfaState::NoPendingEnrollment => (
+                        "no_pending_enrollment",
+                        "No enrolment started",
+                        "Start adding an authenticator app first.",
+                    ),
+                    MfaState::MfaNotEnabled => {
+                        ("mfa_not_enabled", "No second factor", "Add an authenticator app first.")
+                    }
+                };
+                Problem::new(S::CONFLICT, code, title).detail(detail)
+            }
             Self::EmailNotVerified => Problem::new(S::FORBIDDEN, "email_not_verified", "E-mail not verified")
                 .detail("Confirm your e-mail address with the link we sent, or ask for a new one."),
             Self::Forbidden => {

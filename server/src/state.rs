@@ -10,6 +10,7 @@ use crate::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
         identity::{accounts::Accounts, password_recovery::PasswordRecovery, registration::Registration},
         mail::Mailer,
+        mfa::Mfa,
         operations::Operations,
         otp::Otp,
         platform::redis::Redis,
@@ -55,4 +56,6 @@ pub struct AppState {
     pub operations: Operations,
     /// Sign-in with outside identity providers.
     pub social: Social,
+    /// Second factors, the second step of sign-ins, step-up.
+    pub mfa: Mfa,
 }

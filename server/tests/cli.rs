@@ -65,7 +65,7 @@ fn createsuperuser_refuses_a_missing_or_weak_password() {
         .output()
         .expect("run createsuperuser");
     assert!(!weak.status.success());
-    assert!(String::from_utf8_lossy(&weak.stderr).contains("too common"));
+    assert!(String::from_utf8_lossy(&weak.stderr).contains("data breach"));
 }
 
 #[test]
@@ -177,6 +177,9 @@ fn cleanup_removes_expired_sessions_in_batches_and_prints_the_counts() {
             revoked_reason: Set(None),
             ip: Set(None),
             user_agent: Set(None),
+            amr: Set("pwd".into()),
+            aal: Set(1),
+            auth_time: Set(None),
         });
         session::Entity::insert_many(sessions)
             .exec_without_returning(&db)

@@ -226,7 +226,7 @@ async fn common_passwords_are_rejected() {
             .await;
         let problem = expect_problem(result, 422, "validation_failed");
         assert!(
-            has_field_error(&problem, "password", "password_too_common"),
+            has_field_error(&problem, "password", "password_breached"),
             "{password}: {problem:?}"
         );
     }
@@ -258,7 +258,7 @@ async fn every_invalid_field_is_reported_at_once() {
     let problem = expect_problem(result, 422, "validation_failed");
     assert!(has_field_error(&problem, "email", "invalid_email"), "{problem:?}");
     assert!(
-        has_field_error(&problem, "password", "password_too_common"),
+        has_field_error(&problem, "password", "password_breached"),
         "{problem:?}"
     );
 }

@@ -6,7 +6,10 @@ use std::{
     time::{Duration, Instant},
 };
 
-use gatehouse::services::sessions::keys::{KeyStore, MISS_RELOAD_INTERVAL};
+use gatehouse::services::sessions::{
+    AuthMethod, Authentication,
+    keys::{KeyStore, MISS_RELOAD_INTERVAL},
+};
 use gatehouse_tests::{TestApp, foreign_signing_key, jwt_claims, jwt_header, sign_eddsa, spawn_app};
 use sea_orm::ConnectionTrait;
 use serde_json::json;
@@ -60,6 +63,7 @@ async fn a_token_signed_with_a_key_another_instance_just_created_is_accepted_at_
         .issue(
             uuid_claim(&tokens.access_token, "sub"),
             uuid_claim(&tokens.access_token, "sid"),
+            &Authentication::now(AuthMethod::Password),
         )
         .expect("a token");
 

@@ -87,7 +87,7 @@ async fn a_weak_new_password_is_refused() {
     let problem = change_to_too_short(&app, &user, &tokens).await;
     assert!(problem.errors.iter().any(|e| e.field == "new_password"), "{problem:?}");
     for (weak, code) in [
-        ("password123", "password_too_common"),
+        ("password123", "password_breached"),
         (user.email.as_str(), "password_equals_email"),
     ] {
         let result = post_password_change(&app, &tokens.access_token, &user.password, weak).await;

@@ -112,7 +112,7 @@ async fn a_refused_new_password_is_a_field_error_and_leaves_the_token_usable() {
     let problem = confirm_too_short(&app, &token).await;
     assert!(problem.errors.iter().any(|e| e.field == "new_password"), "{problem:?}");
     for (weak, code) in [
-        ("password123", "password_too_common"),
+        ("password123", "password_breached"),
         (user.email.as_str(), "password_equals_email"),
     ] {
         let result = post_password_reset_confirm(&app, &token, weak).await;

@@ -42,6 +42,9 @@ pub async fn seed_sessions(app: &TestApp, user_id: Uuid, count: usize, fate: Ses
             revoked_reason: Set(revoked_at.map(|_| "logout".to_string())),
             ip: Set(None),
             user_agent: Set(None),
+            amr: Set("pwd".into()),
+            aal: Set(1),
+            auth_time: Set(None),
         });
         session::Entity::insert_many(sessions)
             .exec_without_returning(&app.db)

@@ -7,8 +7,8 @@ use sea_orm::{ConnectionTrait, DatabaseConnection, DbBackend, Statement};
 use uuid::Uuid;
 
 use gatehouse::config::{
-    EmailBackend, EmailSettings, EmailVerification, LimitSettings, LockoutSettings, Rate, Redacted, SmtpSecurity,
-    SmtpSettings,
+    BreachSettings, EmailBackend, EmailSettings, EmailVerification, LimitSettings, LockoutSettings, Rate, Redacted,
+    SmtpSecurity, SmtpSettings,
 };
 
 use crate::{
@@ -77,6 +77,11 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
         limits: LimitSettings::all(Rate::per_secs(100_000, 60)),
         // Likewise the lock-out; failures are forgotten after a minute so that the shared Redis
         // of `just test-postgres` does not keep the keys of finished tests for a day.
+        // No outside calls: tests that check breached passwords online start a range server.
+        breach: BreachSettings {
+            pwned_passwords_url: None,
+            ..BreachSettings::default()
+        },
         lockout: LockoutSettings {
             threshold: 1000,
             reset_after: Duration::from_secs(60),

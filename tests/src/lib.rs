@@ -10,10 +10,12 @@ pub mod fake_idp;
 mod harness;
 mod jwt;
 mod mail_flows;
+mod mfa_support;
 mod otp_support;
 mod outbox_support;
 mod postgres_server;
 mod problems;
+mod pwned_range;
 mod rate_limit_support;
 mod raw_http;
 mod redis_server;
@@ -36,6 +38,10 @@ pub use mail_flows::{
     post_verify_email, refresh_token_of, reset_token, send_marker_mail, tampered, unknown_token,
     wait_until_outbox_is_idle,
 };
+pub use mfa_support::{
+    Authenticator, STEP, age_authentications, complete_mfa, confirm_totp, enable_totp, login_challenge, mfa_summary,
+    reauthenticate, start_totp,
+};
 pub use otp_support::{
     LOGIN_CODE_SUBJECT, TWO_STEP_CODE_SUBJECT, code_in, code_mails, expect_invalid_code, login_with_otp, nth_code,
     nth_code_mail, other_code, redis_query, request_otp, requested_code, resend_otp, resend_otp_for_challenge,
@@ -47,6 +53,7 @@ pub use outbox_support::{
 };
 pub use postgres_server::PrivatePostgres;
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
+pub use pwned_range::{PwnedRange, RangeMode};
 pub use rate_limit_support::{app_limiting, assert_limited_per_ip_and_per_address, assert_rate_limited};
 pub use raw_http::{RawResponse, captured_warnings, connect, parse, raw_request, time_until_closed};
 pub use redis_server::{PrivateRedis, shared_redis_url};

@@ -1,5 +1,6 @@
 pub mod admin;
 pub mod auth;
+pub mod mfa;
 pub mod ops;
 pub mod otp;
 pub mod sessions;

@@ -110,6 +110,11 @@ pub enum VerifyOtpResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
+    /// The account has a second factor: complete the sign-in with `completeMfaLogin`.
+    Status202_TheAccountHasASecondFactor {
+        body: models::LoginChallenge,
+        cache_control: Option<String>,
+    },
     /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).

@@ -2,10 +2,12 @@
 //! from Django projects. Every field has a safe default: no configuration runs the embedded
 //! shape (SQLite file, console e-mail, 127.0.0.1:8000).
 
+mod breach;
 mod edge;
 mod email;
 mod env;
 mod limits;
+mod mfa;
 mod otp;
 mod process;
 mod social;
@@ -16,11 +18,13 @@ use std::{
 };
 
 use anyhow::{Context, bail};
+pub use breach::{BreachSettings, PUBLIC_PWNED_PASSWORDS_URL};
 pub use edge::EdgeSettings;
 pub use email::{EmailBackend, EmailSettings, EmailVerification, Redacted, SmtpSecurity, SmtpSettings};
 use env::Env;
 use ipnet::IpNet;
 pub use limits::{LimitSettings, LockoutSettings, Policy, Rate};
+pub use mfa::{MfaRequired, MfaSettings};
 pub use otp::{LoginOtp, OtpSettings};
 pub use process::{Argon2Settings, LogFormat};
 pub use social::{ProviderKind, ProviderSettings, SocialSettings, is_loopback};
@@ -109,6 +113,10 @@ pub struct Settings {
     pub cleanup_interval: Option<Duration>,
     /// E-mailed one-time codes (`OTP_*`, `LOGIN_OTP`).
     pub otp: OtpSettings,
+    /// Second factors and step-up (`MFA_REQUIRED`, `REAUTH_MAX_AGE`).
+    pub mfa: MfaSettings,
+    /// Breached-password checks (`PWNED_PASSWORDS_*`).
+    pub breach: BreachSettings,
     /// `REDIS_URL`: shared state for many instances (rate limits, lock-outs, one-time codes);
     /// unset keeps it in process (default). Never logged.
     pub redis_url: Option<Redacted>,
@@ -166,6 +174,8 @@ impl Default for Settings {
             cron_secret_key: None,
             cleanup_interval: Some(Duration::from_secs(3600)),
             otp: OtpSettings::default(),
+            mfa: MfaSettings::default(),
+            breach: BreachSettings::default(),
             redis_url: None,
             redis_key_prefix: "gatehouse:".into(),
             limits: LimitSettings::default(),
@@ -290,6 +300,8 @@ impl Settings {
                 secs => Some(Duration::from_secs(secs)),
             },
             otp: OtpSettings::from_env(&env)?,
+            mfa: MfaSettings::from_env(&env)?,
+            breach: BreachSettings::from_env(&env, debug)?,
             redis_url: env.get("REDIS_URL").map(Redacted),
             redis_key_prefix: env.get("REDIS_KEY_PREFIX").unwrap_or(d.redis_key_prefix),
             limits: LimitSettings::from_env(&env)?,

@@ -18,6 +18,12 @@ pub struct Model {
     pub revoked_reason: Option<String>,
     pub ip: Option<String>,
     pub user_agent: Option<String>,
+    /// How the session was authenticated, comma-separated (`pwd`, `pwd,totp`…).
+    pub amr: String,
+    /// Authenticator assurance level: 2 once a second factor was used.
+    pub aal: i16,
+    /// The latest authentication at the session's level; `None`: its creation.
+    pub auth_time: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -27,6 +27,8 @@ pub struct Model {
     pub deleted_at: Option<DateTimeUtc>,
     /// The user asked for an e-mailed code after the password at every login.
     pub otp_login_enabled: bool,
+    /// The account has a second factor (an authenticator app); sign-ins ask for it.
+    pub mfa_enabled: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

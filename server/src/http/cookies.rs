@@ -60,6 +60,11 @@ pub fn set_session_cookies(settings: &Settings, tokens: &IssuedTokens, csrf_toke
     context::set_cookie(cookie(settings, CSRF_COOKIE, csrf_token, "/", false, refresh_age));
 }
 
+/// Queues a new access-token cookie (after a re-authentication) that lives `max_age` seconds.
+pub fn set_access_cookie(settings: &Settings, access_token: String, max_age: i64) {
+    context::set_cookie(cookie(settings, ACCESS_COOKIE, access_token, "/", true, max_age));
+}
+
 /// Queues the removal of the session cookies (logout).
 pub fn clear_session_cookies(settings: &Settings) {
     if !settings.auth_cookies {

@@ -12,9 +12,11 @@
 //! | [`mail`] | templates, the durable outbox, delivery, work deferred past the answer | platform |
 //! | [`sessions`] | sessions, refresh tokens, access tokens and signing keys | platform, audit, runtime_settings |
 //! | [`protection`] | rate limits and the login lock-out | platform, audit, mail |
+//! | [`breach`] | breached passwords: the offline list and the Pwned Passwords range API | platform |
 //! | [`identity`] | accounts, registration, passwords, verification and reset | everything above |
 //! | [`otp`] | e-mailed one-time codes | identity and below |
-//! | [`social`] | sign-in with outside identity providers, linked provider accounts | identity and below |
+//! | [`mfa`] | second factors (TOTP, recovery codes), the second step of every sign-in, step-up | otp and below |
+//! | [`social`] | sign-in with outside identity providers, linked provider accounts | mfa and below |
 //! | [`admin`] | staff administration of users, maintenance (cleanup) | identity and below |
 //! | [`operations`] | readiness of the dependencies, the metrics scrape | mail, platform |
 //!
@@ -23,8 +25,10 @@
 
 pub mod admin;
 pub mod audit;
+pub mod breach;
 pub mod identity;
 pub mod mail;
+pub mod mfa;
 pub mod operations;
 pub mod otp;
 pub mod platform;

@@ -10,11 +10,13 @@ use crate::{
     db,
     services::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
+        breach::Breach,
         identity::{
             accounts::Accounts, email_tokens::EmailTokens, password_recovery::PasswordRecovery,
             passwords::PasswordHasher, registration::Registration,
         },
         mail::{Mailer, deferred::Deferred, outbox::Outbox},
+        mfa::{Mfa, MfaDeps},
         operations::Operations,
         otp::Otp,
         platform::{
@@ -56,7 +58,9 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings.jwt_leeway,
     );
     let started = std::time::Instant::now();
-    let hasher = PasswordHasher::new(settings.argon2, settings.password_hash_concurrency).await?;
+    let hasher = PasswordHasher::new(settings.argon2, settings.password_hash_concurrency)
+        .await?
+        .screening(Breach::new(&settings.breach));
     tracing::info!(
         hash_ms = started.elapsed().as_millis() as u64,
         permits = settings.password_hash_concurrency,
@@ -81,7 +85,6 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         redis.clone(),
         secret.clone(),
         mailer.clone(),
-        sessions.clone(),
         runtime.clone(),
         settings.otp.clone(),
     );
@@ -94,12 +97,13 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings.frontend_url.clone(),
     );
     let email_tokens = EmailTokens::new(secret.clone());
+    let protection = LoginProtection::new(limits.clone(), lockout);
     let accounts = Accounts::new(
         db.clone(),
         hasher.clone(),
         sessions.clone(),
         runtime.clone(),
-        LoginProtection::new(limits.clone(), lockout),
+        protection.clone(),
     );
     let registration = Registration::new(
         db.clone(),
@@ -119,12 +123,26 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         sessions.clone(),
         runtime.clone(),
     );
+    let mfa = Mfa::new(
+        MfaDeps {
+            db: db.clone(),
+            secret: secret.clone(),
+            otp: otp.clone(),
+            sessions: sessions.clone(),
+            accounts: accounts.clone(),
+            protection,
+            mailer: mailer.clone(),
+            runtime: runtime.clone(),
+            issuer: settings.email.site_name.clone(),
+        },
+        settings.mfa.clone(),
+    );
     let social = Social::new(
         settings.social.clone(),
         SocialDeps {
             db: db.clone(),
             secret,
-            sessions: sessions.clone(),
+            mfa: mfa.clone(),
             registration: registration.clone(),
             mailer: mailer.clone(),
             runtime: runtime.clone(),
@@ -151,6 +169,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         otp,
         limits,
         social,
+        mfa,
     })
 }
 

@@ -93,6 +93,7 @@ impl Admin<AppError> for Api {
         path: &models::RetryOutboxMessagePathParams,
     ) -> AppResult<RetryOutboxMessageResponse> {
         let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
         let message = self.state.mailer.outbox().retry(path.id).await?;
         self.state.mailer.wake();
         audit::record(
@@ -149,6 +150,7 @@ impl Admin<AppError> for Api {
         body: &models::AdminUserUpdate,
     ) -> AppResult<UpdateUserResponse> {
         let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
         let changes = UserChanges {
             is_active: given(&body.is_active),
             is_staff: given(&body.is_staff),
@@ -168,6 +170,7 @@ impl Admin<AppError> for Api {
         path: &models::DeleteUserPathParams,
     ) -> AppResult<DeleteUserResponse> {
         let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
         self.state.user_admin.delete(&staff.user, path.id).await?;
         Ok(DeleteUserResponse::Status204_TheAccountWasDeleted)
     }
@@ -181,6 +184,7 @@ impl Admin<AppError> for Api {
         path: &models::RestoreUserPathParams,
     ) -> AppResult<RestoreUserResponse> {
         let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
         let user = self.state.user_admin.restore(&staff.user, path.id).await?;
         Ok(RestoreUserResponse::Status200_TheRestoredAccount(user.into()))
     }
@@ -194,12 +198,26 @@ impl Admin<AppError> for Api {
         path: &models::LogoutUserPathParams,
     ) -> AppResult<LogoutUserResponse> {
         let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
         let revoked = self.state.user_admin.logout_all(&staff.user, path.id).await?;
         Ok(LogoutUserResponse::Status200_TheSessionsWereRevoked(
             models::RevokedSessions {
                 revoked: i64::try_from(revoked).unwrap_or(i64::MAX),
             },
         ))
+    }
+
+    async fn reset_user_mfa(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::ResetUserMfaPathParams,
+    ) -> AppResult<ResetUserMfaResponse> {
+        let staff = claims.staff()?;
+        self.state.mfa.reset_by_staff(staff, path.id).await?;
+        Ok(ResetUserMfaResponse::Status204_TheFactorsWereRemoved)
     }
 
     async fn list_audit_log(
@@ -245,6 +263,7 @@ impl Admin<AppError> for Api {
         body: &models::RuntimeSettingsUpdate,
     ) -> AppResult<UpdateRuntimeSettingsResponse> {
         let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
         let changes = [
             change(Key::AccessTokenLifetime, &body.access_token_lifetime),
             change(Key::RefreshTokenLifetime, &body.refresh_token_lifetime),
@@ -261,6 +280,7 @@ impl Admin<AppError> for Api {
             change(Key::OtpMaxAttempts, &body.otp_max_attempts),
             change(Key::OtpResendCooldown, &body.otp_resend_cooldown),
             change(Key::LoginOtp, &body.login_otp),
+            change(Key::ReauthMaxAge, &body.reauth_max_age),
         ];
         let changes = changes.into_iter().flatten().collect();
         let snapshot = self.state.runtime.update(changes, staff.user.id).await?;

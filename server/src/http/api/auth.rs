@@ -13,13 +13,32 @@ use crate::{
     services::{
         audit::{self, AuditEvent},
         identity::accounts::NewAccount,
-        platform::metrics::{self, SignInMethod},
+        mfa::{Challenge, FirstFactor, Method as Factor, SignIn},
         protection::rate_limit::Action,
         sessions::{IssuedTokens, RevokeReason},
     },
 };
 
 const NO_STORE: &str = "no-store";
+
+/// The `202` body of a sign-in that waits for its second step.
+pub(super) fn login_challenge(challenge: Challenge) -> models::LoginChallenge {
+    let methods: Vec<models::SecondFactor> = challenge.methods.iter().map(|m| second_factor(*m)).collect();
+    models::LoginChallenge {
+        challenge: challenge.challenge,
+        expires_in: challenge.expires_in.as_secs() as i64,
+        method: methods.first().copied().unwrap_or(models::SecondFactor::EmailOtp),
+        methods,
+    }
+}
+
+fn second_factor(method: Factor) -> models::SecondFactor {
+    match method {
+        Factor::Totp => models::SecondFactor::Totp,
+        Factor::RecoveryCode => models::SecondFactor::RecoveryCode,
+        Factor::EmailOtp => models::SecondFactor::EmailOtp,
+    }
+}
 
 /// The one answer to requests that may send an e-mail: it never says whether one was sent.
 pub(super) fn accepted() -> models::Accepted {
@@ -139,6 +158,7 @@ impl Auth<AppError> for Api {
         body: &models::PasswordChangeRequest,
     ) -> AppResult<ChangePasswordResponse> {
         let auth = claims.user()?;
+        self.state.sessions.require_recent_second_factor(auth).await?;
         self.state
             .passwords
             .change(auth, &body.current_password, &body.new_password)
@@ -158,28 +178,15 @@ impl Auth<AppError> for Api {
             .accounts
             .check_credentials(&body.email, &body.password)
             .await?;
-        if self.state.otp.two_step_required(&account) {
-            let started = self.state.otp.start_two_step(&account).await?;
-            metrics::sign_in(SignInMethod::Password, "second_factor_required");
-            return Ok(LoginResponse::Status202_ThePasswordIsRight {
-                body: models::LoginChallenge {
-                    challenge: started.challenge,
-                    expires_in: started.expires_in.as_secs() as i64,
-                    method: models::SecondFactor::EmailOtp,
-                },
+        Ok(match self.state.mfa.sign_in(&account, FirstFactor::password()).await? {
+            SignIn::Tokens(tokens) => LoginResponse::Status200_LoggedIn {
+                body: self.token_response(tokens),
                 cache_control: Some(NO_STORE.into()),
-            });
-        }
-        let tokens = self.state.sessions.start(account.id).await?;
-        audit::record(
-            &self.state.db,
-            AuditEvent::new("login_succeeded", Some(account.id)).session(tokens.session_id),
-        )
-        .await;
-        metrics::sign_in(SignInMethod::Password, "success");
-        Ok(LoginResponse::Status200_LoggedIn {
-            body: self.token_response(tokens),
-            cache_control: Some(NO_STORE.into()),
+            },
+            SignIn::Challenge(challenge) => LoginResponse::Status202_ThePasswordIsRight {
+                body: login_challenge(challenge),
+                cache_control: Some(NO_STORE.into()),
+            },
         })
     }
 
@@ -209,7 +216,7 @@ impl Auth<AppError> for Api {
     }
 
     async fn logout(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Credentials) -> AppResult<LogoutResponse> {
-        let auth = claims.user()?;
+        let auth = claims.enrolling_user()?;
         self.state
             .sessions
             .revoke_session(auth.session_id, RevokeReason::Logout)
@@ -230,7 +237,7 @@ impl Auth<AppError> for Api {
         _: &CookieJar,
         claims: &Credentials,
     ) -> AppResult<LogoutAllResponse> {
-        let auth = claims.user()?;
+        let auth = claims.enrolling_user()?;
         self.state
             .sessions
             .revoke_all(auth.user.id, RevokeReason::LogoutAll)

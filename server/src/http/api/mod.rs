@@ -3,6 +3,7 @@
 
 mod admin;
 mod auth;
+mod mfa;
 pub(crate) mod ops;
 mod otp;
 mod sessions;
@@ -68,8 +69,9 @@ pub struct Credentials(Result<Principal, AuthFailure>);
 /// Who a valid credential stands for.
 #[derive(Debug)]
 enum Principal {
-    /// A signed-in user (access token).
-    User(Box<AuthUser>),
+    /// A signed-in user (access token); `enrolling` while `MFA_REQUIRED` limits the account
+    /// to adding a second factor.
+    User { auth: Box<AuthUser>, enrolling: bool },
     /// An outside scheduler that knows `CRON_SECRET_KEY`.
     Scheduler,
 }
@@ -96,10 +98,20 @@ impl AuthFailure {
 }
 
 impl Credentials {
-    /// The signed-in user, or the reason there is none.
+    /// The signed-in user, or the reason there is none; `mfa_enrollment_required` while
+    /// `MFA_REQUIRED` limits the account to adding a second factor.
     pub fn user(&self) -> AppResult<&AuthUser> {
         match &self.0 {
-            Ok(Principal::User(auth)) => Ok(auth),
+            Ok(Principal::User { enrolling: true, .. }) => Err(AppError::MfaEnrollmentRequired),
+            _ => self.enrolling_user(),
+        }
+    }
+
+    /// The signed-in user, even one that `MFA_REQUIRED` limits to adding a second factor:
+    /// for the MFA operations, `getMe` and logging out.
+    pub fn enrolling_user(&self) -> AppResult<&AuthUser> {
+        match &self.0 {
+            Ok(Principal::User { auth, .. }) => Ok(auth),
             Ok(Principal::Scheduler) => Err(AppError::Unauthorized),
             Err(failure) => Err(failure.error()),
         }
@@ -109,7 +121,7 @@ impl Credentials {
     pub fn scheduler(&self) -> AppResult<()> {
         match &self.0 {
             Ok(Principal::Scheduler) => Ok(()),
-            Ok(Principal::User(_)) => Err(AppError::Unauthorized),
+            Ok(Principal::User { .. }) => Err(AppError::Unauthorized),
             Err(failure) => Err(failure.error()),
         }
     }
@@ -130,7 +142,10 @@ impl Api {
         let outcome = self.state.sessions.authenticate(token).await;
         Credentials(
             outcome
-                .map(|auth| Principal::User(Box::new(auth)))
+                .map(|auth| Principal::User {
+                    enrolling: self.state.mfa.enrollment_required(&auth.user),
+                    auth: Box::new(auth),
+                })
                 .map_err(|e| match e {
                     AppError::TokenExpired => AuthFailure::TokenExpired,
                     AppError::SessionRevoked => AuthFailure::SessionRevoked,

@@ -8,10 +8,18 @@ use gatehouse_api::{apis::otp::*, models};
 use headers::Host;
 use http::Method;
 
-use super::{Api, auth::accepted, given};
+use super::{
+    Api,
+    auth::{accepted, login_challenge},
+    given,
+};
 use crate::{
     error::{AppError, AppResult, FieldError},
-    services::{otp::ResendTarget, protection::rate_limit::Action},
+    services::{
+        mfa::{FirstFactor, SignIn},
+        otp::ResendTarget,
+        protection::rate_limit::Action,
+    },
 };
 
 const NO_STORE: &str = "no-store";
@@ -53,11 +61,19 @@ impl Otp<AppError> for Api {
         body: &models::OtpVerifyRequest,
     ) -> AppResult<VerifyOtpResponse> {
         self.state.limits.check(Action::OtpVerify, Some(&body.email)).await?;
-        let tokens = self.state.otp.verify_login(&body.email, &body.code).await?;
-        Ok(VerifyOtpResponse::Status200_LoggedIn {
-            body: self.token_response(tokens),
-            cache_control: Some(NO_STORE.into()),
-        })
+        let account = self.state.otp.verify_login(&body.email, &body.code).await?;
+        Ok(
+            match self.state.mfa.sign_in(&account, FirstFactor::email_code()).await? {
+                SignIn::Tokens(tokens) => VerifyOtpResponse::Status200_LoggedIn {
+                    body: self.token_response(tokens),
+                    cache_control: Some(NO_STORE.into()),
+                },
+                SignIn::Challenge(challenge) => VerifyOtpResponse::Status202_TheAccountHasASecondFactor {
+                    body: login_challenge(challenge),
+                    cache_control: Some(NO_STORE.into()),
+                },
+            },
+        )
     }
 
     async fn resend_otp(
@@ -85,7 +101,7 @@ impl Otp<AppError> for Api {
         body: &models::LoginOtpRequest,
     ) -> AppResult<LoginWithOtpResponse> {
         self.state.limits.check(Action::OtpVerify, None).await?;
-        let tokens = self.state.otp.verify_two_step(&body.challenge, &body.code).await?;
+        let tokens = self.state.mfa.complete(&body.challenge, &body.code).await?;
         Ok(LoginWithOtpResponse::Status200_LoggedIn {
             body: self.token_response(tokens),
             cache_control: Some(NO_STORE.into()),

@@ -8,12 +8,13 @@ use gatehouse_api::{apis::social::*, models};
 use headers::Host;
 use http::Method;
 
-use super::{Api, Credentials, present_or_null};
+use super::{Api, Credentials, auth::login_challenge, present_or_null};
 use crate::{
     config::is_loopback,
     error::{AppError, AppResult, FieldError},
     http::cookies::{self, SOCIAL_COOKIE},
     services::{
+        mfa::SignIn,
         protection::rate_limit::Action,
         social::{StartRequest, Started, TokenLogin},
     },
@@ -173,10 +174,15 @@ impl Social<AppError> for Api {
                 ]));
             }
         };
-        let tokens = self.state.social.token_login(&path.provider, login).await?;
-        Ok(SocialTokenLoginResponse::Status200_SignedIn {
-            body: self.token_response(tokens),
-            cache_control: Some(NO_STORE.into()),
+        Ok(match self.state.social.token_login(&path.provider, login).await? {
+            SignIn::Tokens(tokens) => SocialTokenLoginResponse::Status200_SignedIn {
+                body: self.token_response(tokens),
+                cache_control: Some(NO_STORE.into()),
+            },
+            SignIn::Challenge(challenge) => SocialTokenLoginResponse::Status202_TheAccountHasASecondFactor {
+                body: login_challenge(challenge),
+                cache_control: Some(NO_STORE.into()),
+            },
         })
     }
 

@@ -40,7 +40,8 @@ impl Users<AppError> for Api {
     type Claims = Credentials;
 
     async fn get_me(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Credentials) -> AppResult<GetMeResponse> {
-        Ok(GetMeResponse::Status200_TheAccount(claims.user()?.user.clone().into()))
+        let auth = claims.enrolling_user()?;
+        Ok(GetMeResponse::Status200_TheAccount(auth.user.clone().into()))
     }
 
     async fn update_me(
@@ -79,6 +80,7 @@ impl Users<AppError> for Api {
         body: &models::DeleteMeRequest,
     ) -> AppResult<DeleteMeResponse> {
         let auth = claims.user()?;
+        self.state.sessions.require_recent_second_factor(auth).await?;
         self.state.accounts.delete(&auth.user, &body.password).await?;
         cookies::clear_session_cookies(&self.state.settings);
         Ok(DeleteMeResponse::Status204_TheAccountWasDeleted)

@@ -75,6 +75,7 @@ impl From<Snapshot> for models::RuntimeSettings {
                 crate::config::LoginOtp::Optional => models::LoginOtpMode::Optional,
                 crate::config::LoginOtp::Required => models::LoginOtpMode::Required,
             },
+            reauth_max_age: k.reauth_max_age.as_secs(),
             overridden: s.overridden.iter().map(|key: &Key| key.name().to_string()).collect(),
         }
     }
@@ -91,6 +92,7 @@ impl From<CleanupReport> for models::CleanupReport {
             outbox_messages: count(r.outbox_messages),
             otp_codes: count(r.otp_codes),
             social_grants: count(r.social_grants),
+            mfa_challenges: count(r.mfa_challenges),
             total: count(r.total()),
         }
     }

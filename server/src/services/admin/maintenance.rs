@@ -15,8 +15,8 @@ use serde_json::json;
 
 use crate::{
     entity::{
-        audit_event, email_token, maintenance_job, otp_code, otp_send_window, outbox_message, refresh_token, session,
-        social_grant,
+        audit_event, email_token, maintenance_job, mfa_challenge, mfa_totp, otp_code, otp_send_window, outbox_message,
+        refresh_token, session, social_grant,
     },
     error::AppResult,
     services::{
@@ -58,6 +58,8 @@ pub struct CleanupReport {
     pub otp_codes: u64,
     /// Expired social sign-in states, one-time codes and spent nonces.
     pub social_grants: u64,
+    /// Expired second-factor challenges, and TOTP enrolments never confirmed within a day.
+    pub mfa_challenges: u64,
 }
 
 impl CleanupReport {
@@ -70,6 +72,7 @@ impl CleanupReport {
             + self.outbox_messages
             + self.otp_codes
             + self.social_grants
+            + self.mfa_challenges
     }
 }
 
@@ -193,6 +196,22 @@ impl Maintenance {
                 Condition::all().add(social_grant::Column::ExpiresAt.lt(now)),
             )
             .await?;
+        let mfa_challenges = self
+            .delete_in_batches(
+                mfa_challenge::Entity,
+                mfa_challenge::Column::Hash,
+                Condition::all().add(mfa_challenge::Column::ExpiresAt.lt(now)),
+            )
+            .await?
+            + self
+                .delete_in_batches(
+                    mfa_totp::Entity,
+                    mfa_totp::Column::UserId,
+                    Condition::all()
+                        .add(mfa_totp::Column::ConfirmedAt.is_null())
+                        .add(mfa_totp::Column::CreatedAt.lt(now - chrono::Duration::days(1))),
+                )
+                .await?;
         let report = CleanupReport {
             refresh_tokens,
             sessions,
@@ -201,6 +220,7 @@ impl Maintenance {
             outbox_messages,
             otp_codes,
             social_grants,
+            mfa_challenges,
         };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
@@ -210,6 +230,7 @@ impl Maintenance {
             outbox_messages = report.outbox_messages,
             otp_codes = report.otp_codes,
             social_grants = report.social_grants,
+            mfa_challenges = report.mfa_challenges,
             "cleanup finished"
         );
         let detail = json!({
@@ -220,6 +241,7 @@ impl Maintenance {
             "outbox_messages": report.outbox_messages,
             "otp_codes": report.otp_codes,
             "social_grants": report.social_grants,
+            "mfa_challenges": report.mfa_challenges,
         });
         audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
         Ok(report)

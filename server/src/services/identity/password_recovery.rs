@@ -140,6 +140,7 @@ impl PasswordRecovery {
             .ok_or(AppError::InvalidToken)?;
         passwords::check_policy("new_password", new_password, &account.email)
             .map_err(|e| AppError::Validation(vec![e]))?;
+        self.hasher.screen("new_password", new_password).await?;
         let hash = self.hasher.hash(new_password).await?;
         let this = self.clone();
         let user_id = account.id;
@@ -165,6 +166,7 @@ impl PasswordRecovery {
             .await?;
         passwords::check_policy("new_password", new_password, &auth.user.email)
             .map_err(|e| AppError::Validation(vec![e]))?;
+        self.hasher.screen("new_password", new_password).await?;
         let hash = self.hasher.hash(new_password).await?;
         let this = self.clone();
         let account = auth.user.clone();

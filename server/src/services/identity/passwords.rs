@@ -1,10 +1,7 @@
 //! Password hashing (argon2id, off the async runtime, with bounded concurrency) and the
 //! password policy.
 
-use std::{
-    collections::HashSet,
-    sync::{Arc, LazyLock},
-};
+use std::sync::Arc;
 
 use anyhow::Context;
 use argon2::{Algorithm, Argon2, Params, Version, password_hash::PasswordHash};
@@ -17,19 +14,16 @@ use base64::{
 use subtle::ConstantTimeEq;
 use zeroize::Zeroizing;
 
-use crate::{config::Argon2Settings, error::FieldError};
+use crate::{
+    config::Argon2Settings,
+    error::{AppResult, FieldError},
+    services::breach::{self, Breach},
+};
 
 /// Shortest accepted password, in characters.
 pub const MIN_LENGTH: usize = 8;
 /// Longest accepted password, in characters.
 pub const MAX_LENGTH: usize = 256;
-
-static COMMON_PASSWORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../../../data/common-passwords.txt")
-        .lines()
-        .map(str::trim)
-        .collect()
-});
 
 /// The outcome of a verification.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,6 +43,7 @@ pub struct PasswordHasher {
     params: Params,
     pool: Arc<HashPool>,
     dummy_hash: Arc<str>,
+    breach: Breach,
 }
 
 impl PasswordHasher {
@@ -66,11 +61,24 @@ impl PasswordHasher {
             params,
             pool,
             dummy_hash: Arc::from(""),
+            breach: Breach::off(),
         };
         let mut dummy = [0u8; 24];
         crate::services::platform::secrets::fill_random(&mut dummy);
         hasher.dummy_hash = hasher.hash(&URL_SAFE_NO_PAD.encode(dummy)).await?.into();
         Ok(hasher)
+    }
+
+    /// The same hasher, screening new passwords with `breach` (the Pwned Passwords API).
+    pub fn screening(mut self, breach: Breach) -> Self {
+        self.breach = breach;
+        self
+    }
+
+    /// Refuses a new password (as `field`) that the online breach corpus knows; the offline
+    /// list is part of [`check_policy`].
+    pub async fn screen(&self, field: &str, password: &str) -> AppResult<()> {
+        self.breach.check(field, password).await
     }
 
     /// The PHC string of `password` with a fresh salt.
@@ -141,8 +149,9 @@ impl PasswordHasher {
 
 const OUTPUT_LEN: usize = 32;
 
-/// Checks a new password against the policy: length, the common-password list, and not
-/// the e-mail address (or its local part).
+/// Checks a new password against the policy: length, not the e-mail address (or its local
+/// part), and not on the offline breached-password list. The online lookup
+/// ([`Breach::check`](crate::services::breach::Breach::check)) comes after.
 pub fn check_policy(field: &str, password: &str, email: &str) -> Result<(), FieldError> {
     let length = password.chars().count();
     if length < MIN_LENGTH {
@@ -169,12 +178,8 @@ pub fn check_policy(field: &str, password: &str, email: &str) -> Result<(), Fiel
             "The password must not be your e-mail address.",
         ));
     }
-    if COMMON_PASSWORDS.contains(lowered.as_str()) {
-        return Err(FieldError::new(
-            field,
-            "password_too_common",
-            "This password is too common.",
-        ));
+    if breach::offline::contains(password) {
+        return Err(breach::breached(field));
     }
     Ok(())
 }
@@ -195,7 +200,7 @@ mod tests {
         );
         assert_eq!(
             check_policy("p", "Password123", "a@b.c").unwrap_err().code,
-            "password_too_common"
+            "password_breached"
         );
         assert_eq!(
             check_policy("p", "Ada@Example.com", "ada@example.com")

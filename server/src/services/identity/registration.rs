@@ -76,6 +76,7 @@ impl Registration {
     /// is an error; both other outcomes look the same to the caller.
     pub async fn register(&self, new: NewAccount) -> AppResult<()> {
         let email = accounts::validate_new(&new)?;
+        self.hasher.screen("password", &new.password).await?;
         // Hashed whatever happens next, so that both outcomes take as long.
         let password_hash = self.hasher.hash(&new.password).await?;
         let this = self.clone();

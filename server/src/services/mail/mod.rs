@@ -46,6 +46,12 @@ pub struct Extras {
     pub code: Option<String>,
     /// The provider an e-mail is about (linked, unlinked).
     pub provider: Option<String>,
+    /// The second factor an e-mail is about (added, removed).
+    pub factor: Option<String>,
+    /// Staff did it.
+    pub by_staff: bool,
+    /// Recovery codes left.
+    pub remaining: Option<u32>,
 }
 
 /// Renders e-mails into the outbox and wakes the worker that delivers them.
@@ -108,6 +114,9 @@ impl Mailer {
             token: extras.token,
             code: extras.code,
             provider: extras.provider,
+            factor: extras.factor,
+            by_staff: extras.by_staff,
+            remaining: extras.remaining,
             expires_in_minutes: extras.expires_in.map(|d| d.as_secs().div_ceil(60)),
         };
         let rendered = self.templates.render(kind, &context)?;

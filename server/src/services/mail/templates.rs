@@ -33,11 +33,17 @@ pub enum TemplateKind {
     SocialLinked,
     /// A provider was unlinked from the account.
     SocialUnlinked,
+    /// A second factor was added.
+    MfaEnabled,
+    /// A second factor was removed (by the owner or by staff).
+    MfaDisabled,
+    /// A recovery code was used to sign in.
+    RecoveryCodeUsed,
 }
 
 impl TemplateKind {
     /// Every kind.
-    pub const ALL: [TemplateKind; 9] = [
+    pub const ALL: [TemplateKind; 12] = [
         Self::VerifyEmail,
         Self::PasswordReset,
         Self::PasswordChanged,
@@ -47,6 +53,9 @@ impl TemplateKind {
         Self::AccountLocked,
         Self::SocialLinked,
         Self::SocialUnlinked,
+        Self::MfaEnabled,
+        Self::MfaDisabled,
+        Self::RecoveryCodeUsed,
     ];
 
     /// The file-name stem of the kind's templates, e.g. `"verify_email"`.
@@ -61,6 +70,9 @@ impl TemplateKind {
             Self::AccountLocked => "account_locked",
             Self::SocialLinked => "social_linked",
             Self::SocialUnlinked => "social_unlinked",
+            Self::MfaEnabled => "mfa_enabled",
+            Self::MfaDisabled => "mfa_disabled",
+            Self::RecoveryCodeUsed => "recovery_code_used",
         }
     }
 }
@@ -86,6 +98,13 @@ pub struct EmailContext {
     pub code: Option<String>,
     /// The provider's display name, for `social_linked` and `social_unlinked`.
     pub provider: Option<String>,
+    /// The second factor an e-mail is about ("An authenticator app"), for `mfa_enabled` and
+    /// `mfa_disabled`.
+    pub factor: Option<String>,
+    /// Staff did it (`mfa_disabled`).
+    pub by_staff: bool,
+    /// Recovery codes left (`recovery_code_used`).
+    pub remaining: Option<u32>,
 }
 
 /// A rendered message.
@@ -128,7 +147,10 @@ const BUILTIN: &[(&str, &str)] = builtin!(
     "two_step_code",
     "account_locked",
     "social_linked",
-    "social_unlinked"
+    "social_unlinked",
+    "mfa_enabled",
+    "mfa_disabled",
+    "recovery_code_used"
 );
 
 impl Templates {
@@ -205,6 +227,9 @@ impl EmailContext {
             expires_in_minutes: Some(1440),
             code: Some("123456".into()),
             provider: Some("GitHub".into()),
+            factor: Some("An authenticator app".into()),
+            by_staff: true,
+            remaining: Some(9),
         }
     }
 }

@@ -1,5 +1,5 @@
-//! E-mailed one-time codes: passwordless login (e-mail, then code) and the second step of a
-//! password login (challenge, then code).
+//! E-mailed one-time codes: passwordless login (e-mail, then code) and the `email_otp` second
+//! step of a sign-in (the challenge itself belongs to the MFA service, which calls in here).
 //!
 //! Codes are 6 digits drawn uniformly from the OS CSPRNG, live `OTP_TTL`, are stored only as an
 //! HMAC under `SECRET_KEY` bound to purpose, account and address, allow `OTP_MAX_ATTEMPTS`
@@ -22,9 +22,9 @@ use sea_orm::{ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_que
 use serde_json::json;
 use uuid::Uuid;
 
-pub use self::code::Purpose;
+pub use self::code::{Purpose, generate_challenge};
 use self::{
-    code::{CodeHasher, generate_challenge, normalize_code, same_hash},
+    code::{CodeHasher, normalize_code, same_hash},
     store::OtpStore,
     stored::SendVerdict,
 };
@@ -38,18 +38,8 @@ use crate::{
         mail::Mailer,
         platform::{metrics, redis::Redis, secrets::InstanceSecret},
         runtime_settings::RuntimeSettings,
-        sessions::{IssuedTokens, Sessions},
     },
 };
-
-/// The answer to a right password when a code must follow.
-#[derive(Clone, Debug)]
-pub struct LoginChallenge {
-    /// Opaque, 256 random bits; sent back with the code.
-    pub challenge: String,
-    /// How long the challenge and its code work.
-    pub expires_in: Duration,
-}
 
 /// Whose new code `resend` sends.
 #[derive(Clone, Debug)]
@@ -67,7 +57,6 @@ pub struct Otp {
     store: OtpStore,
     hasher: CodeHasher,
     mailer: Mailer,
-    sessions: Sessions,
     runtime: RuntimeSettings,
     settings: Arc<OtpSettings>,
 }
@@ -80,7 +69,6 @@ impl Otp {
         redis: Option<Redis>,
         secret: InstanceSecret,
         mailer: Mailer,
-        sessions: Sessions,
         runtime: RuntimeSettings,
         settings: OtpSettings,
     ) -> Self {
@@ -91,10 +79,14 @@ impl Otp {
             store,
             hasher: CodeHasher::new(secret),
             mailer,
-            sessions,
             runtime,
             settings: Arc::new(settings),
         }
+    }
+
+    /// The keyed hash a sign-in challenge is stored under (here and by the MFA service).
+    pub fn challenge_hash(&self, challenge: &str) -> String {
+        self.hasher.challenge_hash(challenge)
     }
 
     /// Whether a password login of `account` must be completed with an e-mailed code.
@@ -134,31 +126,30 @@ impl Otp {
         Ok(())
     }
 
-    /// Starts the second step of a password login: e-mails a code and returns the challenge
-    /// that goes with it (a previous challenge of the account dies). The code obeys the
-    /// address's send cooldown and cap like every other code: within them no new code is sent,
-    /// and the new challenge is bound to the two-step code already sent — or, when there is
-    /// none, the login is refused `429` until a code may be sent.
-    pub async fn start_two_step(&self, account: &user::Model) -> AppResult<LoginChallenge> {
-        let challenge = generate_challenge();
-        let challenge_hash = self.hasher.challenge_hash(&challenge);
+    /// E-mails the code of an `email_otp` second step, bound to the challenge stored under
+    /// `challenge_hash` (a previous two-step code of the account dies); returns how long the
+    /// code works. The code obeys the address's send cooldown and cap like every other code:
+    /// within them no new code is sent, and the challenge is bound to the two-step code already
+    /// sent — or, when there is none, the sign-in is refused `429` until a code may be sent.
+    pub async fn start_two_step(&self, account: &user::Model, challenge_hash: &str) -> AppResult<Duration> {
         let email = accounts::parse_email(&account.email_normalized)?;
-        let expires_in = match self.note_send(&email).await? {
+        match self.note_send(&email).await? {
             SendVerdict::Allowed => {
-                self.send_code(account, Purpose::TwoStep, Some(challenge_hash)).await?;
-                self.runtime.current().otp_ttl
+                self.send_code(account, Purpose::TwoStep, Some(challenge_hash.to_string()))
+                    .await?;
+                Ok(self.runtime.current().otp_ttl)
             }
             SendVerdict::Refused { retry_after, limit } => self
                 .store
-                .rebind_challenge(account.id, &challenge_hash)
+                .rebind_challenge(account.id, challenge_hash)
                 .await?
-                .ok_or_else(|| self.refusal(retry_after, limit))?,
-        };
-        Ok(LoginChallenge { challenge, expires_in })
+                .ok_or_else(|| self.refusal(retry_after, limit)),
+        }
     }
 
-    /// `verifyOtp`: the code of a passwordless login; starts a session.
-    pub async fn verify_login(&self, email: &str, code: &str) -> AppResult<IssuedTokens> {
+    /// `verifyOtp`: the code of a passwordless login; answers the account it signs in to
+    /// (the caller starts the session, or asks for a second factor).
+    pub async fn verify_login(&self, email: &str, code: &str) -> AppResult<user::Model> {
         let email = accounts::parse_email(email)?;
         let account = accounts::find_live(&self.db, &email.key).await?.filter(|a| a.is_active);
         // Unknown addresses go through the same lookups, against an account id nobody has.
@@ -169,19 +160,24 @@ impl Otp {
         self.finish(account, Purpose::Login, outcome).await
     }
 
-    /// `loginWithOtp`: the code of a two-step login; starts a session.
-    pub async fn verify_two_step(&self, challenge: &str, code: &str) -> AppResult<IssuedTokens> {
-        let challenge_hash = self.hasher.challenge_hash(challenge);
-        let owner = self.store.challenge_owner(&challenge_hash).await?;
-        let account = self.live_account(owner).await?;
-        let (user_id, email_key) = match &account {
-            Some(a) => (a.id, a.email_normalized.clone()),
-            None => (self.hasher.dummy_user(&challenge_hash), String::new()),
-        };
+    /// The code of an `email_otp` second step, for the challenge stored under
+    /// `challenge_hash`: the account when it is right (and spent now).
+    pub async fn verify_two_step(
+        &self,
+        account: user::Model,
+        challenge_hash: &str,
+        code: &str,
+    ) -> AppResult<user::Model> {
         let outcome = self
-            .check(user_id, &email_key, Purpose::TwoStep, Some(&challenge_hash), code)
+            .check(
+                account.id,
+                &account.email_normalized,
+                Purpose::TwoStep,
+                Some(challenge_hash),
+                code,
+            )
             .await?;
-        self.finish(account, Purpose::TwoStep, outcome).await
+        self.finish(Some(account), Purpose::TwoStep, outcome).await
     }
 
     /// Reserves an attempt on the account's code, compares, and spends it when right.
@@ -213,14 +209,14 @@ impl Otp {
         Ok(Ok(()))
     }
 
-    /// Audits the outcome; on success marks the address verified (the code proved the
-    /// mailbox) and starts a session.
+    /// Audits a failure; on success marks the address verified (the code proved the mailbox)
+    /// and answers the account.
     async fn finish(
         &self,
         account: Option<user::Model>,
         purpose: Purpose,
         outcome: Result<(), &'static str>,
-    ) -> AppResult<IssuedTokens> {
+    ) -> AppResult<user::Model> {
         let account = match (account, outcome) {
             (Some(account), Ok(())) => account,
             (account, outcome) => {
@@ -245,13 +241,7 @@ impl Otp {
                 .exec(&self.db)
                 .await?;
         }
-        let tokens = self.sessions.start(account.id).await?;
-        let event = AuditEvent::new("otp_login_succeeded", Some(account.id))
-            .session(tokens.session_id)
-            .detail(json!({ "purpose": purpose.as_str() }));
-        audit::record(&self.db, event).await;
-        metrics::sign_in(purpose.sign_in_method(), "success");
-        Ok(tokens)
+        Ok(account)
     }
 
     /// The live, active account `user_id`, if any.

@@ -56,6 +56,13 @@ pub const SESSION_CACHE: &str = "gatehouse_session_cache_lookups_total";
 /// Audit events recorded, by `event`.
 pub const AUDIT_EVENTS: &str = "gatehouse_audit_events_total";
 /// Always 1, labelled with the `version`.
+/// Second factors added and removed, by factor and change (`enabled`, `disabled`, `reset`).
+pub const MFA_CHANGES: &str = "gatehouse_mfa_changes_total";
+/// Sensitive operations refused for want of a recent authentication, and re-authentications.
+pub const STEP_UPS: &str = "gatehouse_step_ups_total";
+/// New passwords looked up in the Pwned Passwords API: `breached`, `clean`, `unavailable`
+/// (failed open), `skipped` (resting after a failure).
+pub const BREACH_CHECKS: &str = "gatehouse_breached_password_checks_total";
 pub const BUILD_INFO: &str = "gatehouse_build_info";
 
 // Request latencies: 1 ms to 10 s.
@@ -106,6 +113,10 @@ pub enum SignInMethod {
     TwoStep,
     /// An outside identity provider (Google, GitHub, an OpenID Connect issuer…).
     Social,
+    /// An authenticator-app code completing a sign-in.
+    Totp,
+    /// A recovery code completing a sign-in.
+    RecoveryCode,
 }
 
 impl SignInMethod {
@@ -115,6 +126,8 @@ impl SignInMethod {
             Self::EmailOtp => "email_otp",
             Self::TwoStep => "two_step",
             Self::Social => "social",
+            Self::Totp => "totp",
+            Self::RecoveryCode => "recovery_code",
         }
     }
 }
@@ -162,9 +175,25 @@ pub fn password_hash(queue_wait: Duration, work: Duration) {
     metrics::histogram!(PASSWORD_HASH).record(work.as_secs_f64());
 }
 
+/// Counts an online breached-password lookup by its result.
+pub fn breach_check(result: &'static str) {
+    metrics::counter!(BREACH_CHECKS, "result" => result).increment(1);
+}
+
 /// Counts a one-time code e-mailed (`sent`: queued in the outbox) or not (`failed`).
 pub fn one_time_code(purpose: &'static str, result: &'static str) {
     metrics::counter!(ONE_TIME_CODES, "purpose" => purpose, "result" => result).increment(1);
+}
+
+/// Counts a second factor added or removed: `factor` `totp` or `recovery_codes`, `change`
+/// `enabled`, `disabled`, `regenerated` or `reset` (by staff).
+pub fn mfa_change(factor: &'static str, change: &'static str) {
+    metrics::counter!(MFA_CHANGES, "factor" => factor, "change" => change).increment(1);
+}
+
+/// Counts a step-up: `required` (refused, reauthentication needed), `succeeded`, `failed`.
+pub fn step_up(result: &'static str) {
+    metrics::counter!(STEP_UPS, "result" => result).increment(1);
 }
 
 /// Counts a one-time code refused.

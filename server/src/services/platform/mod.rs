@@ -5,6 +5,7 @@ pub mod client;
 pub mod email_address;
 pub mod log_throttle;
 pub mod metrics;
+pub mod outbound;
 pub mod pagination;
 pub mod redis;
 pub mod secrets;

@@ -38,6 +38,8 @@ pub struct Knobs {
     pub otp_resend_cooldown: Duration,
     /// Whether every password login needs an e-mailed code, or only opted-in accounts.
     pub login_otp: LoginOtp,
+    /// How recent an authentication sensitive operations need.
+    pub reauth_max_age: Duration,
 }
 
 impl Knobs {
@@ -56,6 +58,7 @@ impl Knobs {
             otp_max_attempts: settings.otp.max_attempts,
             otp_resend_cooldown: settings.otp.resend_cooldown,
             login_otp: settings.otp.login,
+            reauth_max_age: settings.mfa.reauth_max_age,
         }
     }
 
@@ -80,6 +83,7 @@ impl Knobs {
             Key::OtpMaxAttempts => json!(self.otp_max_attempts),
             Key::OtpResendCooldown => secs(self.otp_resend_cooldown),
             Key::LoginOtp => json!(self.login_otp.as_str()),
+            Key::ReauthMaxAge => secs(self.reauth_max_age),
         }
     }
 
@@ -116,6 +120,7 @@ impl Knobs {
             Key::OtpTtl => self.otp_ttl = secs,
             Key::OtpMaxAttempts => self.otp_max_attempts = n as u32,
             Key::OtpResendCooldown => self.otp_resend_cooldown = secs,
+            Key::ReauthMaxAge => self.reauth_max_age = secs,
             Key::EmailVerification | Key::LoginOtp => unreachable!("handled above"),
         }
         Ok(())
@@ -165,11 +170,12 @@ pub enum Key {
     OtpMaxAttempts,
     OtpResendCooldown,
     LoginOtp,
+    ReauthMaxAge,
 }
 
 impl Key {
     /// Every knob.
-    pub const ALL: [Key; 12] = [
+    pub const ALL: [Key; 13] = [
         Key::AccessTokenLifetime,
         Key::RefreshTokenLifetime,
         Key::RefreshTokenGracePeriod,
@@ -182,6 +188,7 @@ impl Key {
         Key::OtpMaxAttempts,
         Key::OtpResendCooldown,
         Key::LoginOtp,
+        Key::ReauthMaxAge,
     ];
 
     /// The knob's name.
@@ -199,6 +206,7 @@ impl Key {
             Key::OtpMaxAttempts => "otp_max_attempts",
             Key::OtpResendCooldown => "otp_resend_cooldown",
             Key::LoginOtp => "login_otp",
+            Key::ReauthMaxAge => "reauth_max_age",
         }
     }
 
@@ -219,6 +227,7 @@ impl Key {
             Key::OtpTtl => (30, 3600),
             Key::OtpMaxAttempts => (1, 20),
             Key::OtpResendCooldown => (0, 3600),
+            Key::ReauthMaxAge => (60, 86_400),
             Key::EmailVerification | Key::LoginOtp => (0, 0),
         }
     }

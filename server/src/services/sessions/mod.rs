@@ -2,6 +2,7 @@
 //! grace window, revocation, and the per-request session check behind access tokens; the
 //! access tokens themselves, their signing keys, and the user's own session list.
 
+pub mod authentication;
 mod csrf;
 pub mod jwt_crypto;
 pub mod keys;
@@ -22,6 +23,7 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
+pub use self::authentication::{AuthMethod, Authentication};
 use self::{
     refresh_store::{Rotated, Rotation},
     session_cache::{Invalidation, SessionCache},
@@ -151,8 +153,9 @@ impl Sessions {
         URL_SAFE_NO_PAD.encode(self.secret.mac("refresh-child", token.as_bytes()))
     }
 
-    /// Starts a session for `user_id` and issues its first tokens.
-    pub async fn start(&self, user_id: Uuid) -> AppResult<IssuedTokens> {
+    /// Starts a session for `user_id`, authenticated as `authentication` says, and issues its
+    /// first tokens.
+    pub async fn start(&self, user_id: Uuid, authentication: &Authentication) -> AppResult<IssuedTokens> {
         let now = Utc::now();
         let client = ClientInfo::current();
         let session_id = Uuid::now_v7();
@@ -168,6 +171,9 @@ impl Sessions {
             revoked_reason: Set(None),
             ip: Set(client.ip),
             user_agent: Set(client.user_agent),
+            amr: Set(authentication.amr_column()),
+            aal: Set(authentication.aal() as i16),
+            auth_time: Set(Some(authentication.time)),
         };
         let token_row = refresh_store::token_row(
             Uuid::now_v7(),
@@ -194,18 +200,19 @@ impl Sessions {
         .await?;
         // Cached copies of this user carry the previous last_login.
         self.forget(Invalidation::User(user_id)).await;
-        self.issue(user_id, session_id, refresh_token, expires_at)
+        self.issue(user_id, session_id, authentication, refresh_token, expires_at)
     }
 
     fn issue(
         &self,
         user_id: Uuid,
         session_id: Uuid,
+        authentication: &Authentication,
         refresh_token: String,
         expires_at: DateTime<Utc>,
     ) -> AppResult<IssuedTokens> {
         Ok(IssuedTokens {
-            access_token: self.tokens.issue(user_id, session_id)?,
+            access_token: self.tokens.issue(user_id, session_id, authentication)?,
             access_expires_in: self.tokens.lifetime(),
             refresh_token,
             refresh_expires_in: (expires_at - Utc::now()).to_std().unwrap_or_default(),
@@ -233,12 +240,10 @@ impl Sessions {
         match refresh_store::rotate(&self.db, rotation).await? {
             Rotated::Done(current) => {
                 metrics::refresh("rotated");
-                self.issue(current.user_id, current.session_id, child, expires_at)
+                let authentication = current.authentication();
+                self.issue(current.user_id, current.session_id, &authentication, child, expires_at)
             }
-            Rotated::AlreadySpent(current) => {
-                self.replayed(current.token_id, &child, current.session_id, current.user_id)
-                    .await
-            }
+            Rotated::AlreadySpent(current) => self.replayed(&current, &child).await,
             Rotated::Unusable => {
                 metrics::refresh("invalid");
                 Err(AppError::InvalidRefreshToken)
@@ -247,7 +252,8 @@ impl Sessions {
     }
 
     /// A spent token came back: the grace window, or reuse.
-    async fn replayed(&self, token_id: Uuid, child: &str, session_id: Uuid, owner: Uuid) -> AppResult<IssuedTokens> {
+    async fn replayed(&self, current: &refresh_store::RefreshLookup, child: &str) -> AppResult<IssuedTokens> {
+        let (token_id, session_id, owner) = (current.token_id, current.session_id, current.user_id);
         let now = Utc::now();
         let spent = refresh_token::Entity::find_by_id(token_id).one(&self.db).await?;
         let child_row = refresh_token::Entity::find()
@@ -262,7 +268,14 @@ impl Sessions {
             && child_row.rotated_at.is_none()
         {
             metrics::refresh("grace");
-            return self.issue(owner, session_id, child.to_string(), child_row.expires_at);
+            let authentication = current.authentication();
+            return self.issue(
+                owner,
+                session_id,
+                &authentication,
+                child.to_string(),
+                child_row.expires_at,
+            );
         }
         metrics::refresh("reused");
         self.revoke_session(session_id, RevokeReason::RefreshTokenReused)

@@ -5,10 +5,11 @@ use chrono::{DateTime, Utc};
 use sea_orm::{
     ActiveValue::Set,
     ColumnTrait, DatabaseConnection, DbBackend, DbErr, EntityTrait, FromQueryResult, QueryFilter, Statement,
-    sea_query::{Alias, Expr, ExprTrait, Query},
+    sea_query::{Alias, Expr, ExprTrait, Func, Query},
 };
 use uuid::Uuid;
 
+use super::authentication::Authentication;
 use crate::entity::{refresh_token, session, user};
 
 /// A presented refresh token with what decides whether it may be used.
@@ -30,9 +31,18 @@ pub struct RefreshLookup {
     pub user_is_active: bool,
     /// Set once the owner was deleted.
     pub user_deleted_at: Option<DateTime<Utc>>,
+    /// How the session was authenticated (`amr` column).
+    pub session_amr: String,
+    /// Its latest authentication.
+    pub session_auth_time: DateTime<Utc>,
 }
 
 impl RefreshLookup {
+    /// How the session was authenticated, for the tokens it is issued.
+    pub fn authentication(&self) -> Authentication {
+        Authentication::from_row(&self.session_amr, Some(self.session_auth_time), self.session_auth_time)
+    }
+
     /// The token, its session and its user are all usable at `now`.
     pub fn is_live(&self, now: DateTime<Utc>) -> bool {
         self.token_expires_at > now
@@ -58,6 +68,11 @@ pub async fn find(db: &DatabaseConnection, token_hash: &str) -> Result<Option<Re
         .expr_as(Expr::col((sessions, S::ExpiresAt)), Alias::new("session_expires_at"))
         .expr_as(Expr::col((users, U::IsActive)), Alias::new("user_is_active"))
         .expr_as(Expr::col((users, U::DeletedAt)), Alias::new("user_deleted_at"))
+        .expr_as(Expr::col((sessions, S::Amr)), Alias::new("session_amr"))
+        .expr_as(
+            Func::coalesce([Expr::col((sessions, S::AuthTime)), Expr::col((sessions, S::CreatedAt))]),
+            Alias::new("session_auth_time"),
+        )
         .from(tokens)
         .inner_join(sessions, Expr::col((sessions, S::Id)).equals((tokens, T::SessionId)))
         .inner_join(users, Expr::col((users, U::Id)).equals((sessions, S::UserId)))
@@ -143,6 +158,8 @@ struct RotatedRow {
     session_expires_at: DateTime<Utc>,
     user_is_active: bool,
     user_deleted_at: Option<DateTime<Utc>>,
+    session_amr: String,
+    session_auth_time: DateTime<Utc>,
     rotated: i64,
 }
 
@@ -171,6 +188,8 @@ async fn rotate_in_one_statement(db: &DatabaseConnection, r: Rotation) -> Result
         session_expires_at: row.session_expires_at,
         user_is_active: row.user_is_active,
         user_deleted_at: row.user_deleted_at,
+        session_amr: row.session_amr,
+        session_auth_time: row.session_auth_time,
     };
     Ok(if row.rotated == 1 {
         Rotated::Done(lookup)

@@ -1,7 +1,8 @@
 WITH current AS (
     SELECT t.id AS token_id, t.expires_at AS token_expires_at, s.id AS session_id, s.user_id,
            s.revoked_at AS session_revoked_at, s.expires_at AS session_expires_at,
-           u.is_active AS user_is_active, u.deleted_at AS user_deleted_at
+           u.is_active AS user_is_active, u.deleted_at AS user_deleted_at,
+           s.amr AS session_amr, COALESCE(s.auth_time, s.created_at) AS session_auth_time
     FROM refresh_tokens t
     JOIN sessions s ON s.id = t.session_id
     JOIN users u ON u.id = s.user_id

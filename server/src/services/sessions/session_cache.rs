@@ -218,6 +218,7 @@ mod tests {
             updated_at: now,
             deleted_at: None,
             otp_login_enabled: false,
+            mfa_enabled: false,
         }
     }
 

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::{
+    authentication::{AuthMethod, Authentication},
     keys::KeyStore,
     verified_cache::{self, VerifiedTokens},
 };
@@ -30,6 +31,19 @@ pub struct AccessClaims {
     pub exp: i64,
     /// Unique token id.
     pub jti: Uuid,
+    /// How the session was authenticated (`pwd`, `otp`, `totp`, `recovery`, `social`).
+    #[serde(default)]
+    pub amr: Vec<AuthMethod>,
+    /// Authenticator assurance level: 2 after a strong second factor.
+    #[serde(default = "level_one")]
+    pub aal: u8,
+    /// The latest authentication (seconds since the epoch).
+    #[serde(default)]
+    pub auth_time: i64,
+}
+
+fn level_one() -> u8 {
+    1
 }
 
 /// Issues and verifies access tokens.
@@ -67,8 +81,8 @@ impl AccessTokens {
         &self.keys
     }
 
-    /// A signed token for this user and session.
-    pub fn issue(&self, user_id: Uuid, session_id: Uuid) -> AppResult<String> {
+    /// A signed token for this user and session, authenticated as `authentication` says.
+    pub fn issue(&self, user_id: Uuid, session_id: Uuid, authentication: &Authentication) -> AppResult<String> {
         let now = chrono::Utc::now().timestamp();
         let claims = AccessClaims {
             iss: self.issuer.clone(),
@@ -78,6 +92,9 @@ impl AccessTokens {
             iat: now,
             exp: now + self.lifetime().as_secs() as i64,
             jti: Uuid::now_v7(),
+            amr: authentication.methods.clone(),
+            aal: authentication.aal(),
+            auth_time: authentication.time.timestamp(),
         };
         let (kid, key) = self
             .keys

@@ -87,6 +87,9 @@ mod tests {
             iat: exp - 300,
             exp,
             jti: Uuid::now_v7(),
+            amr: Vec::new(),
+            aal: 1,
+            auth_time: exp - 300,
         }
     }
 

@@ -8,7 +8,7 @@ use serde_json::json;
 use super::{Failure, Identity, Purpose, Social, grants::GrantKind, linking::Resolved, redirects::allowed_redirect};
 use crate::{
     error::{AppError, AppResult},
-    services::sessions::IssuedTokens,
+    services::mfa::{FirstFactor, SignIn},
 };
 
 /// The frontend-driven sign-in.
@@ -27,8 +27,9 @@ pub enum TokenLogin {
 const NONCE_TTL: Duration = Duration::from_secs(24 * 3600);
 
 impl Social {
-    /// `socialTokenLogin`: the frontend-driven flow.
-    pub async fn token_login(&self, provider_id: &str, login: TokenLogin) -> AppResult<IssuedTokens> {
+    /// `socialTokenLogin`: the frontend-driven flow; an account with a second factor gets its
+    /// challenge.
+    pub async fn token_login(&self, provider_id: &str, login: TokenLogin) -> AppResult<SignIn> {
         let identity = match self.frontend_identity(provider_id, login).await {
             Ok(identity) => identity,
             Err(AppError::Social(failure)) => {
@@ -46,7 +47,7 @@ impl Social {
             }
         };
         self.check_verified(&account)?;
-        self.sign_in(&account, provider_id).await
+        self.mfa.sign_in(&account, FirstFactor::social(provider_id)).await
     }
 
     /// Who the frontend's code or id_token stands for; an id_token's nonce is spent.

@@ -36,7 +36,7 @@ pub enum Purpose {
 /// How an identity was resolved.
 pub enum Resolved {
     /// The account to sign in to.
-    SignIn(user::Model),
+    SignIn(Box<user::Model>),
     /// The identity is now linked to this account.
     Linked,
 }
@@ -85,9 +85,11 @@ impl Social {
                 return Err(AppError::Social(Failure::AccountInactive));
             }
             self.link(provider, &identity, &account, true).await?;
-            return Ok(Resolved::SignIn(account));
+            return Ok(Resolved::SignIn(Box::new(account)));
         }
-        self.create(provider, &identity, email).await.map(Resolved::SignIn)
+        self.create(provider, &identity, email)
+            .await
+            .map(|account| Resolved::SignIn(Box::new(account)))
     }
 
     /// An identity seen before: signs in to its account, or confirms a link.
@@ -119,7 +121,7 @@ impl Social {
             .filter(social_account::Column::Id.eq(link.id))
             .exec(&self.db)
             .await?;
-        Ok(Resolved::SignIn(account))
+        Ok(Resolved::SignIn(Box::new(account)))
     }
 
     /// Links `identity` to `account` and tells the owner.

@@ -16,7 +16,6 @@ pub mod redirects;
 use std::sync::Arc;
 
 use sea_orm::DatabaseConnection;
-use serde_json::json;
 use uuid::Uuid;
 
 pub use self::{
@@ -30,15 +29,14 @@ use crate::{
     entity::user,
     error::{AppError, AppResult},
     services::{
-        audit::{self, AuditEvent},
         identity::registration::Registration,
         mail::Mailer,
+        mfa::Mfa,
         platform::{
             metrics::{self, SignInMethod},
             secrets::InstanceSecret,
         },
         runtime_settings::RuntimeSettings,
-        sessions::{IssuedTokens, Sessions},
     },
 };
 
@@ -126,7 +124,7 @@ pub struct Social {
     out: Outbound,
     grants: Grants,
     secret: InstanceSecret,
-    sessions: Sessions,
+    mfa: Mfa,
     registration: Registration,
     mailer: Mailer,
     runtime: RuntimeSettings,
@@ -137,7 +135,7 @@ pub struct Social {
 pub struct SocialDeps {
     pub db: DatabaseConnection,
     pub secret: InstanceSecret,
-    pub sessions: Sessions,
+    pub mfa: Mfa,
     pub registration: Registration,
     pub mailer: Mailer,
     pub runtime: RuntimeSettings,
@@ -155,7 +153,7 @@ impl Social {
             providers: Arc::new(providers),
             out: Outbound::default(),
             secret: deps.secret,
-            sessions: deps.sessions,
+            mfa: deps.mfa,
             registration: deps.registration,
             mailer: deps.mailer,
             runtime: deps.runtime,
@@ -204,15 +202,5 @@ impl Social {
             return Err(AppError::EmailNotVerified);
         }
         Ok(())
-    }
-
-    async fn sign_in(&self, account: &user::Model, provider: &str) -> AppResult<IssuedTokens> {
-        let tokens = self.sessions.start(account.id).await?;
-        let event = AuditEvent::new("social_login_succeeded", Some(account.id))
-            .session(tokens.session_id)
-            .detail(json!({ "provider": provider }));
-        audit::record(&self.db, event).await;
-        metrics::sign_in(SignInMethod::Social, "success");
-        Ok(tokens)
     }
 }

@@ -14,7 +14,10 @@ use serde::Deserialize;
 use subtle::ConstantTimeEq;
 use tokio::sync::Mutex;
 
-use super::{Failure, Identity, outbound::Outbound};
+use super::{
+    Failure, Identity,
+    outbound::{self, Outbound},
+};
 
 /// How long discovery is trusted.
 const DISCOVERY_TTL: Duration = Duration::from_secs(3600);
@@ -131,7 +134,7 @@ impl OidcIssuer {
             return Ok(doc.clone());
         }
         let url = format!("{}/.well-known/openid-configuration", self.issuer);
-        let doc: Discovery = out.get_json(&url, None).await?;
+        let doc: Discovery = outbound::get_json(out, &url, None).await?;
         if doc.issuer.trim_end_matches('/') != self.issuer {
             tracing::warn!(configured = %self.issuer, discovered = %doc.issuer, "OIDC discovery names another issuer");
             return Err(Failure::ProviderError);
@@ -196,7 +199,7 @@ impl OidcIssuer {
                 None => None,
             };
             let discovery = self.discovery(out).await?;
-            let set: JwkSet = out.get_json(&discovery.jwks_uri, None).await?;
+            let set: JwkSet = outbound::get_json(out, &discovery.jwks_uri, None).await?;
             *keys = Some(parse_keys(&set, refetched_at));
         }
         keys.as_ref().and_then(|k| pick(k, kid)).ok_or_else(|| {

@@ -16,7 +16,7 @@ use url::Url;
 use super::{
     Failure, Identity,
     oidc::{self, OidcIssuer},
-    outbound::Outbound,
+    outbound::{self, Outbound},
 };
 use crate::{
     config::{ProviderKind, ProviderSettings},
@@ -162,16 +162,19 @@ impl Provider {
         if let Some(verifier) = pkce_verifier {
             request = request.set_pkce_verifier(PkceCodeVerifier::new(verifier));
         }
-        let tokens = request.request_async(out).await.map_err(|e| match e {
-            RequestTokenError::Request(e) => {
-                tracing::warn!(error = %e, provider = %self.settings.id, "token endpoint unreachable");
-                e.failure()
-            }
-            other => {
-                tracing::info!(error = %other, provider = %self.settings.id, "token endpoint refused the code");
-                Failure::ProviderError
-            }
-        })?;
+        let tokens = request
+            .request_async(&outbound::OauthClient(out))
+            .await
+            .map_err(|e| match e {
+                RequestTokenError::Request(e) => {
+                    tracing::warn!(error = %e, provider = %self.settings.id, "token endpoint unreachable");
+                    outbound::failure(&e)
+                }
+                other => {
+                    tracing::info!(error = %other, provider = %self.settings.id, "token endpoint refused the code");
+                    Failure::ProviderError
+                }
+            })?;
         let access_token = tokens.access_token().secret().as_str();
         match &self.settings.kind {
             ProviderKind::Oidc { .. } => {
@@ -220,7 +223,7 @@ impl Provider {
             && let Some(token) = access_token
             && let Some(userinfo) = issuer.discovery(out).await?.userinfo_endpoint.clone()
         {
-            let info: oidc::Claims = out.get_json(&userinfo, Some(token)).await?;
+            let info: oidc::Claims = outbound::get_json(out, &userinfo, Some(token)).await?;
             if info.sub != claims.sub {
                 return Err(Failure::InvalidIdToken);
             }
@@ -250,8 +253,8 @@ struct GitHubEmail {
 /// GitHub: the numeric id, and the primary address only when GitHub verified it.
 async fn github_identity(out: &Outbound, api: &Url, issuer: &str, token: &str) -> Result<Identity, Failure> {
     let base = api.as_str().trim_end_matches('/');
-    let user: GitHubUser = out.get_json(&format!("{base}/user"), Some(token)).await?;
-    let emails: Vec<GitHubEmail> = out.get_json(&format!("{base}/user/emails"), Some(token)).await?;
+    let user: GitHubUser = outbound::get_json(out, &format!("{base}/user"), Some(token)).await?;
+    let emails: Vec<GitHubEmail> = outbound::get_json(out, &format!("{base}/user/emails"), Some(token)).await?;
     let primary = emails.into_iter().find(|e| e.primary && e.verified);
     let (first_name, last_name) = split_name(user.name.as_deref());
     Ok(Identity {
@@ -291,7 +294,7 @@ async fn facebook_identity(
     let proof = secrets::hex(&mac.finalize().into_bytes());
     let base = graph.as_str().trim_end_matches('/');
     let url = format!("{base}/{FACEBOOK_VERSION}/me?fields=id,email,first_name,last_name&appsecret_proof={proof}");
-    let user: FacebookUser = out.get_json(&url, Some(token)).await?;
+    let user: FacebookUser = outbound::get_json(out, &url, Some(token)).await?;
     Ok(Identity {
         issuer: issuer.to_string(),
         subject: user.id,

@@ -25,7 +25,11 @@ use super::{
 use crate::{
     entity::{social_account, user},
     error::{AppError, AppResult, FieldError},
-    services::{platform::secrets, sessions::IssuedTokens},
+    services::{
+        mfa::FirstFactor,
+        platform::secrets,
+        sessions::{AuthMethod, IssuedTokens},
+    },
 };
 
 /// What `start` asks for.
@@ -309,8 +313,23 @@ impl Social {
             Resolved::SignIn(account) => account,
         };
         self.check_verified(&account)?;
+        if let Some(challenge) = self.mfa.second_step(&account, AuthMethod::Social).await? {
+            let methods: Vec<&str> = challenge.methods.iter().map(|m| m.as_str()).collect();
+            let mut location = landing.clone();
+            location
+                .query_pairs_mut()
+                .append_pair("challenge", &challenge.challenge)
+                .append_pair("methods", &methods.join(","));
+            return Ok(Finished {
+                location: location.into(),
+                tokens: None,
+            });
+        }
         if self.cookie_mode {
-            let tokens = self.sign_in(&account, &flow.provider).await?;
+            let tokens = self
+                .mfa
+                .signed_in(&account, FirstFactor::social(&flow.provider))
+                .await?;
             return Ok(Finished {
                 location: landing.to_string(),
                 tokens: Some(tokens),
@@ -350,6 +369,7 @@ impl Social {
             .await?
             .filter(|a| a.deleted_at.is_none() && a.is_active)
             .ok_or(AppError::Social(Failure::AccountInactive))?;
-        self.sign_in(&account, &grant.provider).await
+        // The callback asked for a second factor before it handed out the code.
+        self.mfa.signed_in(&account, FirstFactor::social(&grant.provider)).await
     }
 }

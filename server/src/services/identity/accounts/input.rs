@@ -114,5 +114,6 @@ pub fn new_account_row(
         updated_at: Set(now),
         deleted_at: Set(None),
         otp_login_enabled: Set(false),
+        mfa_enabled: Set(false),
     }
 }

@@ -72,6 +72,7 @@ impl Accounts {
         if find_live(&self.db, &email.key).await?.is_some() {
             return Err(AppError::EmailTaken);
         }
+        self.hasher.screen("password", &new.password).await?;
         let password_hash = self.hasher.hash(&new.password).await?;
         let row = new_account_row(&new, email, Some(password_hash), true);
         let created = match row.insert(&self.db).await {

@@ -60,6 +60,14 @@ fn every_kind_renders_with_the_built_in_set() {
             has(&mail.subject, &["GitHub was"]);
             has(&mail.text, &["GitHub was just", "(ada@example.com)"]);
             has(&mail.html, &["GitHub was just"]);
+        } else if matches!(kind, TemplateKind::MfaEnabled | TemplateKind::MfaDisabled) {
+            has(&mail.subject, &["An authenticator app was"]);
+            has(&mail.text, &["An authenticator app was just", "(ada@example.com)"]);
+            has(&mail.html, &["An authenticator app was just"]);
+        } else if kind == TemplateKind::RecoveryCodeUsed {
+            has(&mail.subject, &["A recovery code was used: 9 left"]);
+            has(&mail.text, &["9 of your recovery codes are left."]);
+            has(&mail.html, &["9 of your recovery codes are left."]);
         } else if kind != TemplateKind::PasswordChanged {
             has(&mail.text, &[LINK]);
             has(&mail.html, &[href]);
