@@ -7,7 +7,7 @@ answer it with, whatever its handler does (see README "Contract checks"):
 - with a request body: 415 (not sent as application/json);
 - with bearer or cookie security: 401, and 403 (`MFA_REQUIRED` limits an account without a
   second factor to enrolling one; with cookie security an unsafe method also has the CSRF
-  check) — except the safe operations such an account may still use (`getMe`, `getMfa`);
+  check) — except the safe operations such an account may still use (`getMe`, `getMfa`, `listPasskeys`);
 - every operation that reads the database or Redis: 503 (dependency unavailable).
 
 Usage: statuses.py SPEC [--fix]  (--fix adds the missing ones to the file, as $refs to the
@@ -23,7 +23,7 @@ UNSAFE = ("put", "post", "delete", "patch")
 # Operations served from memory: no database or Redis behind them.
 NO_DEPENDENCY = {"healthz", "getJwks", "getSchema", "getSwaggerUi", "getRedoc", "getMetrics", "listSocialProviders"}
 # Safe operations an account that MFA_REQUIRED limits to enrolling may still use.
-WHILE_ENROLLING = {"getMe", "getMfa"}
+WHILE_ENROLLING = {"getMe", "getMfa", "listPasskeys"}
 SHARED = {
     "400": "BadRequest",
     "401": "Unauthorized",

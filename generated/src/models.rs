@@ -199,6 +199,18 @@ pub struct UpdateUserPathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DeletePasskeyPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RenamePasskeyPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct GetSchemaQueryParams {
     #[serde(rename = "format")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -2620,10 +2632,17 @@ pub struct LoginChallenge {
     #[validate(nested)]
     pub method: models::SecondFactor,
 
-    /// What completes the sign-in, strongest first. An account with an authenticator app gets `totp` (and `recovery_code` while it has unused codes), never `email_otp`: the mailbox alone must not get past a second factor. `method` is the first of these (kept for clients written before `methods`).
+    /// What completes the sign-in, strongest first. An account with a passkey or an authenticator app gets `passkey` and `totp` (and `recovery_code` while it has unused codes), never `email_otp`: the mailbox alone must not get past a second factor. `method` is the first of these (kept for clients written before `methods`).
     #[serde(rename = "methods")]
     #[validate(length(min = 1), nested)]
     pub methods: Vec<models::SecondFactor>,
+
+    /// A `PublicKeyCredentialRequestOptionsJSON` (WebAuthn Level 3): binary fields are base64url; pass it to `PublicKeyCredential.parseRequestOptionsFromJSON()`.
+    #[serde(rename = "passkey_options")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub passkey_options: Option<Nullable<std::collections::HashMap<String, crate::types::Object>>>,
 }
 
 impl LoginChallenge {
@@ -2639,6 +2658,7 @@ impl LoginChallenge {
             expires_in,
             method,
             methods,
+            passkey_options: None,
         }
     }
 }
@@ -2656,6 +2676,9 @@ impl std::fmt::Display for LoginChallenge {
             // Skipping method in query parameter serialization
 
             // Skipping methods in query parameter serialization
+
+            // Skipping passkey_options in query parameter serialization
+            // Skipping passkey_options in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -2677,6 +2700,7 @@ impl std::str::FromStr for LoginChallenge {
             pub expires_in: Vec<i64>,
             pub method: Vec<models::SecondFactor>,
             pub methods: Vec<Vec<models::SecondFactor>>,
+            pub passkey_options: Vec<std::collections::HashMap<String, crate::types::Object>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2711,6 +2735,11 @@ impl std::str::FromStr for LoginChallenge {
                             "Parsing a container in this style is not supported in LoginChallenge".to_string(),
                         );
                     }
+                    "passkey_options" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in LoginChallenge".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing LoginChallenge".to_string()),
                 }
             }
@@ -2741,6 +2770,7 @@ impl std::str::FromStr for LoginChallenge {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "methods missing in LoginChallenge".to_string())?,
+            passkey_options: std::result::Result::Err("Nullable types not supported in LoginChallenge".to_string())?,
         })
     }
 }
@@ -3104,12 +3134,22 @@ pub struct MfaLoginRequest {
     #[validate(length(min = 1, max = 64), custom(function = "check_xss_string"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+
+    /// What `credential.toJSON()` gives (WebAuthn Level 3, binary fields base64url).
+    #[serde(rename = "credential")]
+    #[validate(custom(function = "check_xss_map"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<std::collections::HashMap<String, crate::types::Object>>,
 }
 
 impl MfaLoginRequest {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
     pub fn new(challenge: String) -> MfaLoginRequest {
-        MfaLoginRequest { challenge, code: None }
+        MfaLoginRequest {
+            challenge,
+            code: None,
+            credential: None,
+        }
     }
 }
 
@@ -3124,6 +3164,8 @@ impl std::fmt::Display for MfaLoginRequest {
             self.code
                 .as_ref()
                 .map(|code| ["code".to_string(), code.to_string()].join(",")),
+            // Skipping credential in query parameter serialization
+            // Skipping credential in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -3143,6 +3185,7 @@ impl std::str::FromStr for MfaLoginRequest {
         struct IntermediateRep {
             pub challenge: Vec<String>,
             pub code: Vec<String>,
+            pub credential: Vec<std::collections::HashMap<String, crate::types::Object>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -3168,6 +3211,11 @@ impl std::str::FromStr for MfaLoginRequest {
                     "code" => intermediate_rep
                         .code
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "credential" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in MfaLoginRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing MfaLoginRequest".to_string()),
                 }
             }
@@ -3184,6 +3232,7 @@ impl std::str::FromStr for MfaLoginRequest {
                 .next()
                 .ok_or_else(|| "challenge missing in MfaLoginRequest".to_string())?,
             code: intermediate_rep.code.into_iter().next(),
+            credential: intermediate_rep.credential.into_iter().next(),
         })
     }
 }
@@ -3244,6 +3293,11 @@ pub struct MfaSummary {
     #[validate(range(min = 0u32))]
     pub recovery_codes_remaining: u32,
 
+    /// Registered passkeys.
+    #[serde(rename = "passkeys")]
+    #[validate(range(min = 0u32))]
+    pub passkeys: u32,
+
     /// `MFA_REQUIRED` applies to this account and it has no second factor: until it adds one, its tokens work only for the MFA operations and `getMe`.
     #[serde(rename = "enrollment_required")]
     pub enrollment_required: bool,
@@ -3256,6 +3310,7 @@ impl MfaSummary {
         totp_enabled: bool,
         totp_enabled_at: Nullable<chrono::DateTime<chrono::Utc>>,
         recovery_codes_remaining: u32,
+        passkeys: u32,
         enrollment_required: bool,
     ) -> MfaSummary {
         MfaSummary {
@@ -3263,6 +3318,7 @@ impl MfaSummary {
             totp_enabled,
             totp_enabled_at,
             recovery_codes_remaining,
+            passkeys,
             enrollment_required,
         }
     }
@@ -3281,6 +3337,8 @@ impl std::fmt::Display for MfaSummary {
             // Skipping totp_enabled_at in query parameter serialization
             Some("recovery_codes_remaining".to_string()),
             Some(self.recovery_codes_remaining.to_string()),
+            Some("passkeys".to_string()),
+            Some(self.passkeys.to_string()),
             Some("enrollment_required".to_string()),
             Some(self.enrollment_required.to_string()),
         ];
@@ -3304,6 +3362,7 @@ impl std::str::FromStr for MfaSummary {
             pub totp_enabled: Vec<bool>,
             pub totp_enabled_at: Vec<chrono::DateTime<chrono::Utc>>,
             pub recovery_codes_remaining: Vec<u32>,
+            pub passkeys: Vec<u32>,
             pub enrollment_required: Vec<bool>,
         }
 
@@ -3340,6 +3399,10 @@ impl std::str::FromStr for MfaSummary {
                         .recovery_codes_remaining
                         .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
+                    "passkeys" => intermediate_rep
+                        .passkeys
+                        .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
                     "enrollment_required" => intermediate_rep
                         .enrollment_required
                         .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
@@ -3369,6 +3432,11 @@ impl std::str::FromStr for MfaSummary {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "recovery_codes_remaining missing in MfaSummary".to_string())?,
+            passkeys: intermediate_rep
+                .passkeys
+                .into_iter()
+                .next()
+                .ok_or_else(|| "passkeys missing in MfaSummary".to_string())?,
             enrollment_required: intermediate_rep
                 .enrollment_required
                 .into_iter()
@@ -4164,6 +4232,1098 @@ impl std::str::FromStr for OutboxStatus {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct Passkey {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "name")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub name: String,
+
+    #[serde(rename = "created_at")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+
+    #[serde(rename = "last_used_at")]
+    pub last_used_at: Nullable<chrono::DateTime<chrono::Utc>>,
+}
+
+impl Passkey {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: uuid::Uuid,
+        name: String,
+        created_at: chrono::DateTime<chrono::Utc>,
+        last_used_at: Nullable<chrono::DateTime<chrono::Utc>>,
+    ) -> Passkey {
+        Passkey {
+            id,
+            name,
+            created_at,
+            last_used_at,
+        }
+    }
+}
+
+/// Converts the Passkey value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for Passkey {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+            Some("name".to_string()),
+            Some(self.name.to_string()),
+            // Skipping created_at in query parameter serialization
+
+            // Skipping last_used_at in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a Passkey value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for Passkey {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub name: Vec<String>,
+            pub created_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub last_used_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing Passkey".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "created_at" => intermediate_rep.created_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "last_used_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in Passkey".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing Passkey".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(Passkey {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in Passkey".to_string())?,
+            name: intermediate_rep
+                .name
+                .into_iter()
+                .next()
+                .ok_or_else(|| "name missing in Passkey".to_string())?,
+            created_at: intermediate_rep
+                .created_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "created_at missing in Passkey".to_string())?,
+            last_used_at: std::result::Result::Err("Nullable types not supported in Passkey".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<Passkey> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<Passkey>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<Passkey>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for Passkey - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Passkey> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <Passkey as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into Passkey - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeyList {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::Passkey>,
+}
+
+impl PasskeyList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::Passkey>) -> PasskeyList {
+        PasskeyList { items }
+    }
+}
+
+/// Converts the PasskeyList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeyList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeyList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeyList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::Passkey>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing PasskeyList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in PasskeyList".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing PasskeyList".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeyList {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in PasskeyList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeyList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeyList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasskeyList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeyList - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <PasskeyList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into PasskeyList - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeyOptionsRequest {
+    /// Accepted for forms that ask for it first; it changes nothing.
+    #[serde(rename = "email")]
+    #[validate(length(max = 320), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+impl PasskeyOptionsRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> PasskeyOptionsRequest {
+        PasskeyOptionsRequest { email: None }
+    }
+}
+
+/// Converts the PasskeyOptionsRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeyOptionsRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.email
+                .as_ref()
+                .map(|email| ["email".to_string(), email.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeyOptionsRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeyOptionsRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub email: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing PasskeyOptionsRequest".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "email" => intermediate_rep
+                        .email
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing PasskeyOptionsRequest".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeyOptionsRequest {
+            email: intermediate_rep.email.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeyOptionsRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeyOptionsRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasskeyOptionsRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeyOptionsRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyOptionsRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <PasskeyOptionsRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into PasskeyOptionsRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeyRegistered {
+    #[serde(rename = "passkey")]
+    #[validate(nested)]
+    pub passkey: models::Passkey,
+
+    /// Ten recovery codes when this passkey is the account's first second factor; shown once.
+    #[serde(rename = "recovery_codes")]
+    pub recovery_codes: Nullable<Vec<String>>,
+}
+
+impl PasskeyRegistered {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(passkey: models::Passkey, recovery_codes: Nullable<Vec<String>>) -> PasskeyRegistered {
+        PasskeyRegistered {
+            passkey,
+            recovery_codes,
+        }
+    }
+}
+
+/// Converts the PasskeyRegistered value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeyRegistered {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping passkey in query parameter serialization
+            Some("recovery_codes".to_string()),
+            Some(self.recovery_codes.as_ref().map_or("null".to_string(), |x| {
+                x.iter().map(|x| x.to_string()).collect::<Vec<_>>().join(",")
+            })),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeyRegistered value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeyRegistered {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub passkey: Vec<models::Passkey>,
+            pub recovery_codes: Vec<Vec<String>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing PasskeyRegistered".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "passkey" => intermediate_rep
+                        .passkey
+                        .push(<models::Passkey as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "recovery_codes" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in PasskeyRegistered".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing PasskeyRegistered".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeyRegistered {
+            passkey: intermediate_rep
+                .passkey
+                .into_iter()
+                .next()
+                .ok_or_else(|| "passkey missing in PasskeyRegistered".to_string())?,
+            recovery_codes: std::result::Result::Err("Nullable types not supported in PasskeyRegistered".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeyRegistered> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeyRegistered>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasskeyRegistered>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeyRegistered - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyRegistered> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <PasskeyRegistered as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into PasskeyRegistered - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeyRegistrationRequest {
+    /// What `credential.toJSON()` gives (WebAuthn Level 3, binary fields base64url).
+    #[serde(rename = "credential")]
+    #[validate(custom(function = "check_xss_map"))]
+    pub credential: std::collections::HashMap<String, crate::types::Object>,
+
+    /// A name to tell it apart (\"MacBook\"); default \"Passkey N\".
+    #[serde(rename = "name")]
+    #[validate(length(min = 1, max = 100), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+}
+
+impl PasskeyRegistrationRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(credential: std::collections::HashMap<String, crate::types::Object>) -> PasskeyRegistrationRequest {
+        PasskeyRegistrationRequest { credential, name: None }
+    }
+}
+
+/// Converts the PasskeyRegistrationRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeyRegistrationRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping credential in query parameter serialization
+            // Skipping credential in query parameter serialization
+            self.name
+                .as_ref()
+                .map(|name| ["name".to_string(), name.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeyRegistrationRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeyRegistrationRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub credential: Vec<std::collections::HashMap<String, crate::types::Object>>,
+            pub name: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err(
+                        "Missing value while parsing PasskeyRegistrationRequest".to_string(),
+                    );
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "credential" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in PasskeyRegistrationRequest"
+                                .to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing PasskeyRegistrationRequest".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeyRegistrationRequest {
+            credential: intermediate_rep
+                .credential
+                .into_iter()
+                .next()
+                .ok_or_else(|| "credential missing in PasskeyRegistrationRequest".to_string())?,
+            name: intermediate_rep.name.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeyRegistrationRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeyRegistrationRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(
+        hdr_value: header::IntoHeaderValue<PasskeyRegistrationRequest>,
+    ) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeyRegistrationRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyRegistrationRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => {
+                match <PasskeyRegistrationRequest as std::str::FromStr>::from_str(value) {
+                    std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                    std::result::Result::Err(err) => std::result::Result::Err(format!(
+                        r#"Unable to convert header value '{value}' into PasskeyRegistrationRequest - {err}"#
+                    )),
+                }
+            }
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeyRename {
+    #[serde(rename = "name")]
+    #[validate(length(min = 1, max = 100), custom(function = "check_xss_string"))]
+    pub name: String,
+}
+
+impl PasskeyRename {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(name: String) -> PasskeyRename {
+        PasskeyRename { name }
+    }
+}
+
+/// Converts the PasskeyRename value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeyRename {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![Some("name".to_string()), Some(self.name.to_string())];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeyRename value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeyRename {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub name: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing PasskeyRename".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "name" => intermediate_rep
+                        .name
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing PasskeyRename".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeyRename {
+            name: intermediate_rep
+                .name
+                .into_iter()
+                .next()
+                .ok_or_else(|| "name missing in PasskeyRename".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeyRename> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeyRename>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasskeyRename>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeyRename - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyRename> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <PasskeyRename as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into PasskeyRename - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeySignInOptions {
+    /// Send it back with the credential.
+    #[serde(rename = "ceremony")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub ceremony: String,
+
+    /// A `PublicKeyCredentialRequestOptionsJSON` (WebAuthn Level 3): binary fields are base64url; pass it to `PublicKeyCredential.parseRequestOptionsFromJSON()`.
+    #[serde(rename = "options")]
+    #[validate(custom(function = "check_xss_map"))]
+    pub options: std::collections::HashMap<String, crate::types::Object>,
+}
+
+impl PasskeySignInOptions {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        ceremony: String,
+        options: std::collections::HashMap<String, crate::types::Object>,
+    ) -> PasskeySignInOptions {
+        PasskeySignInOptions { ceremony, options }
+    }
+}
+
+/// Converts the PasskeySignInOptions value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeySignInOptions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("ceremony".to_string()),
+            Some(self.ceremony.to_string()),
+            // Skipping options in query parameter serialization
+            // Skipping options in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeySignInOptions value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeySignInOptions {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub ceremony: Vec<String>,
+            pub options: Vec<std::collections::HashMap<String, crate::types::Object>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing PasskeySignInOptions".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "ceremony" => intermediate_rep
+                        .ceremony
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "options" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in PasskeySignInOptions".to_string(),
+                        );
+                    }
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing PasskeySignInOptions".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeySignInOptions {
+            ceremony: intermediate_rep
+                .ceremony
+                .into_iter()
+                .next()
+                .ok_or_else(|| "ceremony missing in PasskeySignInOptions".to_string())?,
+            options: intermediate_rep
+                .options
+                .into_iter()
+                .next()
+                .ok_or_else(|| "options missing in PasskeySignInOptions".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeySignInOptions> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeySignInOptions>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasskeySignInOptions>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeySignInOptions - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeySignInOptions> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <PasskeySignInOptions as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into PasskeySignInOptions - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct PasskeyVerifyRequest {
+    #[serde(rename = "ceremony")]
+    #[validate(length(min = 1, max = 256), custom(function = "check_xss_string"))]
+    pub ceremony: String,
+
+    /// What `credential.toJSON()` gives (WebAuthn Level 3, binary fields base64url).
+    #[serde(rename = "credential")]
+    #[validate(custom(function = "check_xss_map"))]
+    pub credential: std::collections::HashMap<String, crate::types::Object>,
+}
+
+impl PasskeyVerifyRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        ceremony: String,
+        credential: std::collections::HashMap<String, crate::types::Object>,
+    ) -> PasskeyVerifyRequest {
+        PasskeyVerifyRequest { ceremony, credential }
+    }
+}
+
+/// Converts the PasskeyVerifyRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for PasskeyVerifyRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("ceremony".to_string()),
+            Some(self.ceremony.to_string()),
+            // Skipping credential in query parameter serialization
+            // Skipping credential in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a PasskeyVerifyRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for PasskeyVerifyRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub ceremony: Vec<String>,
+            pub credential: Vec<std::collections::HashMap<String, crate::types::Object>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing PasskeyVerifyRequest".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "ceremony" => intermediate_rep
+                        .ceremony
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "credential" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in PasskeyVerifyRequest".to_string(),
+                        );
+                    }
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing PasskeyVerifyRequest".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(PasskeyVerifyRequest {
+            ceremony: intermediate_rep
+                .ceremony
+                .into_iter()
+                .next()
+                .ok_or_else(|| "ceremony missing in PasskeyVerifyRequest".to_string())?,
+            credential: intermediate_rep
+                .credential
+                .into_iter()
+                .next()
+                .ok_or_else(|| "credential missing in PasskeyVerifyRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<PasskeyVerifyRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<PasskeyVerifyRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<PasskeyVerifyRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for PasskeyVerifyRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyVerifyRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <PasskeyVerifyRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into PasskeyVerifyRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct PasswordChangeRequest {
     #[serde(rename = "current_password")]
     #[validate(length(max = 4096), custom(function = "check_xss_string"))]
@@ -4861,6 +6021,12 @@ pub struct ReauthenticateRequest {
     #[validate(length(min = 1, max = 64), custom(function = "check_xss_string"))]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<String>,
+
+    /// What `credential.toJSON()` gives (WebAuthn Level 3, binary fields base64url).
+    #[serde(rename = "credential")]
+    #[validate(custom(function = "check_xss_map"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credential: Option<std::collections::HashMap<String, crate::types::Object>>,
 }
 
 impl ReauthenticateRequest {
@@ -4869,6 +6035,7 @@ impl ReauthenticateRequest {
         ReauthenticateRequest {
             password: None,
             code: None,
+            credential: None,
         }
     }
 }
@@ -4885,6 +6052,8 @@ impl std::fmt::Display for ReauthenticateRequest {
             self.code
                 .as_ref()
                 .map(|code| ["code".to_string(), code.to_string()].join(",")),
+            // Skipping credential in query parameter serialization
+            // Skipping credential in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -4904,6 +6073,7 @@ impl std::str::FromStr for ReauthenticateRequest {
         struct IntermediateRep {
             pub password: Vec<String>,
             pub code: Vec<String>,
+            pub credential: Vec<std::collections::HashMap<String, crate::types::Object>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -4931,6 +6101,11 @@ impl std::str::FromStr for ReauthenticateRequest {
                     "code" => intermediate_rep
                         .code
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "credential" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in ReauthenticateRequest".to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing ReauthenticateRequest".to_string(),
@@ -4947,6 +6122,7 @@ impl std::str::FromStr for ReauthenticateRequest {
         std::result::Result::Ok(ReauthenticateRequest {
             password: intermediate_rep.password.into_iter().next(),
             code: intermediate_rep.code.into_iter().next(),
+            credential: intermediate_rep.credential.into_iter().next(),
         })
     }
 }
@@ -6584,7 +7760,7 @@ impl std::str::FromStr for SchemaFormat {
     }
 }
 
-/// A way to complete a sign-in: `totp`, a code from the authenticator app; `recovery_code`, one of the account's recovery codes; `email_otp`, a code e-mailed to the account.
+/// A way to complete a sign-in: `passkey`, an assertion of one of the account's passkeys (with `passkey_options`); `totp`, a code from the authenticator app; `recovery_code`, one of the account's recovery codes; `email_otp`, a code e-mailed to the account.
 /// Enumeration of values.
 /// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
 /// which helps with FFI.
@@ -6593,6 +7769,8 @@ impl std::str::FromStr for SchemaFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
 pub enum SecondFactor {
+    #[serde(rename = "passkey")]
+    Passkey,
     #[serde(rename = "totp")]
     Totp,
     #[serde(rename = "recovery_code")]
@@ -6610,6 +7788,7 @@ impl validator::Validate for SecondFactor {
 impl std::fmt::Display for SecondFactor {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
+            SecondFactor::Passkey => write!(f, "passkey"),
             SecondFactor::Totp => write!(f, "totp"),
             SecondFactor::RecoveryCode => write!(f, "recovery_code"),
             SecondFactor::EmailOtp => write!(f, "email_otp"),
@@ -6622,6 +7801,7 @@ impl std::str::FromStr for SecondFactor {
 
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
+            "passkey" => std::result::Result::Ok(SecondFactor::Passkey),
             "totp" => std::result::Result::Ok(SecondFactor::Totp),
             "recovery_code" => std::result::Result::Ok(SecondFactor::RecoveryCode),
             "email_otp" => std::result::Result::Ok(SecondFactor::EmailOtp),

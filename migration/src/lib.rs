@@ -12,6 +12,7 @@ mod m20261130_000006_key_activation;
 mod m20261201_000007_refresh_token_expiry;
 mod m20261201_000008_social;
 mod m20261201_000009_mfa;
+mod m20261201_000010_passkeys;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -29,6 +30,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000007_refresh_token_expiry::Migration),
             Box::new(m20261201_000008_social::Migration),
             Box::new(m20261201_000009_mfa::Migration),
+            Box::new(m20261201_000010_passkeys::Migration),
         ]
     }
 }

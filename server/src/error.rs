@@ -66,6 +66,10 @@ pub enum AppError {
     /// factor; only the MFA operations and `getMe` work.
     #[error("mfa enrollment required")]
     MfaEnrollmentRequired,
+    /// 400 `passkey_failed`: a passkey credential that did not verify (wrong origin or RP ID,
+    /// no user verification, unknown, replayed), or a ceremony that is unknown or spent.
+    #[error("passkey failed")]
+    PasskeyFailed,
     /// 409: a second factor is not in the state the operation needs.
     #[error("second factor conflict: {0:?}")]
     MfaState(MfaState),
@@ -151,6 +155,8 @@ pub enum MfaState {
     NoPendingEnrollment,
     /// `mfa_not_enabled`: recovery codes need a second factor.
     MfaNotEnabled,
+    /// `passkey_not_enabled`: the account has no passkey.
+    PasskeyNotEnabled,
 }
 
 /// Result of the service layer.
@@ -207,12 +213,19 @@ impl AppError {
                         "No enrolment started",
                         "Start adding an authenticator app first.",
                     ),
-                    MfaState::MfaNotEnabled => {
-                        ("mfa_not_enabled", "No second factor", "Add an authenticator app first.")
+                    MfaState::MfaNotEnabled => (
+                        "mfa_not_enabled",
+                        "No second factor",
+                        "Add a passkey or an authenticator app first.",
+                    ),
+                    MfaState::PasskeyNotEnabled => {
+                        ("passkey_not_enabled", "No passkey", "This account has no passkey.")
                     }
                 };
                 Problem::new(S::CONFLICT, code, title).detail(detail)
             }
+            Self::PasskeyFailed => Problem::new(S::BAD_REQUEST, "passkey_failed", "Passkey not accepted")
+                .detail("The passkey did not verify, or its ceremony expired or was used; start again."),
             Self::EmailNotVerified => Problem::new(S::FORBIDDEN, "email_not_verified", "E-mail not verified")
                 .detail("Confirm your e-mail address with the link we sent, or ask for a new one."),
             Self::Forbidden => {

@@ -23,6 +23,7 @@ mod key_reload;
 mod key_rotation;
 mod lockout;
 mod metrics;
+mod mfa_passkeys;
 mod mfa_recovery;
 mod mfa_step_up;
 mod mfa_totp;

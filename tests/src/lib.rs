@@ -13,6 +13,7 @@ mod mail_flows;
 mod mfa_support;
 mod otp_support;
 mod outbox_support;
+mod passkey_support;
 mod postgres_server;
 mod problems;
 mod pwned_range;
@@ -21,6 +22,7 @@ mod raw_http;
 mod redis_server;
 mod smtp_sink;
 pub mod social_support;
+mod soft_passkey;
 mod timing;
 mod users;
 
@@ -51,6 +53,10 @@ pub use outbox_support::{
     OutboxRow, all_waiting_for_retry, outbox_rows, request_password_reset, smtp_backend, staff_user, unused_port,
     wait_for_outbox, wait_until_all_sent,
 };
+pub use passkey_support::{
+    PASSKEY_ORIGIN, add_passkey, complete_mfa_with_passkey, credential, json_of, passkey_creation_options,
+    passkey_sign_in_options, register_credential, sign_in_with_passkey, verify_passkey,
+};
 pub use postgres_server::PrivatePostgres;
 pub use problems::{PROBLEM_JSON, assert_problem, expect_problem, has_field_error, header};
 pub use pwned_range::{PwnedRange, RangeMode};
@@ -58,6 +64,7 @@ pub use rate_limit_support::{app_limiting, assert_limited_per_ip_and_per_address
 pub use raw_http::{RawResponse, captured_warnings, connect, parse, raw_request, time_until_closed};
 pub use redis_server::{PrivateRedis, shared_redis_url};
 pub use smtp_sink::{ReceivedMail, SmtpSink};
+pub use soft_passkey::{SoftPasskey, StoredCredential};
 pub use timing::{assert_alike, median, timed};
 pub use users::{TestUser, login_request};
 

@@ -108,6 +108,7 @@ pub async fn complete_mfa(client: &Client, challenge: &str, code: &str) -> ApiRe
     let body = types::MfaLoginRequest {
         challenge: challenge.try_into().expect("the challenge fits the spec"),
         code: Some(code.try_into().expect("the code fits the spec")),
+        credential: None,
     };
     client.complete_mfa_login(&body).await
 }
@@ -122,6 +123,7 @@ pub async fn reauthenticate(
     let body = types::ReauthenticateRequest {
         password: password.map(|p| p.try_into().expect("the password fits the spec")),
         code: code.map(|c| c.try_into().expect("the code fits the spec")),
+        credential: None,
     };
     app.client_with_token(access_token).reauthenticate(&body).await
 }

@@ -8,7 +8,7 @@ use reqwest::{StatusCode, redirect::Policy};
 use sea_orm::{ColumnTrait, EntityTrait, PaginatorTrait, QueryFilter, sea_query::Expr};
 use url::Url;
 
-use gatehouse::entity::{audit_event, social_account, social_grant, user};
+use gatehouse::entity::{audit_event, flow_grant, social_account, user};
 
 use crate::{FRONTEND_URL, ResponseValue, SetCookie, Settings, TestApp, fake_idp::FakeIdp, spawn_app_with, types};
 
@@ -205,9 +205,9 @@ pub async fn accounts_with(app: &TestApp, email: &str) -> u64 {
 
 /// Makes every stored state, one-time code and nonce expired.
 pub async fn expire_social_grants(app: &TestApp) {
-    social_grant::Entity::update_many()
+    flow_grant::Entity::update_many()
         .col_expr(
-            social_grant::Column::ExpiresAt,
+            flow_grant::Column::ExpiresAt,
             Expr::value(chrono::Utc::now() - chrono::Duration::seconds(1)),
         )
         .exec(&app.db)

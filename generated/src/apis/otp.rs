@@ -17,7 +17,7 @@ pub enum LoginWithOtpResponse {
         body: models::TokenResponse,
         cache_control: Option<String>,
     },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`), or a passkey credential that did not verify or whose ceremony expired or was used (`passkey_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -25,7 +25,7 @@ pub enum LoginWithOtpResponse {
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_breached`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
     /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
     Status429_TooManyRequests {
@@ -47,7 +47,7 @@ pub enum LoginWithOtpResponse {
 pub enum RequestOtpResponse {
     /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
     Status202_Accepted(models::Accepted),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`), or a passkey credential that did not verify or whose ceremony expired or was used (`passkey_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -55,7 +55,7 @@ pub enum RequestOtpResponse {
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_breached`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
     /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
     Status429_TooManyRequests {
@@ -77,7 +77,7 @@ pub enum RequestOtpResponse {
 pub enum ResendOtpResponse {
     /// Accepted. The answer is the same whether or not an account exists for the address; any e-mail is sent in the background.
     Status202_Accepted(models::Accepted),
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`), or a passkey credential that did not verify or whose ceremony expired or was used (`passkey_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -85,7 +85,7 @@ pub enum ResendOtpResponse {
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_breached`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
     /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
     Status429_TooManyRequests {
@@ -115,7 +115,7 @@ pub enum VerifyOtpResponse {
         body: models::LoginChallenge,
         cache_control: Option<String>,
     },
-    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`).
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`), or a passkey credential that did not verify or whose ceremony expired or was used (`passkey_failed`).
     Status400_TheRequestCouldNotBeRead(models::Problem),
     /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
     Status408_TheRequestTookLongerThan(models::Problem),
@@ -123,7 +123,7 @@ pub enum VerifyOtpResponse {
     Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
     /// The body is not sent as `application/json` (`unsupported_media_type`).
     Status415_TheBodyIsNotSentAs(models::Problem),
-    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_too_common`, `incorrect_password`).
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_breached`, `incorrect_password`).
     Status422_OneOrMoreFieldsAreInvalid(models::Problem),
     /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
     Status429_TooManyRequests {

@@ -24,7 +24,7 @@ pub use email::{EmailBackend, EmailSettings, EmailVerification, Redacted, SmtpSe
 use env::Env;
 use ipnet::IpNet;
 pub use limits::{LimitSettings, LockoutSettings, Policy, Rate};
-pub use mfa::{MfaRequired, MfaSettings};
+pub use mfa::{MfaRequired, MfaSettings, WebauthnSettings};
 pub use otp::{LoginOtp, OtpSettings};
 pub use process::{Argon2Settings, LogFormat};
 pub use social::{ProviderKind, ProviderSettings, SocialSettings, is_loopback};
@@ -221,6 +221,8 @@ impl Settings {
             .trim_end_matches('/')
             .to_string();
         let social = SocialSettings::from_env(&env, debug, &frontend_url, &cors_allowed_origins)?;
+        let email = EmailSettings::from_env(&env)?;
+        let mfa = MfaSettings::from_env(&env, &frontend_url, &email.site_name)?;
         let settings = Self {
             host: match env.get("HOST") {
                 None => d.host,
@@ -279,7 +281,7 @@ impl Settings {
                 3600,
             )?,
             email_resend_cooldown: env.seconds("EMAIL_RESEND_COOLDOWN", d.email_resend_cooldown, 0, 3600)?,
-            email: EmailSettings::from_env(&env)?,
+            email,
             audit_log_retention_days: env.bounded(
                 "AUDIT_LOG_RETENTION_DAYS",
                 d.audit_log_retention_days.into(),
@@ -300,7 +302,7 @@ impl Settings {
                 secs => Some(Duration::from_secs(secs)),
             },
             otp: OtpSettings::from_env(&env)?,
-            mfa: MfaSettings::from_env(&env)?,
+            mfa,
             breach: BreachSettings::from_env(&env, debug)?,
             redis_url: env.get("REDIS_URL").map(Redacted),
             redis_key_prefix: env.get("REDIS_KEY_PREFIX").unwrap_or(d.redis_key_prefix),

@@ -19,6 +19,8 @@ pub struct Model {
     pub max_attempts: i32,
     pub created_at: DateTimeUtc,
     pub expires_at: DateTimeUtc,
+    /// The passkey ceremony that may complete it, sealed under the instance secret.
+    pub passkey_state: Option<String>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

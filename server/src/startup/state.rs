@@ -136,7 +136,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             issuer: settings.email.site_name.clone(),
         },
         settings.mfa.clone(),
-    );
+    )?;
     let social = Social::new(
         settings.social.clone(),
         SocialDeps {

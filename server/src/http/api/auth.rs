@@ -29,11 +29,13 @@ pub(super) fn login_challenge(challenge: Challenge) -> models::LoginChallenge {
         expires_in: challenge.expires_in.as_secs() as i64,
         method: methods.first().copied().unwrap_or(models::SecondFactor::EmailOtp),
         methods,
+        passkey_options: super::nullable(challenge.passkey_options.map(super::mfa::free_form)),
     }
 }
 
 fn second_factor(method: Factor) -> models::SecondFactor {
     match method {
+        Factor::Passkey => models::SecondFactor::Passkey,
         Factor::Totp => models::SecondFactor::Totp,
         Factor::RecoveryCode => models::SecondFactor::RecoveryCode,
         Factor::EmailOtp => models::SecondFactor::EmailOtp,

@@ -1,18 +1,25 @@
-//! `mfa` tag: authenticator apps and recovery codes, the second step of sign-ins, and step-up.
-//! Every operation but `completeMfaLogin` works for an account that `MFA_REQUIRED` limits to
-//! enrolling.
+//! `mfa` tag: passkeys, authenticator apps and recovery codes, the second step of sign-ins,
+//! passkey sign-in, and step-up. Every signed-in operation works for an account that
+//! `MFA_REQUIRED` limits to enrolling.
+
+use std::collections::HashMap;
 
 use async_trait::async_trait;
 use axum_extra::extract::CookieJar;
-use gatehouse_api::{apis::mfa::*, models};
+use gatehouse_api::{apis::mfa::*, models, types::Object};
 use headers::Host;
 use http::Method;
+use serde_json::Value;
 
 use super::{Api, Credentials, present_or_null};
 use crate::{
+    entity::passkey,
     error::{AppError, AppResult, FieldError},
     http::cookies,
-    services::{mfa::Proof, protection::rate_limit::Action},
+    services::{
+        mfa::{Proof, SecondProof},
+        protection::rate_limit::Action,
+    },
 };
 
 const NO_STORE: &str = "no-store";
@@ -21,19 +28,59 @@ fn recovery_codes(codes: Vec<String>) -> models::RecoveryCodes {
     models::RecoveryCodes { recovery_codes: codes }
 }
 
-/// The proof of `reauthenticate`: exactly one of `password` and `code`.
-fn proof(body: &models::ReauthenticateRequest) -> AppResult<Proof> {
-    match (&body.password, &body.code) {
-        (Some(password), None) => Ok(Proof::Password(password.clone())),
-        (None, Some(code)) => Ok(Proof::Code(code.clone())),
-        _ => {
-            let message = "Send either `password` or `code`.";
-            Err(AppError::Validation(vec![
-                FieldError::new("password", "password_or_code", message),
-                FieldError::new("code", "password_or_code", message),
-            ]))
-        }
+/// A free-form JSON object of the spec (WebAuthn options and credentials) as a JSON value.
+fn json_object(map: &HashMap<String, Object>) -> Value {
+    Value::Object(map.iter().map(|(k, v)| (k.clone(), v.0.clone())).collect())
+}
+
+/// A JSON value as a free-form object of the spec.
+pub(super) fn free_form(value: Value) -> HashMap<String, Object> {
+    match value {
+        Value::Object(map) => map.into_iter().map(|(k, v)| (k, Object(v))).collect(),
+        _ => HashMap::new(),
     }
+}
+
+fn exactly_one(fields: &[&str]) -> AppError {
+    let message = format!("Send exactly one of {}.", fields.join(", "));
+    AppError::Validation(
+        fields
+            .iter()
+            .map(|f| FieldError::new(*f, "exactly_one", message.clone()))
+            .collect(),
+    )
+}
+
+/// The proof of `reauthenticate`: exactly one of `password`, `code` and `credential`.
+fn proof(body: &models::ReauthenticateRequest) -> AppResult<Proof> {
+    match (&body.password, &body.code, &body.credential) {
+        (Some(password), None, None) => Ok(Proof::Password(password.clone())),
+        (None, Some(code), None) => Ok(Proof::Code(code.clone())),
+        (None, None, Some(credential)) => Ok(Proof::Credential(json_object(credential))),
+        _ => Err(exactly_one(&["password", "code", "credential"])),
+    }
+}
+
+fn passkey_view(row: passkey::Model) -> models::Passkey {
+    models::Passkey {
+        id: row.id,
+        name: row.name,
+        created_at: row.created_at,
+        last_used_at: present_or_null(row.last_used_at),
+    }
+}
+
+/// A passkey name: trimmed, 1 to 100 characters, no control characters.
+fn passkey_name(name: &str) -> AppResult<String> {
+    let name = name.trim();
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+        return Err(AppError::Validation(vec![FieldError::new(
+            "name",
+            "invalid_format",
+            "A name of 1 to 100 characters, without control characters.",
+        )]));
+    }
+    Ok(name.to_string())
 }
 
 #[async_trait]
@@ -48,14 +95,12 @@ impl Mfa<AppError> for Api {
         body: &models::MfaLoginRequest,
     ) -> AppResult<CompleteMfaLoginResponse> {
         self.state.limits.check(Action::OtpVerify, None).await?;
-        let Some(code) = &body.code else {
-            return Err(AppError::Validation(vec![FieldError::new(
-                "code",
-                "required",
-                "Send the code that completes the sign-in.",
-            )]));
+        let proof = match (&body.code, &body.credential) {
+            (Some(code), None) => SecondProof::Code(code.clone()),
+            (None, Some(credential)) => SecondProof::Credential(json_object(credential)),
+            _ => return Err(exactly_one(&["code", "credential"])),
         };
-        let tokens = self.state.mfa.complete(&body.challenge, code).await?;
+        let tokens = self.state.mfa.complete(&body.challenge, proof).await?;
         Ok(CompleteMfaLoginResponse::Status200_LoggedIn {
             body: self.token_response(tokens),
             cache_control: Some(NO_STORE.into()),
@@ -70,6 +115,7 @@ impl Mfa<AppError> for Api {
             totp_enabled: summary.totp_enabled_at.is_some(),
             totp_enabled_at: present_or_null(summary.totp_enabled_at),
             recovery_codes_remaining: summary.recovery_codes_remaining,
+            passkeys: summary.passkeys,
             enrollment_required: summary.enrollment_required,
         }))
     }
@@ -162,6 +208,141 @@ impl Mfa<AppError> for Api {
                 auth_time: authentication.time,
                 aal: authentication.aal().into(),
             },
+            cache_control: Some(NO_STORE.into()),
+        })
+    }
+
+    async fn start_passkey_registration(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<StartPasskeyRegistrationResponse> {
+        let auth = claims.enrolling_user()?;
+        let options = self.state.mfa.passkey_options(auth).await?;
+        Ok(StartPasskeyRegistrationResponse::Status200_TheCreationOptions {
+            body: free_form(options),
+            cache_control: Some(NO_STORE.into()),
+        })
+    }
+
+    async fn register_passkey(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        body: &models::PasskeyRegistrationRequest,
+    ) -> AppResult<RegisterPasskeyResponse> {
+        let auth = claims.enrolling_user()?;
+        let name = body.name.as_deref().map(passkey_name).transpose()?;
+        let (stored, codes) = self
+            .state
+            .mfa
+            .add_passkey(auth, json_object(&body.credential), name)
+            .await?;
+        Ok(RegisterPasskeyResponse::Status201_ThePasskeyIsStored {
+            body: models::PasskeyRegistered {
+                passkey: passkey_view(stored),
+                recovery_codes: present_or_null(codes),
+            },
+            cache_control: Some(NO_STORE.into()),
+        })
+    }
+
+    async fn list_passkeys(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<ListPasskeysResponse> {
+        let auth = claims.enrolling_user()?;
+        let rows = self.state.mfa.passkeys().list(auth.user.id).await?;
+        Ok(ListPasskeysResponse::Status200_ThePasskeys(models::PasskeyList {
+            items: rows.into_iter().map(passkey_view).collect(),
+        }))
+    }
+
+    async fn rename_passkey(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::RenamePasskeyPathParams,
+        body: &models::PasskeyRename,
+    ) -> AppResult<RenamePasskeyResponse> {
+        let auth = claims.enrolling_user()?;
+        let name = passkey_name(&body.name)?;
+        let row = self.state.mfa.passkeys().rename(auth.user.id, path.id, name).await?;
+        Ok(RenamePasskeyResponse::Status200_TheRenamedPasskey(passkey_view(row)))
+    }
+
+    async fn delete_passkey(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::DeletePasskeyPathParams,
+    ) -> AppResult<DeletePasskeyResponse> {
+        let auth = claims.enrolling_user()?;
+        self.state.mfa.remove_passkey(auth, path.id).await?;
+        Ok(DeletePasskeyResponse::Status204_ThePasskeyIsRemoved)
+    }
+
+    async fn start_passkey_sign_in(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        _body: &models::PasskeyOptionsRequest,
+    ) -> AppResult<StartPasskeySignInResponse> {
+        self.state.limits.check(Action::Login, None).await?;
+        let (ceremony, options) = self.state.mfa.passkeys().sign_in_options().await?;
+        Ok(
+            StartPasskeySignInResponse::Status200_TheRequestOptionsAndTheirCeremony {
+                body: models::PasskeySignInOptions {
+                    ceremony,
+                    options: free_form(options),
+                },
+                cache_control: Some(NO_STORE.into()),
+            },
+        )
+    }
+
+    async fn verify_passkey(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        body: &models::PasskeyVerifyRequest,
+    ) -> AppResult<VerifyPasskeyResponse> {
+        self.state.limits.check(Action::Login, None).await?;
+        let tokens = self
+            .state
+            .mfa
+            .passkey_sign_in(&body.ceremony, json_object(&body.credential))
+            .await?;
+        Ok(VerifyPasskeyResponse::Status200_LoggedIn {
+            body: self.token_response(tokens),
+            cache_control: Some(NO_STORE.into()),
+        })
+    }
+
+    async fn start_passkey_reauthentication(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<StartPasskeyReauthenticationResponse> {
+        let auth = claims.enrolling_user()?;
+        let options = self.state.mfa.step_up_options(auth).await?;
+        Ok(StartPasskeyReauthenticationResponse::Status200_TheRequestOptions {
+            body: free_form(options),
             cache_control: Some(NO_STORE.into()),
         })
     }

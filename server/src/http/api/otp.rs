@@ -16,7 +16,7 @@ use super::{
 use crate::{
     error::{AppError, AppResult, FieldError},
     services::{
-        mfa::{FirstFactor, SignIn},
+        mfa::{FirstFactor, SecondProof, SignIn},
         otp::ResendTarget,
         protection::rate_limit::Action,
     },
@@ -101,7 +101,8 @@ impl Otp<AppError> for Api {
         body: &models::LoginOtpRequest,
     ) -> AppResult<LoginWithOtpResponse> {
         self.state.limits.check(Action::OtpVerify, None).await?;
-        let tokens = self.state.mfa.complete(&body.challenge, &body.code).await?;
+        let proof = SecondProof::Code(body.code.clone());
+        let tokens = self.state.mfa.complete(&body.challenge, proof).await?;
         Ok(LoginWithOtpResponse::Status200_LoggedIn {
             body: self.token_response(tokens),
             cache_control: Some(NO_STORE.into()),

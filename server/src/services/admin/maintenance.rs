@@ -15,8 +15,8 @@ use serde_json::json;
 
 use crate::{
     entity::{
-        audit_event, email_token, maintenance_job, mfa_challenge, mfa_totp, otp_code, otp_send_window, outbox_message,
-        refresh_token, session, social_grant,
+        audit_event, email_token, flow_grant, maintenance_job, mfa_challenge, mfa_totp, otp_code, otp_send_window,
+        outbox_message, refresh_token, session,
     },
     error::AppResult,
     services::{
@@ -189,11 +189,14 @@ impl Maintenance {
                     Condition::all().add(otp_send_window::Column::LastSentAt.lt(now - OTP_SEND_RETENTION)),
                 )
                 .await?;
+        let social_kinds = ["state", "code", "nonce"];
         let social_grants = self
             .delete_in_batches(
-                social_grant::Entity,
-                social_grant::Column::Hash,
-                Condition::all().add(social_grant::Column::ExpiresAt.lt(now)),
+                flow_grant::Entity,
+                flow_grant::Column::Hash,
+                Condition::all()
+                    .add(flow_grant::Column::ExpiresAt.lt(now))
+                    .add(flow_grant::Column::Kind.is_in(social_kinds)),
             )
             .await?;
         let mfa_challenges = self
@@ -203,6 +206,15 @@ impl Maintenance {
                 Condition::all().add(mfa_challenge::Column::ExpiresAt.lt(now)),
             )
             .await?
+            + self
+                .delete_in_batches(
+                    flow_grant::Entity,
+                    flow_grant::Column::Hash,
+                    Condition::all()
+                        .add(flow_grant::Column::ExpiresAt.lt(now))
+                        .add(flow_grant::Column::Kind.is_not_in(social_kinds)),
+                )
+                .await?
             + self
                 .delete_in_batches(
                     mfa_totp::Entity,

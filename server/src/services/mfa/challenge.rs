@@ -17,6 +17,8 @@ use crate::{entity::mfa_challenge, error::AppResult, services::sessions::AuthMet
 /// A way to complete a challenge, as the API names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
+    /// A passkey assertion.
+    Passkey,
     /// An authenticator-app code.
     Totp,
     /// A recovery code.
@@ -29,6 +31,7 @@ impl Method {
     /// As stored and in the API.
     pub fn as_str(self) -> &'static str {
         match self {
+            Self::Passkey => "passkey",
             Self::Totp => "totp",
             Self::RecoveryCode => "recovery_code",
             Self::EmailOtp => "email_otp",
@@ -36,7 +39,7 @@ impl Method {
     }
 
     fn from_name(name: &str) -> Option<Self> {
-        [Self::Totp, Self::RecoveryCode, Self::EmailOtp]
+        [Self::Passkey, Self::Totp, Self::RecoveryCode, Self::EmailOtp]
             .into_iter()
             .find(|m| m.as_str() == name)
     }
@@ -51,29 +54,42 @@ pub struct Reserved {
     pub methods: Vec<Method>,
     /// How the first step was passed.
     pub first_factor: AuthMethod,
+    /// The sealed passkey ceremony, when a passkey may complete it.
+    pub passkey_state: Option<String>,
 }
 
-/// Stores a new challenge for `user_id` under `hash`.
-pub async fn create(
-    db: &DatabaseConnection,
-    hash: String,
-    user_id: Uuid,
-    methods: &[Method],
-    first_factor: AuthMethod,
-    max_attempts: u32,
-    ttl: Duration,
-) -> AppResult<()> {
+/// A challenge to store.
+pub struct NewChallenge<'a> {
+    /// Its keyed hash.
+    pub hash: String,
+    /// The account signing in.
+    pub user_id: Uuid,
+    /// What may complete it.
+    pub methods: &'a [Method],
+    /// How the first step was passed.
+    pub first_factor: AuthMethod,
+    /// Tries allowed.
+    pub max_attempts: u32,
+    /// How long it works.
+    pub ttl: Duration,
+    /// The sealed passkey ceremony, when a passkey may complete it.
+    pub passkey_state: Option<String>,
+}
+
+/// Stores a new challenge.
+pub async fn create(db: &DatabaseConnection, new: NewChallenge<'_>) -> AppResult<()> {
     let now = Utc::now();
-    let names: Vec<&str> = methods.iter().map(|m| m.as_str()).collect();
+    let names: Vec<&str> = new.methods.iter().map(|m| m.as_str()).collect();
     let row = mfa_challenge::ActiveModel {
-        hash: Set(hash),
-        user_id: Set(user_id),
+        hash: Set(new.hash),
+        user_id: Set(new.user_id),
         methods: Set(names.join(",")),
-        first_factor: Set(first_factor.as_str().to_string()),
+        first_factor: Set(new.first_factor.as_str().to_string()),
         attempts: Set(0),
-        max_attempts: Set(i32::try_from(max_attempts).unwrap_or(i32::MAX)),
+        max_attempts: Set(i32::try_from(new.max_attempts).unwrap_or(i32::MAX)),
         created_at: Set(now),
-        expires_at: Set(now + ttl),
+        expires_at: Set(now + new.ttl),
+        passkey_state: Set(new.passkey_state),
     };
     mfa_challenge::Entity::insert(row).exec_without_returning(db).await?;
     Ok(())
@@ -103,6 +119,7 @@ pub async fn reserve(db: &DatabaseConnection, hash: &str) -> AppResult<Option<Re
         user_id: row.user_id,
         methods: row.methods.split(',').filter_map(Method::from_name).collect(),
         first_factor: AuthMethod::from_name(&row.first_factor).unwrap_or(AuthMethod::Password),
+        passkey_state: row.passkey_state,
     }))
 }
 

@@ -1,33 +1,26 @@
-//! Adding and removing factors while signed in, re-authentication (step-up), and staff
-//! removing a user's factors. Every change is audited, counted, and e-mailed to the owner.
+//! Adding and removing the authenticator app, regenerating recovery codes, and staff removing
+//! a user's factors. Every change is audited, counted, and e-mailed to the owner.
 
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, sea_query::Expr};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
-use super::{Mfa, recovery, totp::Enrollment};
+use super::{Mfa, recovery, sync_mfa_enabled, totp::Enrollment};
 use crate::{
-    entity::user,
-    error::{AppError, AppResult, FieldError, MfaState},
+    entity::{passkey, user},
+    error::{AppError, AppResult, MfaState},
     services::{
         audit::{self, AuditEvent},
         mail::{Extras, templates::TemplateKind},
         platform::metrics,
-        sessions::{AuthMethod, AuthUser, Authentication, session_cache::Invalidation},
+        sessions::{AuthMethod, AuthUser, session_cache::Invalidation},
     },
 };
 
 /// How the authenticator app is named in e-mails.
 const TOTP_NAME: &str = "An authenticator app";
-
-/// What a re-authentication proves.
-#[derive(Clone, Debug)]
-pub enum Proof {
-    /// The password.
-    Password(String),
-    /// A current authenticator-app code.
-    Code(String),
-}
+/// How a passkey is named in e-mails.
+const PASSKEY_NAME: &str = "A passkey";
 
 impl Mfa {
     /// `startTotpEnrollment`: a new pending secret (step-up required).
@@ -37,9 +30,8 @@ impl Mfa {
     }
 
     /// `confirmTotpEnrollment`: activates the pending secret with a code from the app, lifts
-    /// this session to level 2 and answers the first recovery codes.
+    /// this session to level 2 and answers a new set of recovery codes.
     pub async fn confirm_totp(&self, auth: &AuthUser, code: &str) -> AppResult<Vec<String>> {
-        let db = &self.deps.db;
         let pending = self.totp.find(auth.user.id).await?;
         if pending.is_none_or(|row| row.confirmed_at.is_some()) {
             return Err(AppError::MfaState(MfaState::NoPendingEnrollment));
@@ -48,29 +40,41 @@ impl Mfa {
         let secret = self.deps.secret.clone();
         let totp = self.totp.clone();
         let code = code.to_string();
-        let codes = crate::db::write_transaction::<_, AppError, _>(db, |txn| {
+        let codes = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
             Box::pin(async move {
                 if !totp.accept(txn, user_id, &code, true).await? {
                     return Err(AppError::InvalidCode);
                 }
-                set_mfa_enabled(txn, user_id, true).await?;
+                sync_mfa_enabled(txn, user_id).await?;
                 recovery::replace(txn, &secret, user_id).await
             })
         })
         .await?;
         self.deps.sessions.forget(Invalidation::User(user_id)).await;
         self.deps.sessions.reauthenticated(auth, AuthMethod::Totp).await?;
-        self.changed(&auth.user, "enabled", TemplateKind::MfaEnabled).await?;
+        self.changed(&auth.user, "totp", "enabled", TemplateKind::MfaEnabled)
+            .await?;
         Ok(codes)
     }
 
     /// `removeTotp` (step-up required): with no other factor left, the recovery codes go too.
     pub async fn remove_totp(&self, auth: &AuthUser) -> AppResult<()> {
         self.deps.sessions.require_recent(auth).await?;
-        if !self.remove_factors(auth.user.id).await? {
+        let (totp, user_id) = (self.totp.clone(), auth.user.id);
+        let removed = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
+            Box::pin(async move {
+                let removed = totp.remove(txn, user_id).await?;
+                sync_mfa_enabled(txn, user_id).await?;
+                Ok(removed)
+            })
+        })
+        .await?;
+        self.deps.sessions.forget(Invalidation::User(user_id)).await;
+        if !removed {
             return Err(AppError::MfaState(MfaState::TotpNotEnabled));
         }
-        self.changed(&auth.user, "disabled", TemplateKind::MfaDisabled).await
+        self.changed(&auth.user, "totp", "disabled", TemplateKind::MfaDisabled)
+            .await
     }
 
     /// `regenerateRecoveryCodes` (step-up required): a new set; the old one dies.
@@ -98,23 +102,33 @@ impl Mfa {
             .one(&self.deps.db)
             .await?
             .ok_or(AppError::NotFound)?;
-        let removed = self.remove_factors(user_id).await?;
+        let totp = self.totp.clone();
+        let removed = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
+            Box::pin(async move {
+                let totp_removed = totp.remove(txn, user_id).await?;
+                let passkeys_removed = passkey::Entity::delete_many()
+                    .filter(passkey::Column::UserId.eq(user_id))
+                    .exec(txn)
+                    .await?
+                    .rows_affected;
+                sync_mfa_enabled(txn, user_id).await?;
+                Ok(totp_removed || passkeys_removed > 0)
+            })
+        })
+        .await?;
+        self.deps.sessions.forget(Invalidation::User(user_id)).await;
         let event = AuditEvent::new("mfa_reset", Some(user_id))
             .actor(staff.user.id)
             .detail(json!({ "removed": removed }));
         audit::record(&self.deps.db, event).await;
-        metrics::mfa_change("totp", "reset");
+        metrics::mfa_change("all", "reset");
         if removed && account.deleted_at.is_none() {
             let extras = Extras {
-                factor: Some(TOTP_NAME.into()),
+                factor: Some("Every second factor".into()),
                 by_staff: true,
                 ..Extras::default()
             };
-            self.deps
-                .mailer
-                .queue(&self.deps.db, TemplateKind::MfaDisabled, &account, extras)
-                .await?;
-            self.deps.mailer.wake();
+            self.tell_owner(&account, TemplateKind::MfaDisabled, extras).await?;
         }
         Ok(())
     }
@@ -127,106 +141,28 @@ impl Mfa {
         Ok(())
     }
 
-    /// `reauthenticate`: a fresh proof at the session's level refreshes its `auth_time`. A
-    /// session at level 2 needs the authenticator app again, not the password.
-    pub async fn reauthenticate(&self, auth: &AuthUser, proof: Proof) -> AppResult<(String, Authentication)> {
-        let level = self.deps.sessions.authentication(auth).await?.aal();
-        let email = auth.user.email_normalized.clone();
-        self.deps.protection.before_attempt(&email).await?;
-        let (method, ok) = match &proof {
-            Proof::Password(_) if level >= 2 => {
-                metrics::step_up("failed");
-                return Err(AppError::Validation(vec![FieldError::new(
-                    "code",
-                    "second_factor_required",
-                    "This session was signed in with a second factor: confirm with it.",
-                )]));
-            }
-            Proof::Password(password) => {
-                let ok = match self
-                    .deps
-                    .accounts
-                    .confirm_password(&auth.user, "password", password)
-                    .await
-                {
-                    Ok(()) => true,
-                    Err(AppError::Validation(_)) => false,
-                    Err(e) => return Err(e),
-                };
-                (AuthMethod::Password, ok)
-            }
-            Proof::Code(code) => (
-                AuthMethod::Totp,
-                auth.user.mfa_enabled && self.totp.accept(&self.deps.db, auth.user.id, code, false).await?,
-            ),
-        };
-        if !ok {
-            self.deps.protection.failed(&email, Some(&auth.user)).await;
-            let event = AuditEvent::new("reauthentication_failed", Some(auth.user.id))
-                .session(auth.session_id)
-                .detail(json!({ "method": method.as_str() }));
-            audit::record(&self.deps.db, event).await;
-            metrics::step_up("failed");
-            let (field, code, message) = match method {
-                AuthMethod::Password => ("password", "incorrect_password", "The password is incorrect."),
-                _ => ("code", "invalid_code", "The code is wrong or was already used."),
-            };
-            return Err(AppError::Validation(vec![FieldError::new(field, code, message)]));
-        }
-        self.deps.protection.succeeded(&email).await;
-        let result = self.deps.sessions.reauthenticated(auth, method).await?;
-        let event = AuditEvent::new("reauthenticated", Some(auth.user.id))
-            .session(auth.session_id)
-            .detail(json!({ "method": method.as_str() }));
-        audit::record(&self.deps.db, event).await;
-        metrics::step_up("succeeded");
-        Ok(result)
-    }
-
-    /// Removes the account's TOTP and recovery codes; `true` when a confirmed TOTP went.
-    async fn remove_factors(&self, user_id: Uuid) -> AppResult<bool> {
-        let totp = self.totp.clone();
-        let removed = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
-            Box::pin(async move {
-                let removed = totp.remove(txn, user_id).await?;
-                recovery::remove_all(txn, user_id).await?;
-                set_mfa_enabled(txn, user_id, false).await?;
-                Ok(removed)
-            })
-        })
-        .await?;
-        self.deps.sessions.forget(Invalidation::User(user_id)).await;
-        Ok(removed)
-    }
-
-    /// Audits, counts and e-mails the owner about their authenticator app being added or
+    /// Audits, counts and e-mails the owner about a factor (`totp`, `passkey`) being added or
     /// removed.
-    async fn changed(&self, account: &user::Model, change: &'static str, template: TemplateKind) -> AppResult<()> {
+    pub(super) async fn changed(
+        &self,
+        account: &user::Model,
+        factor: &'static str,
+        change: &'static str,
+        template: TemplateKind,
+    ) -> AppResult<()> {
         let event_type = if change == "enabled" {
             "mfa_enabled"
         } else {
             "mfa_disabled"
         };
-        let event = AuditEvent::new(event_type, Some(account.id)).detail(json!({ "factor": "totp" }));
+        let event = AuditEvent::new(event_type, Some(account.id)).detail(json!({ "factor": factor }));
         audit::record(&self.deps.db, event).await;
-        metrics::mfa_change("totp", change);
+        metrics::mfa_change(factor, change);
+        let name = if factor == "passkey" { PASSKEY_NAME } else { TOTP_NAME };
         let extras = Extras {
-            factor: Some(TOTP_NAME.into()),
+            factor: Some(name.into()),
             ..Extras::default()
         };
-        self.deps.mailer.queue(&self.deps.db, template, account, extras).await?;
-        self.deps.mailer.wake();
-        Ok(())
+        self.tell_owner(account, template, extras).await
     }
-}
-
-/// Sets `users.mfa_enabled`.
-async fn set_mfa_enabled(db: &impl ConnectionTrait, user_id: Uuid, enabled: bool) -> AppResult<()> {
-    user::Entity::update_many()
-        .col_expr(user::Column::MfaEnabled, Expr::value(enabled))
-        .col_expr(user::Column::UpdatedAt, Expr::value(chrono::Utc::now()))
-        .filter(user::Column::Id.eq(user_id))
-        .exec(db)
-        .await?;
-    Ok(())
 }

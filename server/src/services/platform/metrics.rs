@@ -117,6 +117,8 @@ pub enum SignInMethod {
     Totp,
     /// A recovery code completing a sign-in.
     RecoveryCode,
+    /// A passkey, alone or completing a sign-in.
+    Passkey,
 }
 
 impl SignInMethod {
@@ -128,6 +130,7 @@ impl SignInMethod {
             Self::Social => "social",
             Self::Totp => "totp",
             Self::RecoveryCode => "recovery_code",
+            Self::Passkey => "passkey",
         }
     }
 }

@@ -31,15 +31,19 @@ pub enum AuthMethod {
     /// An outside identity provider.
     #[serde(rename = "social")]
     Social,
+    /// A passkey with user verification.
+    #[serde(rename = "webauthn")]
+    Passkey,
 }
 
 impl AuthMethod {
-    const ALL: [Self; 5] = [
+    const ALL: [Self; 6] = [
         Self::Password,
         Self::EmailCode,
         Self::Totp,
         Self::RecoveryCode,
         Self::Social,
+        Self::Passkey,
     ];
 
     /// The `amr` value.
@@ -50,6 +54,7 @@ impl AuthMethod {
             Self::Totp => "totp",
             Self::RecoveryCode => "recovery",
             Self::Social => "social",
+            Self::Passkey => "webauthn",
         }
     }
 
@@ -60,7 +65,7 @@ impl AuthMethod {
 
     /// A factor that lifts a session to level 2 (something the user has beyond the mailbox).
     pub fn is_strong_factor(self) -> bool {
-        matches!(self, Self::Totp | Self::RecoveryCode)
+        matches!(self, Self::Totp | Self::RecoveryCode | Self::Passkey)
     }
 }
 

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use super::{Failure, Identity, Purpose, Social, grants::GrantKind, linking::Resolved, redirects::allowed_redirect};
+use super::{Failure, Identity, NONCE, Purpose, Social, linking::Resolved, redirects::allowed_redirect};
 use crate::{
     error::{AppError, AppResult},
     services::mfa::{FirstFactor, SignIn},
@@ -73,7 +73,7 @@ impl Social {
                     .await
                     .map_err(AppError::Social)?;
                 let key = format!("{}\n{nonce}", provider.issuer());
-                if !self.grants.put(GrantKind::Nonce, &key, &json!({}), NONCE_TTL).await? {
+                if !self.grants.put(NONCE, &key, &json!({}), NONCE_TTL).await? {
                     return Err(AppError::Social(Failure::InvalidIdToken));
                 }
                 Ok(identity)

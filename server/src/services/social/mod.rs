@@ -5,7 +5,6 @@
 //! frontend got itself). Both end in the linking rules ([`linking`]).
 
 mod frontend_flow;
-mod grants;
 mod linking;
 mod oidc;
 pub mod outbound;
@@ -23,7 +22,7 @@ pub use self::{
     linking::Purpose,
     redirect_flow::{Finished, StartRequest, Started},
 };
-use self::{grants::Grants, outbound::Outbound, providers::Provider};
+use self::{outbound::Outbound, providers::Provider};
 use crate::{
     config::{EmailVerification, SocialSettings},
     entity::user,
@@ -33,12 +32,20 @@ use crate::{
         mail::Mailer,
         mfa::Mfa,
         platform::{
+            grants::{GrantKind, Grants},
             metrics::{self, SignInMethod},
             secrets::InstanceSecret,
         },
         runtime_settings::RuntimeSettings,
     },
 };
+
+/// The `state` of a redirect flow (10 minutes).
+const STATE: GrantKind = GrantKind::new("state");
+/// The one-time code handed to the frontend (60 seconds).
+const CODE: GrantKind = GrantKind::new("code");
+/// The nonce of an id_token sign-in, spent (until the token expires).
+const NONCE: GrantKind = GrantKind::new("nonce");
 
 /// Why a social sign-in or link did not happen. `code()` is what the redirect flow puts in
 /// `?error=` and the API in the problem's `code`.

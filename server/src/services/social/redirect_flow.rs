@@ -16,8 +16,7 @@ use url::Url;
 use uuid::Uuid;
 
 use super::{
-    Failure, Purpose, Social,
-    grants::GrantKind,
+    CODE, Failure, Purpose, STATE, Social,
     linking::Resolved,
     providers::AuthorizeRequest,
     redirects::{allowed_redirect, with_param},
@@ -218,7 +217,7 @@ impl Social {
             client_challenge,
             link_user,
         };
-        self.grants.put(GrantKind::State, &state, &flow, STATE_TTL).await?;
+        self.grants.put(STATE, &state, &flow, STATE_TTL).await?;
         Ok(Ok(Started {
             location: url.into(),
             browser: Some(browser),
@@ -238,7 +237,7 @@ impl Social {
         self.provider(provider_id)?;
         let fallback = self.callback_url()?;
         let flow = match state {
-            Some(state) => self.grants.take::<FlowState>(GrantKind::State, state).await?,
+            Some(state) => self.grants.take::<FlowState>(STATE, state).await?,
             None => None,
         };
         let Some(flow) = flow else {
@@ -341,7 +340,7 @@ impl Social {
             provider: flow.provider.clone(),
             client_challenge: flow.client_challenge.clone(),
         };
-        self.grants.put(GrantKind::Code, &one_time, &grant, CODE_TTL).await?;
+        self.grants.put(CODE, &one_time, &grant, CODE_TTL).await?;
         Ok(Finished {
             location: with_param(landing, "code", &one_time),
             tokens: None,
@@ -352,7 +351,7 @@ impl Social {
     pub async fn exchange(&self, code: &str, code_verifier: Option<&str>) -> AppResult<IssuedTokens> {
         let grant = self
             .grants
-            .take::<CodeGrant>(GrantKind::Code, code)
+            .take::<CodeGrant>(CODE, code)
             .await?
             .ok_or(AppError::InvalidCode)?;
         if let Some(challenge) = &grant.client_challenge {

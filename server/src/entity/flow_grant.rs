@@ -1,10 +1,10 @@
-//! `social_grants`: the single-use values of social sign-in flows.
+//! `flow_grants`: the single-use values of flows (social sign-in, passkey ceremonies).
 
 use sea_orm::entity::prelude::*;
 
-/// A `state`, one-time `code` or spent `nonce`, stored as a keyed hash.
+/// A `state`, one-time `code`, spent `nonce` or passkey ceremony, stored as a keyed hash.
 #[derive(Clone, Debug, PartialEq, Eq, DeriveEntityModel)]
-#[sea_orm(table_name = "social_grants")]
+#[sea_orm(table_name = "flow_grants")]
 pub struct Model {
     /// HMAC-SHA256 of the kind and the value under the instance secret, hex.
     #[sea_orm(primary_key, auto_increment = false)]
