@@ -28,6 +28,11 @@
 #             sign-in (one-time code exchanged for tokens) and linking it to a password account
 #             (contract/social/interop.mjs; `node contract/social/interop.mjs --idp-only`
 #             checks the provider alone); a clean server log
+#   passkey   passkeys in headless Chromium with the DevTools WebAuthn virtual authenticator
+#             (CTAP2, resident keys, user verification) on a page served on http://localhost:
+#             registration with the Level 3 JSON helpers, sign-in with the passkey alone, and
+#             as the second step of a password login (contract/passkeys/browser.mjs); a clean
+#             server log
 #   postgres  the same on a fresh PostgreSQL database (gatehouse_contract), without the
 #             browser and the self-test
 #
@@ -298,6 +303,8 @@ start_server() {
         # Two-step login codes count against the same cap, and fuzzing may turn two-step on for
         # every login (`login_otp=required`).
         OTP_RESEND_COOLDOWN=0 OTP_SEND_LIMIT=10000 OTP_SEND_WINDOW=60
+        # No outside calls: the offline breached-password list still applies.
+        PWNED_PASSWORDS_URL=off
     )
     # From the temporary folder, so that a developer's .env is not read.
     (cd "$tmp" && exec env "${server_env[@]}" "$bin" serve) >"$server_log" 2>&1 &
@@ -474,6 +481,20 @@ check_social() {
     CONTRACT_BIN="$bin" CONTRACT_ARTIFACTS="$artifacts" node "$contract/social/interop.mjs"
 }
 
+# Passkeys in headless Chromium with its virtual authenticator (contract/passkeys/browser.mjs):
+# registration, sign-in alone, and as the second step of a password login.
+step_passkey() {
+    rm -rf "$artifacts"/passkey-*
+    ensure_built
+    server_log="$artifacts/passkey-server.log"
+    timed "passkey: Chromium virtual authenticator" check_passkey
+    timed "passkey: server log clean" check_server_log passkey
+}
+check_passkey() {
+    log "passkey: registration and sign-in in headless Chromium (WebAuthn virtual authenticator)"
+    CONTRACT_BIN="$bin" CONTRACT_ARTIFACTS="$artifacts" node "$contract/passkeys/browser.mjs"
+}
+
 step_postgres() {
     rm -rf "$artifacts/postgres"
     [[ "$postgres_url" =~ ^(postgres(ql)?://[^/?]*)(/([^?]*))?(\?.*)?$ ]] ||
@@ -490,12 +511,12 @@ step_postgres() {
 
 # --- main ----------------------------------------------------------------------------------
 
-all_steps=(install lint ts py build sqlite social postgres)
+all_steps=(install lint ts py build sqlite social passkey postgres)
 steps=("$@")
 ((${#steps[@]})) || steps=("${all_steps[@]}")
 for step in "${steps[@]}"; do
     case "$step" in
-    install | lint | ts | py | build | sqlite | social | postgres) ;;
+    install | lint | ts | py | build | sqlite | social | passkey | postgres) ;;
     *) die "unknown step: $step (steps: ${all_steps[*]})" ;;
     esac
 done

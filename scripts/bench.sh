@@ -149,7 +149,7 @@ start_server() {
     (
         cd "$tmp"
         exec env HOST=127.0.0.1 PORT="$port" LOG_FORMAT=json RUST_LOG="$server_rust_log" \
-            DATABASE_URL="$database_url" ACCESS_TOKEN_LIFETIME=3600 RATE_LIMITS=off \
+            DATABASE_URL="$database_url" ACCESS_TOKEN_LIFETIME=3600 RATE_LIMITS=off PWNED_PASSWORDS_URL=off \
             EMAIL_VERIFICATION=optional EMAIL_BACKEND=file EMAIL_FILE_PATH="$tmp/mail-$port" \
             ARGON2_MEMORY_KIB="$argon_memory" ARGON2_ITERATIONS="$argon_iterations" \
             ARGON2_PARALLELISM="$argon_parallelism" "$bin" serve

@@ -48,7 +48,8 @@ scripts/image-rootfs.sh "$binary" "$root"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 mapfile -t image_env <"$work/image.env"
 chroot_bin="$(command -v chroot)"
-image_command=(env -i "${image_env[@]}" HOST=127.0.0.1 PORT="$port" ALLOWED_HOSTS=localhost,127.0.0.1
+# No outside calls from this machine: the offline breached-password list still applies.
+image_command=(env -i "${image_env[@]}" HOST=127.0.0.1 PORT="$port" ALLOWED_HOSTS=localhost,127.0.0.1 PWNED_PASSWORDS_URL=off
     "$chroot_bin" --userspec=65532:65532 "$root" /usr/local/bin/gatehouse)
 run_in_image() { "${image_command[@]}" "$@"; }
 cd "$work"

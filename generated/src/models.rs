@@ -484,6 +484,10 @@ pub struct AdminUser {
     /// Set when the account is soft-deleted.
     #[serde(rename = "deleted_at")]
     pub deleted_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    /// The account has a second factor; `resetUserMfa` removes them all.
+    #[serde(rename = "mfa_enabled")]
+    pub mfa_enabled: bool,
 }
 
 impl AdminUser {
@@ -501,6 +505,7 @@ impl AdminUser {
         last_login: Nullable<chrono::DateTime<chrono::Utc>>,
         updated_at: chrono::DateTime<chrono::Utc>,
         deleted_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        mfa_enabled: bool,
     ) -> AdminUser {
         AdminUser {
             id,
@@ -515,6 +520,7 @@ impl AdminUser {
             last_login,
             updated_at,
             deleted_at,
+            mfa_enabled,
         }
     }
 }
@@ -547,6 +553,8 @@ impl std::fmt::Display for AdminUser {
             // Skipping updated_at in query parameter serialization
 
             // Skipping deleted_at in query parameter serialization
+            Some("mfa_enabled".to_string()),
+            Some(self.mfa_enabled.to_string()),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -576,6 +584,7 @@ impl std::str::FromStr for AdminUser {
             pub last_login: Vec<chrono::DateTime<chrono::Utc>>,
             pub updated_at: Vec<chrono::DateTime<chrono::Utc>>,
             pub deleted_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub mfa_enabled: Vec<bool>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -645,6 +654,10 @@ impl std::str::FromStr for AdminUser {
                             "Parsing a nullable type in this style is not supported in AdminUser".to_string(),
                         );
                     }
+                    #[allow(clippy::redundant_clone)]
+                    "mfa_enabled" => intermediate_rep
+                        .mfa_enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing AdminUser".to_string()),
                 }
             }
@@ -707,6 +720,11 @@ impl std::str::FromStr for AdminUser {
                 .next()
                 .ok_or_else(|| "updated_at missing in AdminUser".to_string())?,
             deleted_at: std::result::Result::Err("Nullable types not supported in AdminUser".to_string())?,
+            mfa_enabled: intermediate_rep
+                .mfa_enabled
+                .into_iter()
+                .next()
+                .ok_or_else(|| "mfa_enabled missing in AdminUser".to_string())?,
         })
     }
 }
@@ -3121,6 +3139,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<LoginRequest
     }
 }
 
+/// The challenge and exactly one proof: `code` or `credential` (an assertion answering the challenge's `passkey_options`); otherwise `422` with the field code `exactly_one`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct MfaLoginRequest {
@@ -6007,7 +6026,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Readiness> {
     }
 }
 
-/// Exactly one proof.
+/// Exactly one proof: `password`, `code` or `credential` (an assertion answering `startPasskeyReauthentication`); otherwise `422` with the field code `exactly_one`.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ReauthenticateRequest {
@@ -9737,6 +9756,10 @@ pub struct User {
     /// Every password login of this account is completed with a code sent by e-mail (two-step login). `LOGIN_OTP=required` applies it to every account.
     #[serde(rename = "otp_login_enabled")]
     pub otp_login_enabled: bool,
+
+    /// The account has a second factor (a passkey or an authenticator app); see `getMfa`.
+    #[serde(rename = "mfa_enabled")]
+    pub mfa_enabled: bool,
 }
 
 impl User {
@@ -9752,6 +9775,7 @@ impl User {
         date_joined: chrono::DateTime<chrono::Utc>,
         last_login: Nullable<chrono::DateTime<chrono::Utc>>,
         otp_login_enabled: bool,
+        mfa_enabled: bool,
     ) -> User {
         User {
             id,
@@ -9764,6 +9788,7 @@ impl User {
             date_joined,
             last_login,
             otp_login_enabled,
+            mfa_enabled,
         }
     }
 }
@@ -9792,6 +9817,8 @@ impl std::fmt::Display for User {
             // Skipping last_login in query parameter serialization
             Some("otp_login_enabled".to_string()),
             Some(self.otp_login_enabled.to_string()),
+            Some("mfa_enabled".to_string()),
+            Some(self.mfa_enabled.to_string()),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -9819,6 +9846,7 @@ impl std::str::FromStr for User {
             pub date_joined: Vec<chrono::DateTime<chrono::Utc>>,
             pub last_login: Vec<chrono::DateTime<chrono::Utc>>,
             pub otp_login_enabled: Vec<bool>,
+            pub mfa_enabled: Vec<bool>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -9878,6 +9906,10 @@ impl std::str::FromStr for User {
                     "otp_login_enabled" => intermediate_rep
                         .otp_login_enabled
                         .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "mfa_enabled" => intermediate_rep
+                        .mfa_enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string()),
                 }
             }
@@ -9934,6 +9966,11 @@ impl std::str::FromStr for User {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "otp_login_enabled missing in User".to_string())?,
+            mfa_enabled: intermediate_rep
+                .mfa_enabled
+                .into_iter()
+                .next()
+                .ok_or_else(|| "mfa_enabled missing in User".to_string())?,
         })
     }
 }

@@ -47,6 +47,7 @@ mod sessions;
 mod slow_clients;
 mod social_frontend;
 mod social_linking;
+mod social_mfa;
 mod social_redirect;
 mod tokens;
 mod users_me;

@@ -31,6 +31,7 @@ impl From<user::Model> for models::User {
             date_joined: u.date_joined,
             last_login: present_or_null(u.last_login),
             otp_login_enabled: u.otp_login_enabled,
+            mfa_enabled: u.mfa_enabled,
         }
     }
 }

@@ -48,6 +48,7 @@ impl From<user::Model> for models::AdminUser {
             last_login: present_or_null(u.last_login),
             updated_at: u.updated_at,
             deleted_at: present_or_null(u.deleted_at),
+            mfa_enabled: u.mfa_enabled,
         }
     }
 }
