@@ -3150,15 +3150,18 @@ pub struct MfaLoginRequest {
 
     /// A TOTP code (6 digits), a recovery code (`K4M9-X7QP-2AB8-HT3Z`; case, spaces and dashes are ignored) or the e-mailed code, as the challenge's `methods` allow.
     #[serde(rename = "code")]
-    #[validate(length(min = 1, max = 64), custom(function = "check_xss_string"))]
+    #[validate(length(min = 1, max = 64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<Nullable<String>>,
 
     /// What `credential.toJSON()` gives (WebAuthn Level 3, binary fields base64url).
     #[serde(rename = "credential")]
-    #[validate(custom(function = "check_xss_map"))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credential: Option<std::collections::HashMap<String, crate::types::Object>>,
+    pub credential: Option<Nullable<std::collections::HashMap<String, crate::types::Object>>>,
 }
 
 impl MfaLoginRequest {
@@ -3180,9 +3183,13 @@ impl std::fmt::Display for MfaLoginRequest {
         let params: Vec<Option<String>> = vec![
             Some("challenge".to_string()),
             Some(self.challenge.to_string()),
-            self.code
-                .as_ref()
-                .map(|code| ["code".to_string(), code.to_string()].join(",")),
+            self.code.as_ref().map(|code| {
+                [
+                    "code".to_string(),
+                    code.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
             // Skipping credential in query parameter serialization
             // Skipping credential in query parameter serialization
         ];
@@ -3226,10 +3233,11 @@ impl std::str::FromStr for MfaLoginRequest {
                     "challenge" => intermediate_rep
                         .challenge
                         .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "code" => intermediate_rep
-                        .code
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "code" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in MfaLoginRequest".to_string(),
+                        );
+                    }
                     "credential" => {
                         return std::result::Result::Err(
                             "Parsing a container in this style is not supported in MfaLoginRequest".to_string(),
@@ -3250,8 +3258,8 @@ impl std::str::FromStr for MfaLoginRequest {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "challenge missing in MfaLoginRequest".to_string())?,
-            code: intermediate_rep.code.into_iter().next(),
-            credential: intermediate_rep.credential.into_iter().next(),
+            code: std::result::Result::Err("Nullable types not supported in MfaLoginRequest".to_string())?,
+            credential: std::result::Result::Err("Nullable types not supported in MfaLoginRequest".to_string())?,
         })
     }
 }
@@ -4540,9 +4548,11 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyList>
 pub struct PasskeyOptionsRequest {
     /// Accepted for forms that ask for it first; it changes nothing.
     #[serde(rename = "email")]
-    #[validate(length(max = 320), custom(function = "check_xss_string"))]
+    #[validate(length(max = 320))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub email: Option<String>,
+    pub email: Option<Nullable<String>>,
 }
 
 impl PasskeyOptionsRequest {
@@ -4557,11 +4567,13 @@ impl PasskeyOptionsRequest {
 /// Should be implemented in a serde serializer
 impl std::fmt::Display for PasskeyOptionsRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let params: Vec<Option<String>> = vec![
-            self.email
-                .as_ref()
-                .map(|email| ["email".to_string(), email.to_string()].join(",")),
-        ];
+        let params: Vec<Option<String>> = vec![self.email.as_ref().map(|email| {
+            [
+                "email".to_string(),
+                email.as_ref().map_or("null".to_string(), |x| x.to_string()),
+            ]
+            .join(",")
+        })];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
@@ -4598,10 +4610,12 @@ impl std::str::FromStr for PasskeyOptionsRequest {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "email" => intermediate_rep
-                        .email
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "email" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in PasskeyOptionsRequest"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing PasskeyOptionsRequest".to_string(),
@@ -4616,7 +4630,7 @@ impl std::str::FromStr for PasskeyOptionsRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(PasskeyOptionsRequest {
-            email: intermediate_rep.email.into_iter().next(),
+            email: std::result::Result::Err("Nullable types not supported in PasskeyOptionsRequest".to_string())?,
         })
     }
 }
@@ -4799,11 +4813,20 @@ pub struct PasskeyRegistrationRequest {
     #[validate(custom(function = "check_xss_map"))]
     pub credential: std::collections::HashMap<String, crate::types::Object>,
 
-    /// A name to tell it apart (\"MacBook\"); default \"Passkey N\".
+    /// A name to tell it apart (\"MacBook\"); default \"Passkey N\". `null` is the same as leaving it out.
     #[serde(rename = "name")]
-    #[validate(length(min = 1, max = 100), custom(function = "check_xss_string"))]
+    #[validate(
+            length(min = 1, max = 100),
+            regex(path = *RE_PASSKEYREGISTRATIONREQUEST_NAME),
+    )]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub name: Option<String>,
+    pub name: Option<Nullable<String>>,
+}
+
+lazy_static::lazy_static! {
+    static ref RE_PASSKEYREGISTRATIONREQUEST_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 
 impl PasskeyRegistrationRequest {
@@ -4821,9 +4844,13 @@ impl std::fmt::Display for PasskeyRegistrationRequest {
         let params: Vec<Option<String>> = vec![
             // Skipping credential in query parameter serialization
             // Skipping credential in query parameter serialization
-            self.name
-                .as_ref()
-                .map(|name| ["name".to_string(), name.to_string()].join(",")),
+            self.name.as_ref().map(|name| {
+                [
+                    "name".to_string(),
+                    name.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -4870,10 +4897,12 @@ impl std::str::FromStr for PasskeyRegistrationRequest {
                                 .to_string(),
                         );
                     }
-                    #[allow(clippy::redundant_clone)]
-                    "name" => intermediate_rep
-                        .name
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "name" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in PasskeyRegistrationRequest"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing PasskeyRegistrationRequest".to_string(),
@@ -4893,7 +4922,7 @@ impl std::str::FromStr for PasskeyRegistrationRequest {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "credential missing in PasskeyRegistrationRequest".to_string())?,
-            name: intermediate_rep.name.into_iter().next(),
+            name: std::result::Result::Err("Nullable types not supported in PasskeyRegistrationRequest".to_string())?,
         })
     }
 }
@@ -4942,8 +4971,16 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<PasskeyRegis
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct PasskeyRename {
     #[serde(rename = "name")]
-    #[validate(length(min = 1, max = 100), custom(function = "check_xss_string"))]
+    #[validate(
+            length(min = 1, max = 100),
+            regex(path = *RE_PASSKEYRENAME_NAME),
+          custom(function = "check_xss_string"),
+    )]
     pub name: String,
+}
+
+lazy_static::lazy_static! {
+    static ref RE_PASSKEYRENAME_NAME: regex::Regex = regex::Regex::new("^[\\u0009-\\u000D\\u0020]*[^\\u0000-\\u001F\\u007F-\\u009F\\u2028\\u2029]*[\\u0009-\\u000D\\u0020]*$").unwrap();
 }
 
 impl PasskeyRename {
@@ -6031,21 +6068,26 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Readiness> {
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ReauthenticateRequest {
     #[serde(rename = "password")]
-    #[validate(length(min = 1, max = 1024), custom(function = "check_xss_string"))]
+    #[validate(length(min = 1, max = 1024))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub password: Option<String>,
+    pub password: Option<Nullable<String>>,
 
     /// A current TOTP code.
     #[serde(rename = "code")]
-    #[validate(length(min = 1, max = 64), custom(function = "check_xss_string"))]
+    #[validate(length(min = 1, max = 64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub code: Option<String>,
+    pub code: Option<Nullable<String>>,
 
     /// What `credential.toJSON()` gives (WebAuthn Level 3, binary fields base64url).
     #[serde(rename = "credential")]
-    #[validate(custom(function = "check_xss_map"))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credential: Option<std::collections::HashMap<String, crate::types::Object>>,
+    pub credential: Option<Nullable<std::collections::HashMap<String, crate::types::Object>>>,
 }
 
 impl ReauthenticateRequest {
@@ -6065,12 +6107,20 @@ impl ReauthenticateRequest {
 impl std::fmt::Display for ReauthenticateRequest {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.password
-                .as_ref()
-                .map(|password| ["password".to_string(), password.to_string()].join(",")),
-            self.code
-                .as_ref()
-                .map(|code| ["code".to_string(), code.to_string()].join(",")),
+            self.password.as_ref().map(|password| {
+                [
+                    "password".to_string(),
+                    password.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.code.as_ref().map(|code| {
+                [
+                    "code".to_string(),
+                    code.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
             // Skipping credential in query parameter serialization
             // Skipping credential in query parameter serialization
         ];
@@ -6112,14 +6162,18 @@ impl std::str::FromStr for ReauthenticateRequest {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "password" => intermediate_rep
-                        .password
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "code" => intermediate_rep
-                        .code
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "password" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ReauthenticateRequest"
+                                .to_string(),
+                        );
+                    }
+                    "code" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ReauthenticateRequest"
+                                .to_string(),
+                        );
+                    }
                     "credential" => {
                         return std::result::Result::Err(
                             "Parsing a container in this style is not supported in ReauthenticateRequest".to_string(),
@@ -6139,9 +6193,9 @@ impl std::str::FromStr for ReauthenticateRequest {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(ReauthenticateRequest {
-            password: intermediate_rep.password.into_iter().next(),
-            code: intermediate_rep.code.into_iter().next(),
-            credential: intermediate_rep.credential.into_iter().next(),
+            password: std::result::Result::Err("Nullable types not supported in ReauthenticateRequest".to_string())?,
+            code: std::result::Result::Err("Nullable types not supported in ReauthenticateRequest".to_string())?,
+            credential: std::result::Result::Err("Nullable types not supported in ReauthenticateRequest".to_string())?,
         })
     }
 }
@@ -6379,24 +6433,24 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<Reauthentica
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
-pub struct RecoveryCodes {
+pub struct RecoveryCodeSet {
     /// Ten codes, each usable once; keep them somewhere safe.
     #[serde(rename = "recovery_codes")]
     #[validate(length(min = 10, max = 10), custom(function = "check_xss_vec_string"))]
     pub recovery_codes: Vec<String>,
 }
 
-impl RecoveryCodes {
+impl RecoveryCodeSet {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
-    pub fn new(recovery_codes: Vec<String>) -> RecoveryCodes {
-        RecoveryCodes { recovery_codes }
+    pub fn new(recovery_codes: Vec<String>) -> RecoveryCodeSet {
+        RecoveryCodeSet { recovery_codes }
     }
 }
 
-/// Converts the RecoveryCodes value to the Query Parameters representation (style=form, explode=false)
+/// Converts the RecoveryCodeSet value to the Query Parameters representation (style=form, explode=false)
 /// specified in https://swagger.io/docs/specification/serialization/
 /// Should be implemented in a serde serializer
-impl std::fmt::Display for RecoveryCodes {
+impl std::fmt::Display for RecoveryCodeSet {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
             Some("recovery_codes".to_string()),
@@ -6413,10 +6467,10 @@ impl std::fmt::Display for RecoveryCodes {
     }
 }
 
-/// Converts Query Parameters representation (style=form, explode=false) to a RecoveryCodes value
+/// Converts Query Parameters representation (style=form, explode=false) to a RecoveryCodeSet value
 /// as specified in https://swagger.io/docs/specification/serialization/
 /// Should be implemented in a serde deserializer
-impl std::str::FromStr for RecoveryCodes {
+impl std::str::FromStr for RecoveryCodeSet {
     type Err = String;
 
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
@@ -6436,7 +6490,7 @@ impl std::str::FromStr for RecoveryCodes {
         while key_result.is_some() {
             let val = match string_iter.next() {
                 Some(x) => x,
-                None => return std::result::Result::Err("Missing value while parsing RecoveryCodes".to_string()),
+                None => return std::result::Result::Err("Missing value while parsing RecoveryCodeSet".to_string()),
             };
 
             if let Some(key) = key_result {
@@ -6444,10 +6498,10 @@ impl std::str::FromStr for RecoveryCodes {
                 match key {
                     "recovery_codes" => {
                         return std::result::Result::Err(
-                            "Parsing a container in this style is not supported in RecoveryCodes".to_string(),
+                            "Parsing a container in this style is not supported in RecoveryCodeSet".to_string(),
                         );
                     }
-                    _ => return std::result::Result::Err("Unexpected key while parsing RecoveryCodes".to_string()),
+                    _ => return std::result::Result::Err("Unexpected key while parsing RecoveryCodeSet".to_string()),
                 }
             }
 
@@ -6456,43 +6510,43 @@ impl std::str::FromStr for RecoveryCodes {
         }
 
         // Use the intermediate representation to return the struct
-        std::result::Result::Ok(RecoveryCodes {
+        std::result::Result::Ok(RecoveryCodeSet {
             recovery_codes: intermediate_rep
                 .recovery_codes
                 .into_iter()
                 .next()
-                .ok_or_else(|| "recovery_codes missing in RecoveryCodes".to_string())?,
+                .ok_or_else(|| "recovery_codes missing in RecoveryCodeSet".to_string())?,
         })
     }
 }
 
-// Methods for converting between header::IntoHeaderValue<RecoveryCodes> and HeaderValue
+// Methods for converting between header::IntoHeaderValue<RecoveryCodeSet> and HeaderValue
 
 #[cfg(feature = "server")]
-impl std::convert::TryFrom<header::IntoHeaderValue<RecoveryCodes>> for HeaderValue {
+impl std::convert::TryFrom<header::IntoHeaderValue<RecoveryCodeSet>> for HeaderValue {
     type Error = String;
 
-    fn try_from(hdr_value: header::IntoHeaderValue<RecoveryCodes>) -> std::result::Result<Self, Self::Error> {
+    fn try_from(hdr_value: header::IntoHeaderValue<RecoveryCodeSet>) -> std::result::Result<Self, Self::Error> {
         let hdr_value = hdr_value.to_string();
         match HeaderValue::from_str(&hdr_value) {
             std::result::Result::Ok(value) => std::result::Result::Ok(value),
             std::result::Result::Err(e) => std::result::Result::Err(format!(
-                r#"Invalid header value for RecoveryCodes - value: {hdr_value} is invalid {e}"#
+                r#"Invalid header value for RecoveryCodeSet - value: {hdr_value} is invalid {e}"#
             )),
         }
     }
 }
 
 #[cfg(feature = "server")]
-impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RecoveryCodes> {
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<RecoveryCodeSet> {
     type Error = String;
 
     fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
         match hdr_value.to_str() {
-            std::result::Result::Ok(value) => match <RecoveryCodes as std::str::FromStr>::from_str(value) {
+            std::result::Result::Ok(value) => match <RecoveryCodeSet as std::str::FromStr>::from_str(value) {
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
-                    r#"Unable to convert header value '{value}' into RecoveryCodes - {err}"#
+                    r#"Unable to convert header value '{value}' into RecoveryCodeSet - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {

@@ -157,6 +157,8 @@ pub enum MfaState {
     MfaNotEnabled,
     /// `passkey_not_enabled`: the account has no passkey.
     PasskeyNotEnabled,
+    /// `passkeys_unavailable`: this server has no WebAuthn relying party configured.
+    PasskeysUnavailable,
 }
 
 /// Result of the service layer.
@@ -221,6 +223,11 @@ impl AppError {
                     MfaState::PasskeyNotEnabled => {
                         ("passkey_not_enabled", "No passkey", "This account has no passkey.")
                     }
+                    MfaState::PasskeysUnavailable => (
+                        "passkeys_unavailable",
+                        "Passkeys unavailable",
+                        "This server has no passkey relying party (WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS).",
+                    ),
                 };
                 Problem::new(S::CONFLICT, code, title).detail(detail)
             }

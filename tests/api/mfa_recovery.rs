@@ -36,6 +36,8 @@ async fn a_recovery_code_signs_in_once_and_the_owner_hears_how_many_are_left() {
     );
     let notice = nth_mail_to(&app, &user.email, 2).await;
     assert!(notice.subject.contains("9 left"), "{}", notice.subject);
+    let used = "SELECT COUNT(*) AS n FROM audit_events WHERE event_type = 'recovery_code_used'";
+    assert_eq!(app.count(used).await, 1);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -67,7 +67,7 @@ pub async fn start_totp(app: &TestApp, access_token: &str) -> ApiResult<types::T
 }
 
 /// `confirmTotpEnrollment` with `code`.
-pub async fn confirm_totp(app: &TestApp, access_token: &str, code: &str) -> ApiResult<types::RecoveryCodes> {
+pub async fn confirm_totp(app: &TestApp, access_token: &str, code: &str) -> ApiResult<types::RecoveryCodeSet> {
     let body = types::TotpConfirmRequest {
         code: code.try_into().expect("the code fits the spec"),
     };

@@ -97,7 +97,7 @@ pub async fn complete_mfa_with_passkey(
     let body = types::MfaLoginRequest {
         challenge: challenge.try_into().expect("the challenge fits the spec"),
         code: None,
-        credential: Some(credential(credential_json)),
+        credential: Some(credential(credential_json).0),
     };
     client.complete_mfa_login(&body).await
 }

@@ -7787,6 +7787,20 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
+            apis::mfa::RegisterPasskeyResponse::Status409_TheResourceIsNotInAStateThatAllowsThis(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(409);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
             apis::mfa::RegisterPasskeyResponse::Status413_TheRequestBodyIsLargerThanTheServerAccepts(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(413);
@@ -8805,6 +8819,20 @@ where
                 })?;
                 response.body(Body::from(body_content))
             }
+            apis::mfa::StartPasskeyRegistrationResponse::Status409_TheResourceIsNotInAStateThatAllowsThis(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(409);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
             apis::mfa::StartPasskeyRegistrationResponse::Status413_TheRequestBodyIsLargerThanTheServerAccepts(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(413);
@@ -8984,6 +9012,20 @@ where
             apis::mfa::StartPasskeySignInResponse::Status408_TheRequestTookLongerThan(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(408);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
+            apis::mfa::StartPasskeySignInResponse::Status409_TheResourceIsNotInAStateThatAllowsThis(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(409);
                 {
                     let mut response_headers = response.headers_mut().unwrap();
                     response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
@@ -9534,6 +9576,20 @@ where
             apis::mfa::VerifyPasskeyResponse::Status408_TheRequestTookLongerThan(body) => {
                 let mut response = Response::builder();
                 let mut response = response.status(408);
+                {
+                    let mut response_headers = response.headers_mut().unwrap();
+                    response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));
+                }
+
+                let body_content = serde_json::to_vec(&body).map_err(|e| {
+                    error!(error = ?e);
+                    StatusCode::INTERNAL_SERVER_ERROR
+                })?;
+                response.body(Body::from(body_content))
+            }
+            apis::mfa::VerifyPasskeyResponse::Status409_TheResourceIsNotInAStateThatAllowsThis(body) => {
+                let mut response = Response::builder();
+                let mut response = response.status(409);
                 {
                     let mut response_headers = response.headers_mut().unwrap();
                     response_headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/problem+json"));

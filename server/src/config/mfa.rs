@@ -40,8 +40,9 @@ pub struct MfaSettings {
     /// `REAUTH_MAX_AGE` in seconds: how recent an authentication sensitive operations need
     /// (default 600, from 60 to 86400; also a runtime setting).
     pub reauth_max_age: Duration,
-    /// The passkey relying party.
-    pub webauthn: WebauthnSettings,
+    /// The passkey relying party; `None` when none was configured and `FRONTEND_URL` cannot be
+    /// one (an IP address, or plain http off localhost): passkeys are then off.
+    pub webauthn: Option<WebauthnSettings>,
 }
 
 /// Who passkeys are for.
@@ -96,11 +97,11 @@ impl Default for MfaSettings {
         Self {
             required: MfaRequired::Off,
             reauth_max_age: Duration::from_secs(600),
-            webauthn: WebauthnSettings {
+            webauthn: Some(WebauthnSettings {
                 rp_id: "localhost".into(),
                 origins: vec![Url::parse("http://localhost:3000").unwrap_or_else(|_| unreachable!())],
                 rp_name: "Gatehouse".into(),
-            },
+            }),
         }
     }
 }
@@ -113,6 +114,9 @@ impl MfaSettings {
     ) -> anyhow::Result<Self> {
         let d = Self::default();
         let mut webauthn = WebauthnSettings::for_frontend(frontend_url, site_name)?;
+        let configured = ["WEBAUTHN_RP_ID", "WEBAUTHN_ORIGINS"]
+            .iter()
+            .any(|name| env.get(name).is_some());
         if let Some(rp_id) = env.get("WEBAUTHN_RP_ID") {
             webauthn.rp_id = rp_id.trim().to_ascii_lowercase();
         }
@@ -127,7 +131,13 @@ impl MfaSettings {
         if let Some(name) = env.get("WEBAUTHN_RP_NAME") {
             webauthn.rp_name = name;
         }
-        webauthn.check()?;
+        // A relying party the operator named must be right; one derived from FRONTEND_URL may
+        // not fit (http://127.0.0.1:3000 in development): then passkeys are off, not the server.
+        let webauthn = match webauthn.check() {
+            Ok(()) => Some(webauthn),
+            Err(e) if configured => return Err(e),
+            Err(_) => None,
+        };
         let required = match env.get("MFA_REQUIRED").map(|v| v.to_ascii_lowercase()).as_deref() {
             None | Some("off") => MfaRequired::Off,
             Some("staff") => MfaRequired::Staff,
@@ -178,9 +188,10 @@ mod tests {
             ("WEBAUTHN_RP_NAME", "Example"),
         ])
         .unwrap();
-        assert_eq!(set.webauthn.rp_id, "example.com");
-        assert_eq!(set.webauthn.origins.len(), 2);
-        assert_eq!(set.webauthn.rp_name, "Example");
+        let webauthn = set.webauthn.unwrap();
+        assert_eq!(webauthn.rp_id, "example.com");
+        assert_eq!(webauthn.origins.len(), 2);
+        assert_eq!(webauthn.rp_name, "Example");
         assert!(
             settings(&[
                 ("WEBAUTHN_RP_ID", "example.com"),
@@ -202,5 +213,18 @@ mod tests {
             ])
             .is_err()
         );
+    }
+
+    #[test]
+    fn a_frontend_that_cannot_be_a_relying_party_turns_passkeys_off_unless_one_was_named() {
+        let env = |vars: &[(&str, &str)], frontend: &str| {
+            let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+            MfaSettings::from_env(&Env::new(|name: &str| map.get(name).cloned()), frontend, "Gatehouse")
+        };
+        assert_eq!(env(&[], "http://127.0.0.1:3000").unwrap().webauthn, None);
+        assert_eq!(env(&[], "http://app.example.com").unwrap().webauthn, None);
+        let https = env(&[], "https://app.example.com").unwrap().webauthn.unwrap();
+        assert_eq!(https.rp_id, "app.example.com");
+        assert!(env(&[("WEBAUTHN_RP_ID", "127.0.0.1")], "http://127.0.0.1:3000").is_err());
     }
 }

@@ -11,12 +11,13 @@ use headers::Host;
 use http::Method;
 use serde_json::Value;
 
-use super::{Api, Credentials, present_or_null};
+use super::{Api, Credentials, given, present_or_null};
 use crate::{
     entity::passkey,
     error::{AppError, AppResult, FieldError},
     http::cookies,
     services::{
+        identity::accounts::is_line_break_or_control,
         mfa::{Proof, SecondProof},
         protection::rate_limit::Action,
     },
@@ -24,8 +25,8 @@ use crate::{
 
 const NO_STORE: &str = "no-store";
 
-fn recovery_codes(codes: Vec<String>) -> models::RecoveryCodes {
-    models::RecoveryCodes { recovery_codes: codes }
+fn recovery_codes(codes: Vec<String>) -> models::RecoveryCodeSet {
+    models::RecoveryCodeSet { recovery_codes: codes }
 }
 
 /// A free-form JSON object of the spec (WebAuthn options and credentials) as a JSON value.
@@ -53,10 +54,10 @@ fn exactly_one(fields: &[&str]) -> AppError {
 
 /// The proof of `reauthenticate`: exactly one of `password`, `code` and `credential`.
 fn proof(body: &models::ReauthenticateRequest) -> AppResult<Proof> {
-    match (&body.password, &body.code, &body.credential) {
-        (Some(password), None, None) => Ok(Proof::Password(password.clone())),
-        (None, Some(code), None) => Ok(Proof::Code(code.clone())),
-        (None, None, Some(credential)) => Ok(Proof::Credential(json_object(credential))),
+    match (given(&body.password), given(&body.code), given(&body.credential)) {
+        (Some(password), None, None) => Ok(Proof::Password(password)),
+        (None, Some(code), None) => Ok(Proof::Code(code)),
+        (None, None, Some(credential)) => Ok(Proof::Credential(json_object(&credential))),
         _ => Err(exactly_one(&["password", "code", "credential"])),
     }
 }
@@ -70,10 +71,10 @@ fn passkey_view(row: passkey::Model) -> models::Passkey {
     }
 }
 
-/// A passkey name: trimmed, 1 to 100 characters, no control characters.
+/// A passkey name: trimmed, 1 to 100 characters, no line break or other control character.
 fn passkey_name(name: &str) -> AppResult<String> {
     let name = name.trim();
-    if name.is_empty() || name.chars().count() > 100 || name.chars().any(char::is_control) {
+    if name.is_empty() || name.chars().count() > 100 || name.chars().any(is_line_break_or_control) {
         return Err(AppError::Validation(vec![FieldError::new(
             "name",
             "invalid_format",
@@ -95,9 +96,9 @@ impl Mfa<AppError> for Api {
         body: &models::MfaLoginRequest,
     ) -> AppResult<CompleteMfaLoginResponse> {
         self.state.limits.check(Action::OtpVerify, None).await?;
-        let proof = match (&body.code, &body.credential) {
-            (Some(code), None) => SecondProof::Code(code.clone()),
-            (None, Some(credential)) => SecondProof::Credential(json_object(credential)),
+        let proof = match (given(&body.code), given(&body.credential)) {
+            (Some(code), None) => SecondProof::Code(code),
+            (None, Some(credential)) => SecondProof::Credential(json_object(&credential)),
             _ => return Err(exactly_one(&["code", "credential"])),
         };
         let tokens = self.state.mfa.complete(&body.challenge, proof).await?;
@@ -236,7 +237,7 @@ impl Mfa<AppError> for Api {
         body: &models::PasskeyRegistrationRequest,
     ) -> AppResult<RegisterPasskeyResponse> {
         let auth = claims.enrolling_user()?;
-        let name = body.name.as_deref().map(passkey_name).transpose()?;
+        let name = given(&body.name).as_deref().map(passkey_name).transpose()?;
         let (stored, codes) = self
             .state
             .mfa

@@ -175,7 +175,7 @@ impl Mfa {
     /// The service; fails when the WebAuthn relying party is misconfigured.
     pub fn new(deps: MfaDeps, settings: MfaSettings) -> anyhow::Result<Self> {
         let totp = totp::TotpStore::new(deps.db.clone(), deps.secret.clone());
-        let passkeys = passkeys::Passkeys::new(&settings.webauthn, deps.db.clone(), deps.secret.clone())?;
+        let passkeys = passkeys::Passkeys::new(settings.webauthn.as_ref(), deps.db.clone(), deps.secret.clone())?;
         Ok(Self {
             deps: Arc::new(deps),
             totp,

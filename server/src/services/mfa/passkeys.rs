@@ -23,7 +23,7 @@ use webauthn_rs::prelude::{
 use crate::{
     config::WebauthnSettings,
     entity::{passkey, user},
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, MfaState},
     services::platform::{
         grants::{GrantKind, Grants},
         secrets::InstanceSecret,
@@ -42,7 +42,8 @@ const STEP_UP: GrantKind = GrantKind::new("pk-step-up");
 /// The relying party and the stored credentials; cheap to clone.
 #[derive(Clone)]
 pub struct Passkeys {
-    webauthn: Arc<Webauthn>,
+    /// `None`: no relying party is configured, passkeys are off.
+    webauthn: Option<Arc<Webauthn>>,
     db: DatabaseConnection,
     grants: Grants,
     secret: InstanceSecret,
@@ -67,28 +68,34 @@ fn credential_id(bytes: &[u8]) -> String {
 }
 
 impl Passkeys {
-    /// The relying party `settings` describe.
-    pub fn new(settings: &WebauthnSettings, db: DatabaseConnection, secret: InstanceSecret) -> anyhow::Result<Self> {
-        let (first, others) = settings
-            .origins
-            .split_first()
-            .ok_or_else(|| anyhow::anyhow!("WEBAUTHN_ORIGINS names no origin"))?;
-        let mut builder = WebauthnBuilder::new(&settings.rp_id, first)
-            .map_err(|e| anyhow::anyhow!("WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS do not fit: {e}"))?
-            .rp_name(&settings.rp_name)
-            .timeout(CEREMONY_TTL);
-        for origin in others {
-            builder = builder.append_allowed_origin(origin);
-        }
-        let webauthn = builder
-            .build()
-            .map_err(|e| anyhow::anyhow!("the WebAuthn relying party: {e}"))?;
+    /// The relying party `settings` describe; without one, passkeys are off.
+    pub fn new(
+        settings: Option<&WebauthnSettings>,
+        db: DatabaseConnection,
+        secret: InstanceSecret,
+    ) -> anyhow::Result<Self> {
+        let webauthn = match settings {
+            Some(settings) => Some(Arc::new(relying_party(settings)?)),
+            None => {
+                tracing::warn!(
+                    "passkeys are off: FRONTEND_URL cannot be a WebAuthn origin (an IP address, or http off localhost); set WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS"
+                );
+                None
+            }
+        };
         Ok(Self {
-            webauthn: Arc::new(webauthn),
+            webauthn,
             grants: Grants::new(db.clone(), secret.clone()),
             db,
             secret,
         })
+    }
+
+    /// The relying party, or `passkeys_unavailable` when none is configured.
+    fn rp(&self) -> AppResult<&Webauthn> {
+        self.webauthn
+            .as_deref()
+            .ok_or(AppError::MfaState(MfaState::PasskeysUnavailable))
     }
 
     /// The account's passkeys, oldest first.
@@ -127,7 +134,7 @@ impl Passkeys {
             display.trim().to_string()
         };
         let (options, state) = self
-            .webauthn
+            .rp()?
             .start_passkey_registration(account.id, &account.email, &display, Some(exclude))
             .map_err(|e| AppError::Internal(anyhow::anyhow!("starting a passkey registration: {e}")))?;
         let key = account.id.to_string();
@@ -156,7 +163,7 @@ impl Passkeys {
             .ok_or(AppError::PasskeyFailed)?;
         let credential: RegisterPublicKeyCredential = from_json(credential)?;
         let key = self
-            .webauthn
+            .rp()?
             .finish_passkey_registration(&credential, &state)
             .map_err(failed)?;
         let count = self.list(account.id).await?.len();
@@ -198,7 +205,7 @@ impl Passkeys {
     /// exists.
     pub async fn sign_in_options(&self) -> AppResult<(String, Value)> {
         let (options, state) = self
-            .webauthn
+            .rp()?
             .start_discoverable_authentication()
             .map_err(|e| AppError::Internal(anyhow::anyhow!("starting a passkey sign-in: {e}")))?;
         let ceremony = crate::services::platform::secrets::random_token();
@@ -215,7 +222,7 @@ impl Passkeys {
             .ok_or(AppError::PasskeyFailed)?;
         let credential: PublicKeyCredential = from_json(credential)?;
         let (user_id, raw_id) = self
-            .webauthn
+            .rp()?
             .identify_discoverable_authentication(&credential)
             .map_err(failed)?;
         let row = passkey::Entity::find()
@@ -226,7 +233,7 @@ impl Passkeys {
             .ok_or(AppError::PasskeyFailed)?;
         let mut key: Passkey = serde_json::from_str(&row.credential).map_err(|e| AppError::Internal(e.into()))?;
         let result = self
-            .webauthn
+            .rp()?
             .finish_discoverable_authentication_v2(&credential, state, &key)
             .map_err(failed)?;
         self.used(row, &mut key, &result).await?;
@@ -245,8 +252,10 @@ impl Passkeys {
         if keys.is_empty() {
             return Ok(None);
         }
-        let (options, state) = self
-            .webauthn
+        let Ok(rp) = self.rp() else {
+            return Ok(None);
+        };
+        let (options, state) = rp
             .start_passkey_authentication(&keys)
             .map_err(|e| AppError::Internal(anyhow::anyhow!("starting a passkey assertion: {e}")))?;
         let json = serde_json::to_vec(&state).map_err(|e| AppError::Internal(e.into()))?;
@@ -267,7 +276,10 @@ impl Passkeys {
         let Ok(credential) = serde_json::from_value::<PublicKeyCredential>(credential) else {
             return Ok(false);
         };
-        let Ok(result) = self.webauthn.finish_passkey_authentication(&credential, &state) else {
+        let Ok(rp) = self.rp() else {
+            return Ok(false);
+        };
+        let Ok(result) = rp.finish_passkey_authentication(&credential, &state) else {
             return Ok(false);
         };
         let id = credential_id(result.cred_id().as_ref());
@@ -317,4 +329,22 @@ impl Passkeys {
         row.update(&self.db).await?;
         Ok(())
     }
+}
+
+/// The webauthn-rs relying party of `settings`.
+fn relying_party(settings: &WebauthnSettings) -> anyhow::Result<Webauthn> {
+    let (first, others) = settings
+        .origins
+        .split_first()
+        .ok_or_else(|| anyhow::anyhow!("WEBAUTHN_ORIGINS names no origin"))?;
+    let mut builder = WebauthnBuilder::new(&settings.rp_id, first)
+        .map_err(|e| anyhow::anyhow!("WEBAUTHN_RP_ID and WEBAUTHN_ORIGINS do not fit: {e}"))?
+        .rp_name(&settings.rp_name)
+        .timeout(CEREMONY_TTL);
+    for origin in others {
+        builder = builder.append_allowed_origin(origin);
+    }
+    builder
+        .build()
+        .map_err(|e| anyhow::anyhow!("the WebAuthn relying party: {e}"))
 }

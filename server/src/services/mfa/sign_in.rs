@@ -269,9 +269,11 @@ impl Mfa {
         self.deps.sessions.start(account.id, &authentication).await
     }
 
-    /// Tells the owner a recovery code was used, and how many are left.
+    /// Audits a recovery code's use, and tells the owner how many are left.
     async fn recovery_code_used(&self, account: &user::Model) -> AppResult<()> {
         let remaining = recovery::remaining(&self.deps.db, account.id).await?;
+        let event = AuditEvent::new("recovery_code_used", Some(account.id)).detail(json!({ "remaining": remaining }));
+        audit::record(&self.deps.db, event).await;
         let extras = Extras {
             remaining: Some(remaining),
             ..Extras::default()

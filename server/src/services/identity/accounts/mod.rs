@@ -3,7 +3,9 @@
 mod input;
 
 pub(crate) use self::input::name_errors;
-pub use self::input::{MAX_NAME_LENGTH, NewAccount, ProfileChange, new_account_row, validate_new};
+pub use self::input::{
+    MAX_NAME_LENGTH, NewAccount, ProfileChange, is_line_break_or_control, new_account_row, validate_new,
+};
 pub use crate::services::platform::email_address::{Email, normalize_email, parse_email};
 
 use chrono::Utc;
