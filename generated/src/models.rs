@@ -91,6 +91,12 @@ pub struct GetUserPathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct GetUserConsentsPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ListAuditLogQueryParams {
     #[serde(rename = "user_id")]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1628,6 +1634,799 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<CleanupRepor
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into CleanupReport - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConsentChange {
+    #[serde(rename = "granted")]
+    pub granted: bool,
+
+    /// The version of the policy shown to the user (printable ASCII, no spaces).
+    #[serde(rename = "policy_version")]
+    #[validate(
+            length(min = 1, max = 64),
+            regex(path = *RE_CONSENTCHANGE_POLICY_VERSION),
+    )]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub policy_version: Option<Nullable<String>>,
+}
+
+lazy_static::lazy_static! {
+    static ref RE_CONSENTCHANGE_POLICY_VERSION: regex::Regex = regex::Regex::new("^[\\u0021-\\u007E]+$").unwrap();
+}
+
+impl ConsentChange {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(granted: bool) -> ConsentChange {
+        ConsentChange {
+            granted,
+            policy_version: None,
+        }
+    }
+}
+
+/// Converts the ConsentChange value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConsentChange {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("granted".to_string()),
+            Some(self.granted.to_string()),
+            self.policy_version.as_ref().map(|policy_version| {
+                [
+                    "policy_version".to_string(),
+                    policy_version.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConsentChange value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConsentChange {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub granted: Vec<bool>,
+            pub policy_version: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConsentChange".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "granted" => intermediate_rep
+                        .granted
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "policy_version" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ConsentChange".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConsentChange".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConsentChange {
+            granted: intermediate_rep
+                .granted
+                .into_iter()
+                .next()
+                .ok_or_else(|| "granted missing in ConsentChange".to_string())?,
+            policy_version: std::result::Result::Err("Nullable types not supported in ConsentChange".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConsentChange> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConsentChange>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConsentChange>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for ConsentChange - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConsentChange> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ConsentChange as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into ConsentChange - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConsentEvent {
+    #[serde(rename = "purpose")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub purpose: String,
+
+    #[serde(rename = "granted")]
+    pub granted: bool,
+
+    #[serde(rename = "policy_version")]
+    pub policy_version: Nullable<String>,
+
+    /// `consents` (updateMyConsents) or `profile` (updateMe's `marketing_consent`).
+    #[serde(rename = "source")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub source: String,
+
+    #[serde(rename = "ip")]
+    pub ip: Nullable<String>,
+
+    #[serde(rename = "user_agent")]
+    pub user_agent: Nullable<String>,
+
+    #[serde(rename = "created_at")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+}
+
+impl ConsentEvent {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        purpose: String,
+        granted: bool,
+        policy_version: Nullable<String>,
+        source: String,
+        ip: Nullable<String>,
+        user_agent: Nullable<String>,
+        created_at: chrono::DateTime<chrono::Utc>,
+    ) -> ConsentEvent {
+        ConsentEvent {
+            purpose,
+            granted,
+            policy_version,
+            source,
+            ip,
+            user_agent,
+            created_at,
+        }
+    }
+}
+
+/// Converts the ConsentEvent value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConsentEvent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("purpose".to_string()),
+            Some(self.purpose.to_string()),
+            Some("granted".to_string()),
+            Some(self.granted.to_string()),
+            Some("policy_version".to_string()),
+            Some(
+                self.policy_version
+                    .as_ref()
+                    .map_or("null".to_string(), |x| x.to_string()),
+            ),
+            Some("source".to_string()),
+            Some(self.source.to_string()),
+            Some("ip".to_string()),
+            Some(self.ip.as_ref().map_or("null".to_string(), |x| x.to_string())),
+            Some("user_agent".to_string()),
+            Some(self.user_agent.as_ref().map_or("null".to_string(), |x| x.to_string())),
+            // Skipping created_at in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConsentEvent value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConsentEvent {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub purpose: Vec<String>,
+            pub granted: Vec<bool>,
+            pub policy_version: Vec<String>,
+            pub source: Vec<String>,
+            pub ip: Vec<String>,
+            pub user_agent: Vec<String>,
+            pub created_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConsentEvent".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "purpose" => intermediate_rep
+                        .purpose
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "granted" => intermediate_rep
+                        .granted
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "policy_version" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ConsentEvent".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "source" => intermediate_rep
+                        .source
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "ip" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ConsentEvent".to_string(),
+                        );
+                    }
+                    "user_agent" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ConsentEvent".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "created_at" => intermediate_rep.created_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConsentEvent".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConsentEvent {
+            purpose: intermediate_rep
+                .purpose
+                .into_iter()
+                .next()
+                .ok_or_else(|| "purpose missing in ConsentEvent".to_string())?,
+            granted: intermediate_rep
+                .granted
+                .into_iter()
+                .next()
+                .ok_or_else(|| "granted missing in ConsentEvent".to_string())?,
+            policy_version: std::result::Result::Err("Nullable types not supported in ConsentEvent".to_string())?,
+            source: intermediate_rep
+                .source
+                .into_iter()
+                .next()
+                .ok_or_else(|| "source missing in ConsentEvent".to_string())?,
+            ip: std::result::Result::Err("Nullable types not supported in ConsentEvent".to_string())?,
+            user_agent: std::result::Result::Err("Nullable types not supported in ConsentEvent".to_string())?,
+            created_at: intermediate_rep
+                .created_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "created_at missing in ConsentEvent".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConsentEvent> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConsentEvent>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConsentEvent>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for ConsentEvent - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConsentEvent> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ConsentEvent as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into ConsentEvent - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConsentList {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::ConsentState>,
+}
+
+impl ConsentList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::ConsentState>) -> ConsentList {
+        ConsentList { items }
+    }
+}
+
+/// Converts the ConsentList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConsentList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConsentList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConsentList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::ConsentState>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConsentList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in ConsentList".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConsentList".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConsentList {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in ConsentList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConsentList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConsentList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConsentList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for ConsentList - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConsentList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ConsentList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into ConsentList - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConsentRecord {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::ConsentState>,
+
+    /// Newest first, at most 1,000.
+    #[serde(rename = "history")]
+    #[validate(nested)]
+    pub history: Vec<models::ConsentEvent>,
+}
+
+impl ConsentRecord {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::ConsentState>, history: Vec<models::ConsentEvent>) -> ConsentRecord {
+        ConsentRecord { items, history }
+    }
+}
+
+/// Converts the ConsentRecord value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConsentRecord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+            // Skipping history in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConsentRecord value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConsentRecord {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::ConsentState>>,
+            pub history: Vec<Vec<models::ConsentEvent>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConsentRecord".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in ConsentRecord".to_string(),
+                        );
+                    }
+                    "history" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in ConsentRecord".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConsentRecord".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConsentRecord {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in ConsentRecord".to_string())?,
+            history: intermediate_rep
+                .history
+                .into_iter()
+                .next()
+                .ok_or_else(|| "history missing in ConsentRecord".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConsentRecord> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConsentRecord>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConsentRecord>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for ConsentRecord - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConsentRecord> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ConsentRecord as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into ConsentRecord - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ConsentState {
+    #[serde(rename = "purpose")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub purpose: String,
+
+    #[serde(rename = "granted")]
+    pub granted: bool,
+
+    /// The policy version the latest answer was given for.
+    #[serde(rename = "policy_version")]
+    pub policy_version: Nullable<String>,
+
+    /// When it was last answered; `null` when never.
+    #[serde(rename = "updated_at")]
+    pub updated_at: Nullable<chrono::DateTime<chrono::Utc>>,
+}
+
+impl ConsentState {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        purpose: String,
+        granted: bool,
+        policy_version: Nullable<String>,
+        updated_at: Nullable<chrono::DateTime<chrono::Utc>>,
+    ) -> ConsentState {
+        ConsentState {
+            purpose,
+            granted,
+            policy_version,
+            updated_at,
+        }
+    }
+}
+
+/// Converts the ConsentState value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for ConsentState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("purpose".to_string()),
+            Some(self.purpose.to_string()),
+            Some("granted".to_string()),
+            Some(self.granted.to_string()),
+            Some("policy_version".to_string()),
+            Some(
+                self.policy_version
+                    .as_ref()
+                    .map_or("null".to_string(), |x| x.to_string()),
+            ),
+            // Skipping updated_at in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a ConsentState value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for ConsentState {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub purpose: Vec<String>,
+            pub granted: Vec<bool>,
+            pub policy_version: Vec<String>,
+            pub updated_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing ConsentState".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "purpose" => intermediate_rep
+                        .purpose
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "granted" => intermediate_rep
+                        .granted
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "policy_version" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ConsentState".to_string(),
+                        );
+                    }
+                    "updated_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in ConsentState".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing ConsentState".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(ConsentState {
+            purpose: intermediate_rep
+                .purpose
+                .into_iter()
+                .next()
+                .ok_or_else(|| "purpose missing in ConsentState".to_string())?,
+            granted: intermediate_rep
+                .granted
+                .into_iter()
+                .next()
+                .ok_or_else(|| "granted missing in ConsentState".to_string())?,
+            policy_version: std::result::Result::Err("Nullable types not supported in ConsentState".to_string())?,
+            updated_at: std::result::Result::Err("Nullable types not supported in ConsentState".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<ConsentState> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<ConsentState>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<ConsentState>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for ConsentState - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConsentState> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <ConsentState as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into ConsentState - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {
@@ -9622,6 +10421,13 @@ pub struct UpdateMeRequest {
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub otp_login_enabled: Option<Nullable<bool>>,
+
+    /// Grants or withdraws the `marketing` consent, recorded in its history like `updateMyConsents` (`422` when `marketing` is not among `CONSENT_PURPOSES`). Left out or `null` keeps it.
+    #[serde(rename = "marketing_consent")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub marketing_consent: Option<Nullable<bool>>,
 }
 
 lazy_static::lazy_static! {
@@ -9638,6 +10444,7 @@ impl UpdateMeRequest {
             first_name: None,
             last_name: None,
             otp_login_enabled: None,
+            marketing_consent: None,
         }
     }
 }
@@ -9669,6 +10476,13 @@ impl std::fmt::Display for UpdateMeRequest {
                 ]
                 .join(",")
             }),
+            self.marketing_consent.as_ref().map(|marketing_consent| {
+                [
+                    "marketing_consent".to_string(),
+                    marketing_consent.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -9689,6 +10503,7 @@ impl std::str::FromStr for UpdateMeRequest {
             pub first_name: Vec<String>,
             pub last_name: Vec<String>,
             pub otp_login_enabled: Vec<bool>,
+            pub marketing_consent: Vec<bool>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -9721,6 +10536,11 @@ impl std::str::FromStr for UpdateMeRequest {
                             "Parsing a nullable type in this style is not supported in UpdateMeRequest".to_string(),
                         );
                     }
+                    "marketing_consent" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in UpdateMeRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing UpdateMeRequest".to_string()),
                 }
             }
@@ -9734,6 +10554,7 @@ impl std::str::FromStr for UpdateMeRequest {
             first_name: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
             last_name: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
             otp_login_enabled: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
+            marketing_consent: std::result::Result::Err("Nullable types not supported in UpdateMeRequest".to_string())?,
         })
     }
 }
@@ -9814,6 +10635,10 @@ pub struct User {
     /// The account has a second factor (a passkey or an authenticator app); see `getMfa`.
     #[serde(rename = "mfa_enabled")]
     pub mfa_enabled: bool,
+
+    /// The current state of the `marketing` consent (see `getMyConsents`); false when never given or when `marketing` is not among `CONSENT_PURPOSES`.
+    #[serde(rename = "marketing_consent")]
+    pub marketing_consent: bool,
 }
 
 impl User {
@@ -9830,6 +10655,7 @@ impl User {
         last_login: Nullable<chrono::DateTime<chrono::Utc>>,
         otp_login_enabled: bool,
         mfa_enabled: bool,
+        marketing_consent: bool,
     ) -> User {
         User {
             id,
@@ -9843,6 +10669,7 @@ impl User {
             last_login,
             otp_login_enabled,
             mfa_enabled,
+            marketing_consent,
         }
     }
 }
@@ -9873,6 +10700,8 @@ impl std::fmt::Display for User {
             Some(self.otp_login_enabled.to_string()),
             Some("mfa_enabled".to_string()),
             Some(self.mfa_enabled.to_string()),
+            Some("marketing_consent".to_string()),
+            Some(self.marketing_consent.to_string()),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -9901,6 +10730,7 @@ impl std::str::FromStr for User {
             pub last_login: Vec<chrono::DateTime<chrono::Utc>>,
             pub otp_login_enabled: Vec<bool>,
             pub mfa_enabled: Vec<bool>,
+            pub marketing_consent: Vec<bool>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -9964,6 +10794,10 @@ impl std::str::FromStr for User {
                     "mfa_enabled" => intermediate_rep
                         .mfa_enabled
                         .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "marketing_consent" => intermediate_rep
+                        .marketing_consent
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     _ => return std::result::Result::Err("Unexpected key while parsing User".to_string()),
                 }
             }
@@ -10025,6 +10859,11 @@ impl std::str::FromStr for User {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "mfa_enabled missing in User".to_string())?,
+            marketing_consent: intermediate_rep
+                .marketing_consent
+                .into_iter()
+                .next()
+                .ok_or_else(|| "marketing_consent missing in User".to_string())?,
         })
     }
 }

@@ -13,6 +13,7 @@ mod m20261201_000007_refresh_token_expiry;
 mod m20261201_000008_social;
 mod m20261201_000009_mfa;
 mod m20261201_000010_passkeys;
+mod m20261201_000011_consents;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -31,6 +32,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000008_social::Migration),
             Box::new(m20261201_000009_mfa::Migration),
             Box::new(m20261201_000010_passkeys::Migration),
+            Box::new(m20261201_000011_consents::Migration),
         ]
     }
 }

@@ -14,6 +14,7 @@ use crate::{
         operations::Operations,
         otp::Otp,
         platform::redis::Redis,
+        privacy::consents::Consents,
         protection::rate_limit::RateLimiter,
         runtime_settings::RuntimeSettings,
         sessions::{Sessions, user_sessions::UserSessions},
@@ -58,4 +59,6 @@ pub struct AppState {
     pub social: Social,
     /// Second factors, the second step of sign-ins, step-up.
     pub mfa: Mfa,
+    /// Consents and their history.
+    pub consents: Consents,
 }

@@ -185,6 +185,7 @@ async fn bearer_requests_never_need_a_csrf_token() {
         first_name: Some("Augusta".try_into().expect("a short name")),
         last_name: None,
         otp_login_enabled: None,
+        marketing_consent: None,
     };
     client
         .update_me(&update)

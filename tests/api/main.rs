@@ -11,6 +11,7 @@ mod auth_refresh;
 mod auth_register;
 mod breached_passwords;
 mod cleanup;
+mod consents;
 mod cookies;
 mod csrf;
 mod database_outage;

@@ -44,6 +44,7 @@ async fn updating_a_name_changes_only_that_name() {
         first_name: Some("Augusta".try_into().expect("a short name")),
         last_name: None,
         otp_login_enabled: None,
+        marketing_consent: None,
     };
 
     // Act
@@ -67,6 +68,7 @@ async fn an_empty_string_clears_a_name_and_an_empty_update_changes_nothing() {
         first_name: None,
         last_name: Some("".try_into().expect("an empty name")),
         otp_login_enabled: None,
+        marketing_consent: None,
     };
     let updated = client.update_me(&cleared).await.expect("the update succeeds");
     assert_eq!((updated.first_name.as_str(), updated.last_name.as_str()), ("Ada", ""));

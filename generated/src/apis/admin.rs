@@ -101,6 +101,36 @@ pub enum GetUserResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum GetUserConsentsResponse {
+    /// The consents and their history.
+    Status200_TheConsentsAndTheirHistory(models::ConsentRecord),
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`), or a passkey credential that did not verify or whose ceremony expired or was used (`passkey_failed`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// Missing, invalid or expired credentials. `code` is one of `unauthorized` (no or bad access token), `token_expired`, `session_revoked`, `invalid_credentials`, `invalid_refresh_token`, `refresh_token_reused`, or `reauthentication_required` (a sensitive operation needs a recent authentication: call `reauthenticate`, then retry).
+    Status401_Missing {
+        body: models::Problem,
+        www_authenticate: Option<String>,
+    },
+    /// Refused: a cookie-authenticated request without a valid CSRF token (`csrf_failed`), a login whose address is not verified yet (`email_not_verified`), a social sign-in into a deactivated account (`account_inactive`), a staff operation called by an account that is not staff (`forbidden`), or an account that `MFA_REQUIRED` obliges to add a second factor and has none (`mfa_enrollment_required`: only the MFA operations and `getMe` work until it does).
+    Status403_Refused(models::Problem),
+    /// Nothing here (`not_found`), or a provider that is not configured (`unknown_provider`).
+    Status404_NothingHere(models::Problem),
+    /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
+    Status408_TheRequestTookLongerThan(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_breached`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// A dependency (the database, or Redis for one-time codes) does not answer (`service_unavailable`); try again after `Retry-After` seconds.
+    Status503_ADependency {
+        body: models::Problem,
+        retry_after: Option<u32>,
+    },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum ListAuditLogResponse {
     /// A page of events.
     Status200_APageOfEvents(models::AuditLogPage),
@@ -413,6 +443,19 @@ pub trait Admin<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::ErrorHa
         claims: &Self::Claims,
         path_params: &models::GetUserPathParams,
     ) -> Result<GetUserResponse, E>;
+
+    /// An account's consents and their history.
+    ///
+    /// GetUserConsents - GET /api/v1/admin/users/{id}/consents
+    async fn get_user_consents(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        claims: &Self::Claims,
+        path_params: &models::GetUserConsentsPathParams,
+    ) -> Result<GetUserConsentsResponse, E>;
 
     /// Everyone's security log.
     ///

@@ -3,6 +3,7 @@ pub mod auth;
 pub mod mfa;
 pub mod ops;
 pub mod otp;
+pub mod privacy;
 pub mod sessions;
 pub mod social;
 pub mod users;

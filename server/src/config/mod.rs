@@ -9,6 +9,7 @@ mod env;
 mod limits;
 mod mfa;
 mod otp;
+mod privacy;
 mod process;
 mod social;
 
@@ -26,6 +27,7 @@ use ipnet::IpNet;
 pub use limits::{LimitSettings, LockoutSettings, Policy, Rate};
 pub use mfa::{MfaRequired, MfaSettings, WebauthnSettings};
 pub use otp::{LoginOtp, OtpSettings};
+pub use privacy::PrivacySettings;
 pub use process::{Argon2Settings, LogFormat};
 pub use social::{ProviderKind, ProviderSettings, SocialSettings, is_loopback};
 
@@ -117,6 +119,8 @@ pub struct Settings {
     pub mfa: MfaSettings,
     /// Breached-password checks (`PWNED_PASSWORDS_*`).
     pub breach: BreachSettings,
+    /// Consents (`CONSENT_PURPOSES`).
+    pub privacy: PrivacySettings,
     /// `REDIS_URL`: shared state for many instances (rate limits, lock-outs, one-time codes);
     /// unset keeps it in process (default). Never logged.
     pub redis_url: Option<Redacted>,
@@ -176,6 +180,7 @@ impl Default for Settings {
             otp: OtpSettings::default(),
             mfa: MfaSettings::default(),
             breach: BreachSettings::default(),
+            privacy: PrivacySettings::default(),
             redis_url: None,
             redis_key_prefix: "gatehouse:".into(),
             limits: LimitSettings::default(),
@@ -304,6 +309,7 @@ impl Settings {
             otp: OtpSettings::from_env(&env)?,
             mfa,
             breach: BreachSettings::from_env(&env, debug)?,
+            privacy: PrivacySettings::from_env(&env)?,
             redis_url: env.get("REDIS_URL").map(Redacted),
             redis_key_prefix: env.get("REDIS_KEY_PREFIX").unwrap_or(d.redis_key_prefix),
             limits: LimitSettings::from_env(&env)?,

@@ -1,6 +1,7 @@
 //! SeaORM entities, one module per table (see `migration/`).
 
 pub mod audit_event;
+pub mod consent_event;
 pub mod deferred_job;
 pub mod email_token;
 pub mod flow_grant;

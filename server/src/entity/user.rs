@@ -29,6 +29,8 @@ pub struct Model {
     pub otp_login_enabled: bool,
     /// The account has a second factor (an authenticator app); sign-ins ask for it.
     pub mfa_enabled: bool,
+    /// The current state of the `marketing` consent (its history is in `consent_events`).
+    pub marketing_consent: bool,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

@@ -17,6 +17,7 @@
 //! | [`otp`] | e-mailed one-time codes | identity and below |
 //! | [`mfa`] | second factors (TOTP, recovery codes), the second step of every sign-in, step-up | otp and below |
 //! | [`social`] | sign-in with outside identity providers, linked provider accounts | mfa and below |
+//! | [`privacy`] | consents and their history | sessions and below |
 //! | [`admin`] | staff administration of users, maintenance (cleanup) | identity and below |
 //! | [`operations`] | readiness of the dependencies, the metrics scrape | mail, platform |
 //!
@@ -32,6 +33,7 @@ pub mod mfa;
 pub mod operations;
 pub mod otp;
 pub mod platform;
+pub mod privacy;
 pub mod protection;
 pub mod runtime_settings;
 pub mod sessions;

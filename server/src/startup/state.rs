@@ -23,6 +23,7 @@ use crate::{
             redis::{self, Redis},
             secrets::InstanceSecret,
         },
+        privacy::consents::Consents,
         protection::{LoginProtection, lockout::Lockout, rate_limit::RateLimiter},
         runtime_settings::RuntimeSettings,
         sessions::{
@@ -149,6 +150,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
             cookie_mode: settings.auth_cookies,
         },
     );
+    let consents = Consents::new(db.clone(), sessions.clone(), settings.privacy.consent_purposes.clone());
     registration.handle_jobs();
     passwords.handle_jobs();
     otp.handle_jobs();
@@ -170,6 +172,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         limits,
         social,
         mfa,
+        consents,
     })
 }
 

@@ -220,6 +220,37 @@ impl Admin<AppError> for Api {
         Ok(ResetUserMfaResponse::Status204_TheFactorsWereRemoved)
     }
 
+    async fn get_user_consents(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::GetUserConsentsPathParams,
+    ) -> AppResult<GetUserConsentsResponse> {
+        claims.staff()?;
+        self.state.user_admin.get(path.id).await?;
+        let consents = &self.state.consents;
+        let items = super::privacy::consent_list(consents.current(path.id).await?);
+        let history = consents
+            .history(path.id)
+            .await?
+            .into_iter()
+            .map(|e| models::ConsentEvent {
+                purpose: e.purpose,
+                granted: e.granted,
+                policy_version: super::present_or_null(e.policy_version),
+                source: e.source,
+                ip: super::present_or_null(e.ip),
+                user_agent: super::present_or_null(e.user_agent),
+                created_at: e.created_at,
+            })
+            .collect();
+        Ok(GetUserConsentsResponse::Status200_TheConsentsAndTheirHistory(
+            models::ConsentRecord { items, history },
+        ))
+    }
+
     async fn list_audit_log(
         &self,
         _: &Method,

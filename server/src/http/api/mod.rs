@@ -6,6 +6,7 @@ mod auth;
 mod mfa;
 pub(crate) mod ops;
 mod otp;
+mod privacy;
 mod sessions;
 mod social;
 mod users;

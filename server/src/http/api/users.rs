@@ -9,12 +9,13 @@ use http::Method;
 use super::{Api, Credentials, given, present_or_null, views::audit_page};
 use crate::{
     entity::user,
-    error::{AppError, AppResult},
+    error::{AppError, AppResult, FieldError},
     http::cookies,
     services::{
         audit::{self, AuditFilter},
         identity::accounts::ProfileChange,
         platform::pagination::PageRequest,
+        privacy::consents::{Change, MARKETING, Source},
     },
 };
 
@@ -32,6 +33,7 @@ impl From<user::Model> for models::User {
             last_login: present_or_null(u.last_login),
             otp_login_enabled: u.otp_login_enabled,
             mfa_enabled: u.mfa_enabled,
+            marketing_consent: u.marketing_consent,
         }
     }
 }
@@ -54,11 +56,35 @@ impl Users<AppError> for Api {
         body: &models::UpdateMeRequest,
     ) -> AppResult<UpdateMeResponse> {
         let auth = claims.user()?;
+        let mut account = auth.user.clone();
+        if let Some(granted) = given(&body.marketing_consent) {
+            let change = Change {
+                granted,
+                policy_version: None,
+            };
+            let changes = vec![(MARKETING.to_string(), change)];
+            let field = "marketing_consent";
+            let refused = |e: AppError| match e {
+                // The purpose is named by the field here, not by a key of the body.
+                AppError::Validation(_) => AppError::Validation(vec![FieldError::new(
+                    field,
+                    "unknown_purpose",
+                    "`marketing` is not among CONSENT_PURPOSES.",
+                )]),
+                other => other,
+            };
+            self.state
+                .consents
+                .update(&auth.user, changes, Source::Profile, "")
+                .await
+                .map_err(refused)?;
+            account = self.state.user_admin.get(auth.user.id).await?;
+        }
         let updated = self
             .state
             .accounts
             .update_profile(
-                &auth.user,
+                &account,
                 ProfileChange {
                     first_name: given(&body.first_name),
                     last_name: given(&body.last_name),

@@ -219,6 +219,7 @@ mod tests {
             deleted_at: None,
             otp_login_enabled: false,
             mfa_enabled: false,
+            marketing_consent: false,
         }
     }
 

@@ -115,5 +115,6 @@ pub fn new_account_row(
         deleted_at: Set(None),
         otp_login_enabled: Set(false),
         mfa_enabled: Set(false),
+        marketing_consent: Set(false),
     }
 }

@@ -1,0 +1,62 @@
+//! Privacy: `CONSENT_PURPOSES`.
+
+use anyhow::bail;
+
+use super::env::Env;
+
+/// The purposes users consent to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrivacySettings {
+    /// `CONSENT_PURPOSES`: comma-separated names (lower-case letters, digits, `_`; at most 64
+    /// characters); default `marketing`.
+    pub consent_purposes: Vec<String>,
+}
+
+impl Default for PrivacySettings {
+    fn default() -> Self {
+        Self {
+            consent_purposes: vec!["marketing".into()],
+        }
+    }
+}
+
+impl PrivacySettings {
+    pub(super) fn from_env(env: &Env<impl Fn(&str) -> Option<String>>) -> anyhow::Result<Self> {
+        let d = Self::default();
+        let mut purposes = env.list("CONSENT_PURPOSES", &d.consent_purposes);
+        purposes.dedup();
+        for purpose in &purposes {
+            let valid = (1..=64).contains(&purpose.len())
+                && purpose
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_');
+            if !valid {
+                bail!("CONSENT_PURPOSES: {purpose:?} is not a purpose name (a-z, 0-9, _; at most 64)");
+            }
+        }
+        Ok(Self {
+            consent_purposes: purposes,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+
+    use super::*;
+
+    fn settings(vars: &[(&str, &str)]) -> anyhow::Result<PrivacySettings> {
+        let map: HashMap<String, String> = vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        PrivacySettings::from_env(&Env::new(|name: &str| map.get(name).cloned()))
+    }
+
+    #[test]
+    fn purposes_default_to_marketing_and_must_be_names() {
+        assert_eq!(settings(&[]).unwrap().consent_purposes, ["marketing"]);
+        let set = settings(&[("CONSENT_PURPOSES", "marketing, analytics,newsletter_2")]).unwrap();
+        assert_eq!(set.consent_purposes, ["marketing", "analytics", "newsletter_2"]);
+        assert!(settings(&[("CONSENT_PURPOSES", "Marketing")]).is_err());
+        assert!(settings(&[("CONSENT_PURPOSES", "a b")]).is_err());
+    }
+}
