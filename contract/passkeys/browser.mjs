@@ -24,12 +24,13 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
+
+import { freePort } from "../lib/net.mjs";
 
 const contractDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(contractDir, "..");
@@ -60,16 +61,6 @@ async function stopAll() {
 }
 process.on("exit", () => gatehouse?.exitCode === null && gatehouse.kill("SIGKILL"));
 
-function freePort() {
-  return new Promise((done, failed) => {
-    const probe = net.createServer();
-    probe.once("error", failed);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
-}
 
 // The frontend: one page, and /api/ forwarded to Gatehouse (same origin, no CORS).
 const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Passkeys</title></head>

@@ -37,13 +37,14 @@ import { spawn } from "node:child_process";
 import { createHash, createPublicKey, generateKeyPairSync, randomBytes, verify } from "node:crypto";
 import { createWriteStream, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import Provider from "oidc-provider";
 import { chromium } from "playwright-core";
+
+import { freePort } from "../lib/net.mjs";
 
 const contractDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(contractDir, "..");
@@ -106,18 +107,6 @@ function listen(server, port = 0) {
     server.listen(port, "127.0.0.1", () => {
       servers.push(server);
       done(server.address().port);
-    });
-  });
-}
-
-/** A free loopback port for a process started later (as run.sh's free_port does). */
-function freePort() {
-  return new Promise((done, failed) => {
-    const probe = net.createServer();
-    probe.once("error", failed);
-    probe.listen(0, "127.0.0.1", () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
     });
   });
 }

@@ -70,7 +70,7 @@ impl Privacy<AppError> for Api {
         let states = self
             .state
             .consents
-            .update(&auth.user, changes, Source::Consents, "")
+            .update(&auth.user, changes, Source::Consents)
             .await?;
         Ok(UpdateMyConsentsResponse::Status200_EveryPurpose(models::ConsentList {
             items: consent_list(states),

@@ -62,22 +62,15 @@ impl Users<AppError> for Api {
                 granted,
                 policy_version: None,
             };
-            let changes = vec![(MARKETING.to_string(), change)];
-            let field = "marketing_consent";
-            let refused = |e: AppError| match e {
-                // The purpose is named by the field here, not by a key of the body.
-                AppError::Validation(_) => AppError::Validation(vec![FieldError::new(
-                    field,
+            if !self.state.consents.offers(MARKETING) {
+                return Err(AppError::Validation(vec![FieldError::new(
+                    "marketing_consent",
                     "unknown_purpose",
                     "`marketing` is not among CONSENT_PURPOSES.",
-                )]),
-                other => other,
-            };
-            self.state
-                .consents
-                .update(&auth.user, changes, Source::Profile, "")
-                .await
-                .map_err(refused)?;
+                )]));
+            }
+            let changes = vec![(MARKETING.to_string(), change)];
+            self.state.consents.update(&auth.user, changes, Source::Profile).await?;
             account = self.state.user_admin.get(auth.user.id).await?;
         }
         let updated = self

@@ -87,6 +87,11 @@ impl Consents {
         }
     }
 
+    /// Whether `purpose` is one of `CONSENT_PURPOSES`.
+    pub fn offers(&self, purpose: &str) -> bool {
+        self.purposes.iter().any(|p| p == purpose)
+    }
+
     /// The current answer for each purpose.
     pub async fn current(&self, user_id: Uuid) -> AppResult<Vec<ConsentState>> {
         let mut states = Vec::with_capacity(self.purposes.len());
@@ -104,19 +109,18 @@ impl Consents {
 
     /// Records the answers that change something (in one transaction), audits them, and
     /// answers every purpose's state. An unknown purpose or a malformed policy version is a
-    /// field error named after it (`field_prefix` + purpose).
+    /// field error named after the purpose.
     pub async fn update(
         &self,
         account: &user::Model,
         changes: Vec<(String, Change)>,
         source: Source,
-        field_prefix: &str,
     ) -> AppResult<Vec<ConsentState>> {
         let errors: Vec<FieldError> = changes
             .iter()
             .filter_map(|(purpose, change)| {
-                let field = format!("{field_prefix}{purpose}");
-                if !self.purposes.contains(purpose) {
+                let field = purpose.clone();
+                if !self.offers(purpose) {
                     return Some(FieldError::new(
                         field,
                         "unknown_purpose",
