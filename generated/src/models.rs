@@ -143,6 +143,12 @@ pub struct ListOutboxQueryParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ListUserDataRequestsPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct ListUsersQueryParams {
     /// Text the e-mail, first or last name contains.
     #[serde(rename = "q")]
@@ -221,6 +227,12 @@ pub struct GetSchemaQueryParams {
     #[serde(rename = "format")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub format: Option<models::SchemaFormat>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct CancelMyDataRequestPathParams {
+    pub id: uuid::Uuid,
 }
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
@@ -494,6 +506,10 @@ pub struct AdminUser {
     /// The account has a second factor; `resetUserMfa` removes them all.
     #[serde(rename = "mfa_enabled")]
     pub mfa_enabled: bool,
+
+    /// Set while the owner's deletion request waits out its grace period; `restoreUser` cancels it.
+    #[serde(rename = "deletion_due_at")]
+    pub deletion_due_at: Nullable<chrono::DateTime<chrono::Utc>>,
 }
 
 impl AdminUser {
@@ -512,6 +528,7 @@ impl AdminUser {
         updated_at: chrono::DateTime<chrono::Utc>,
         deleted_at: Nullable<chrono::DateTime<chrono::Utc>>,
         mfa_enabled: bool,
+        deletion_due_at: Nullable<chrono::DateTime<chrono::Utc>>,
     ) -> AdminUser {
         AdminUser {
             id,
@@ -527,6 +544,7 @@ impl AdminUser {
             updated_at,
             deleted_at,
             mfa_enabled,
+            deletion_due_at,
         }
     }
 }
@@ -561,6 +579,7 @@ impl std::fmt::Display for AdminUser {
             // Skipping deleted_at in query parameter serialization
             Some("mfa_enabled".to_string()),
             Some(self.mfa_enabled.to_string()),
+            // Skipping deletion_due_at in query parameter serialization
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -591,6 +610,7 @@ impl std::str::FromStr for AdminUser {
             pub updated_at: Vec<chrono::DateTime<chrono::Utc>>,
             pub deleted_at: Vec<chrono::DateTime<chrono::Utc>>,
             pub mfa_enabled: Vec<bool>,
+            pub deletion_due_at: Vec<chrono::DateTime<chrono::Utc>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -664,6 +684,11 @@ impl std::str::FromStr for AdminUser {
                     "mfa_enabled" => intermediate_rep
                         .mfa_enabled
                         .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "deletion_due_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in AdminUser".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing AdminUser".to_string()),
                 }
             }
@@ -731,6 +756,7 @@ impl std::str::FromStr for AdminUser {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "mfa_enabled missing in AdminUser".to_string())?,
+            deletion_due_at: std::result::Result::Err("Nullable types not supported in AdminUser".to_string())?,
         })
     }
 }
@@ -1414,6 +1440,10 @@ pub struct CleanupReport {
     #[serde(rename = "mfa_challenges")]
     pub mfa_challenges: i64,
 
+    /// Accounts whose deletion grace period was over, anonymised.
+    #[serde(rename = "accounts_anonymised")]
+    pub accounts_anonymised: i64,
+
     #[serde(rename = "total")]
     pub total: i64,
 }
@@ -1429,6 +1459,7 @@ impl CleanupReport {
         otp_codes: i64,
         social_grants: i64,
         mfa_challenges: i64,
+        accounts_anonymised: i64,
         total: i64,
     ) -> CleanupReport {
         CleanupReport {
@@ -1440,6 +1471,7 @@ impl CleanupReport {
             otp_codes,
             social_grants,
             mfa_challenges,
+            accounts_anonymised,
             total,
         }
     }
@@ -1467,6 +1499,8 @@ impl std::fmt::Display for CleanupReport {
             Some(self.social_grants.to_string()),
             Some("mfa_challenges".to_string()),
             Some(self.mfa_challenges.to_string()),
+            Some("accounts_anonymised".to_string()),
+            Some(self.accounts_anonymised.to_string()),
             Some("total".to_string()),
             Some(self.total.to_string()),
         ];
@@ -1494,6 +1528,7 @@ impl std::str::FromStr for CleanupReport {
             pub otp_codes: Vec<i64>,
             pub social_grants: Vec<i64>,
             pub mfa_challenges: Vec<i64>,
+            pub accounts_anonymised: Vec<i64>,
             pub total: Vec<i64>,
         }
 
@@ -1543,6 +1578,10 @@ impl std::str::FromStr for CleanupReport {
                     #[allow(clippy::redundant_clone)]
                     "mfa_challenges" => intermediate_rep
                         .mfa_challenges
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "accounts_anonymised" => intermediate_rep
+                        .accounts_anonymised
                         .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "total" => intermediate_rep
@@ -1598,6 +1637,11 @@ impl std::str::FromStr for CleanupReport {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "mfa_challenges missing in CleanupReport".to_string())?,
+            accounts_anonymised: intermediate_rep
+                .accounts_anonymised
+                .into_iter()
+                .next()
+                .ok_or_else(|| "accounts_anonymised missing in CleanupReport".to_string())?,
             total: intermediate_rep
                 .total
                 .into_iter()
@@ -2438,6 +2482,542 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<ConsentState
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DataRequest {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "type")]
+    #[validate(nested)]
+    pub r_type: models::DataRequestType,
+
+    #[serde(rename = "status")]
+    #[validate(nested)]
+    pub status: models::DataRequestStatus,
+
+    #[serde(rename = "created_at")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+
+    /// When a pending deletion happens.
+    #[serde(rename = "due_at")]
+    pub due_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    #[serde(rename = "completed_at")]
+    pub completed_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    #[serde(rename = "cancelled_at")]
+    pub cancelled_at: Nullable<chrono::DateTime<chrono::Utc>>,
+}
+
+impl DataRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: uuid::Uuid,
+        r_type: models::DataRequestType,
+        status: models::DataRequestStatus,
+        created_at: chrono::DateTime<chrono::Utc>,
+        due_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        completed_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        cancelled_at: Nullable<chrono::DateTime<chrono::Utc>>,
+    ) -> DataRequest {
+        DataRequest {
+            id,
+            r_type,
+            status,
+            created_at,
+            due_at,
+            completed_at,
+            cancelled_at,
+        }
+    }
+}
+
+/// Converts the DataRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for DataRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+
+            // Skipping type in query parameter serialization
+
+            // Skipping status in query parameter serialization
+
+            // Skipping created_at in query parameter serialization
+
+            // Skipping due_at in query parameter serialization
+
+            // Skipping completed_at in query parameter serialization
+
+            // Skipping cancelled_at in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a DataRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for DataRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub r_type: Vec<models::DataRequestType>,
+            pub status: Vec<models::DataRequestStatus>,
+            pub created_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub due_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub completed_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub cancelled_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing DataRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep.r_type.push(
+                        <models::DataRequestType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "status" => intermediate_rep.status.push(
+                        <models::DataRequestStatus as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "created_at" => intermediate_rep.created_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "due_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in DataRequest".to_string(),
+                        );
+                    }
+                    "completed_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in DataRequest".to_string(),
+                        );
+                    }
+                    "cancelled_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in DataRequest".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing DataRequest".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(DataRequest {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in DataRequest".to_string())?,
+            r_type: intermediate_rep
+                .r_type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "type missing in DataRequest".to_string())?,
+            status: intermediate_rep
+                .status
+                .into_iter()
+                .next()
+                .ok_or_else(|| "status missing in DataRequest".to_string())?,
+            created_at: intermediate_rep
+                .created_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "created_at missing in DataRequest".to_string())?,
+            due_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
+            completed_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
+            cancelled_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<DataRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<DataRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<DataRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for DataRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DataRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <DataRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into DataRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DataRequestCreate {
+    #[serde(rename = "type")]
+    #[validate(nested)]
+    pub r_type: models::DataRequestType,
+}
+
+impl DataRequestCreate {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(r_type: models::DataRequestType) -> DataRequestCreate {
+        DataRequestCreate { r_type }
+    }
+}
+
+/// Converts the DataRequestCreate value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for DataRequestCreate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping type in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a DataRequestCreate value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for DataRequestCreate {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub r_type: Vec<models::DataRequestType>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing DataRequestCreate".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "type" => intermediate_rep.r_type.push(
+                        <models::DataRequestType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    _ => return std::result::Result::Err("Unexpected key while parsing DataRequestCreate".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(DataRequestCreate {
+            r_type: intermediate_rep
+                .r_type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "type missing in DataRequestCreate".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<DataRequestCreate> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<DataRequestCreate>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<DataRequestCreate>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for DataRequestCreate - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DataRequestCreate> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <DataRequestCreate as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into DataRequestCreate - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DataRequestList {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::DataRequest>,
+}
+
+impl DataRequestList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::DataRequest>) -> DataRequestList {
+        DataRequestList { items }
+    }
+}
+
+/// Converts the DataRequestList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for DataRequestList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a DataRequestList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for DataRequestList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::DataRequest>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing DataRequestList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in DataRequestList".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing DataRequestList".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(DataRequestList {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in DataRequestList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<DataRequestList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<DataRequestList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<DataRequestList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for DataRequestList - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DataRequestList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <DataRequestList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into DataRequestList - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// `pending`: waiting (a deletion: its grace period is running); `completed`: done (the account was anonymised); `cancelled`: by the owner or staff.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum DataRequestStatus {
+    #[serde(rename = "pending")]
+    Pending,
+    #[serde(rename = "completed")]
+    Completed,
+    #[serde(rename = "cancelled")]
+    Cancelled,
+}
+
+impl validator::Validate for DataRequestStatus {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for DataRequestStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            DataRequestStatus::Pending => write!(f, "pending"),
+            DataRequestStatus::Completed => write!(f, "completed"),
+            DataRequestStatus::Cancelled => write!(f, "cancelled"),
+        }
+    }
+}
+
+impl std::str::FromStr for DataRequestStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "pending" => std::result::Result::Ok(DataRequestStatus::Pending),
+            "completed" => std::result::Result::Ok(DataRequestStatus::Completed),
+            "cancelled" => std::result::Result::Ok(DataRequestStatus::Cancelled),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+/// `delete`: the account's deletion after the grace period.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum DataRequestType {
+    #[serde(rename = "delete")]
+    Delete,
+}
+
+impl validator::Validate for DataRequestType {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for DataRequestType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            DataRequestType::Delete => write!(f, "delete"),
+        }
+    }
+}
+
+impl std::str::FromStr for DataRequestType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "delete" => std::result::Result::Ok(DataRequestType::Delete),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct DeleteMeRequest {
     #[serde(rename = "password")]
     #[validate(length(max = 4096), custom(function = "check_xss_string"))]
@@ -2541,6 +3121,150 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DeleteMeRequ
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into DeleteMeRequest - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct EmailChangeRequest {
+    #[serde(rename = "new_email")]
+    #[validate(length(max = 254), custom(function = "check_xss_string"))]
+    pub new_email: String,
+
+    /// The current password; accounts without one need a recent authentication instead.
+    #[serde(rename = "password")]
+    #[validate(length(max = 4096))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub password: Option<Nullable<String>>,
+}
+
+impl EmailChangeRequest {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(new_email: String) -> EmailChangeRequest {
+        EmailChangeRequest {
+            new_email,
+            password: None,
+        }
+    }
+}
+
+/// Converts the EmailChangeRequest value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for EmailChangeRequest {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("new_email".to_string()),
+            Some(self.new_email.to_string()),
+            self.password.as_ref().map(|password| {
+                [
+                    "password".to_string(),
+                    password.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a EmailChangeRequest value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for EmailChangeRequest {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub new_email: Vec<String>,
+            pub password: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing EmailChangeRequest".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "new_email" => intermediate_rep
+                        .new_email
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "password" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in EmailChangeRequest".to_string(),
+                        );
+                    }
+                    _ => {
+                        return std::result::Result::Err("Unexpected key while parsing EmailChangeRequest".to_string());
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(EmailChangeRequest {
+            new_email: intermediate_rep
+                .new_email
+                .into_iter()
+                .next()
+                .ok_or_else(|| "new_email missing in EmailChangeRequest".to_string())?,
+            password: std::result::Result::Err("Nullable types not supported in EmailChangeRequest".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<EmailChangeRequest> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<EmailChangeRequest>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<EmailChangeRequest>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for EmailChangeRequest - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<EmailChangeRequest> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <EmailChangeRequest as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into EmailChangeRequest - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {
@@ -7846,6 +8570,11 @@ pub struct RuntimeSettings {
     #[validate(range(min = 60u64, max = 86400u64))]
     pub reauth_max_age: u64,
 
+    /// How long a requested deletion waits before the account is anonymised (`ACCOUNT_DELETION_GRACE_PERIOD`); `0` deletes at once.
+    #[serde(rename = "account_deletion_grace_period")]
+    #[validate(range(min = 0u64, max = 7776000u64))]
+    pub account_deletion_grace_period: u64,
+
     /// The knobs set through the API (the others are environment defaults).
     #[serde(rename = "overridden")]
     #[validate(custom(function = "check_xss_vec_string"))]
@@ -7868,6 +8597,7 @@ impl RuntimeSettings {
         otp_resend_cooldown: u64,
         login_otp: models::LoginOtpMode,
         reauth_max_age: u64,
+        account_deletion_grace_period: u64,
         overridden: Vec<String>,
     ) -> RuntimeSettings {
         RuntimeSettings {
@@ -7884,6 +8614,7 @@ impl RuntimeSettings {
             otp_resend_cooldown,
             login_otp,
             reauth_max_age,
+            account_deletion_grace_period,
             overridden,
         }
     }
@@ -7919,6 +8650,8 @@ impl std::fmt::Display for RuntimeSettings {
             // Skipping login_otp in query parameter serialization
             Some("reauth_max_age".to_string()),
             Some(self.reauth_max_age.to_string()),
+            Some("account_deletion_grace_period".to_string()),
+            Some(self.account_deletion_grace_period.to_string()),
             Some("overridden".to_string()),
             Some(
                 self.overridden
@@ -7957,6 +8690,7 @@ impl std::str::FromStr for RuntimeSettings {
             pub otp_resend_cooldown: Vec<u64>,
             pub login_otp: Vec<models::LoginOtpMode>,
             pub reauth_max_age: Vec<u64>,
+            pub account_deletion_grace_period: Vec<u64>,
             pub overridden: Vec<Vec<String>>,
         }
 
@@ -8027,6 +8761,10 @@ impl std::str::FromStr for RuntimeSettings {
                     #[allow(clippy::redundant_clone)]
                     "reauth_max_age" => intermediate_rep
                         .reauth_max_age
+                        .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "account_deletion_grace_period" => intermediate_rep
+                        .account_deletion_grace_period
                         .push(<u64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     "overridden" => {
                         return std::result::Result::Err(
@@ -8108,6 +8846,11 @@ impl std::str::FromStr for RuntimeSettings {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "reauth_max_age missing in RuntimeSettings".to_string())?,
+            account_deletion_grace_period: intermediate_rep
+                .account_deletion_grace_period
+                .into_iter()
+                .next()
+                .ok_or_else(|| "account_deletion_grace_period missing in RuntimeSettings".to_string())?,
             overridden: intermediate_rep
                 .overridden
                 .into_iter()
@@ -8245,6 +8988,13 @@ pub struct RuntimeSettingsUpdate {
     #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reauth_max_age: Option<Nullable<u64>>,
+
+    #[serde(rename = "account_deletion_grace_period")]
+    #[validate(range(min = 0u64, max = 7776000u64))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account_deletion_grace_period: Option<Nullable<u64>>,
 }
 
 impl RuntimeSettingsUpdate {
@@ -8264,6 +9014,7 @@ impl RuntimeSettingsUpdate {
             otp_resend_cooldown: None,
             login_otp: None,
             reauth_max_age: None,
+            account_deletion_grace_period: None,
         }
     }
 }
@@ -8375,6 +9126,17 @@ impl std::fmt::Display for RuntimeSettingsUpdate {
                 ]
                 .join(",")
             }),
+            self.account_deletion_grace_period
+                .as_ref()
+                .map(|account_deletion_grace_period| {
+                    [
+                        "account_deletion_grace_period".to_string(),
+                        account_deletion_grace_period
+                            .as_ref()
+                            .map_or("null".to_string(), |x| x.to_string()),
+                    ]
+                    .join(",")
+                }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -8405,6 +9167,7 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             pub otp_resend_cooldown: Vec<u64>,
             pub login_otp: Vec<models::LoginOtpMode>,
             pub reauth_max_age: Vec<u64>,
+            pub account_deletion_grace_period: Vec<u64>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -8502,6 +9265,12 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
                                 .to_string(),
                         );
                     }
+                    "account_deletion_grace_period" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in RuntimeSettingsUpdate"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing RuntimeSettingsUpdate".to_string(),
@@ -8549,6 +9318,9 @@ impl std::str::FromStr for RuntimeSettingsUpdate {
             )?,
             login_otp: std::result::Result::Err("Nullable types not supported in RuntimeSettingsUpdate".to_string())?,
             reauth_max_age: std::result::Result::Err(
+                "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
+            )?,
+            account_deletion_grace_period: std::result::Result::Err(
                 "Nullable types not supported in RuntimeSettingsUpdate".to_string(),
             )?,
         })

@@ -14,6 +14,7 @@ mod m20261201_000008_social;
 mod m20261201_000009_mfa;
 mod m20261201_000010_passkeys;
 mod m20261201_000011_consents;
+mod m20261201_000012_data_requests;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -33,6 +34,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000009_mfa::Migration),
             Box::new(m20261201_000010_passkeys::Migration),
             Box::new(m20261201_000011_consents::Migration),
+            Box::new(m20261201_000012_data_requests::Migration),
         ]
     }
 }

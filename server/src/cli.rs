@@ -158,6 +158,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("otp_codes: {}", report.otp_codes);
             println!("social_grants: {}", report.social_grants);
             println!("mfa_challenges: {}", report.mfa_challenges);
+            println!("accounts_anonymised: {}", report.accounts_anonymised);
             println!("total: {}", report.total());
             Ok(())
         }

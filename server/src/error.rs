@@ -76,6 +76,16 @@ pub enum AppError {
     /// 403 `email_not_verified`: the right password, but the address is not verified yet.
     #[error("e-mail not verified")]
     EmailNotVerified,
+    /// 403 `account_pending_deletion`: the right credentials, but the account's deletion is
+    /// scheduled; the e-mailed link cancels it.
+    #[error("account pending deletion")]
+    AccountPendingDeletion,
+    /// 409 `data_request_pending`: a request of that type is already pending.
+    #[error("data request pending")]
+    DataRequestPending,
+    /// 409 `data_request_not_pending`: the request is done or cancelled already.
+    #[error("data request not pending")]
+    DataRequestNotPending,
     /// 403 `forbidden`: signed in, but not allowed (e.g. not staff).
     #[error("forbidden")]
     Forbidden,
@@ -235,6 +245,14 @@ impl AppError {
                 .detail("The passkey did not verify, or its ceremony expired or was used; start again."),
             Self::EmailNotVerified => Problem::new(S::FORBIDDEN, "email_not_verified", "E-mail not verified")
                 .detail("Confirm your e-mail address with the link we sent, or ask for a new one."),
+            Self::AccountPendingDeletion => {
+                Problem::new(S::FORBIDDEN, "account_pending_deletion", "Account deletion scheduled")
+                    .detail("This account is scheduled for deletion; the link in the e-mail we sent cancels it.")
+            }
+            Self::DataRequestPending => Problem::new(S::CONFLICT, "data_request_pending", "Request already pending")
+                .detail("A request of this type is already pending."),
+            Self::DataRequestNotPending => Problem::new(S::CONFLICT, "data_request_not_pending", "Request not pending")
+                .detail("This request is done or cancelled already."),
             Self::Forbidden => {
                 Problem::new(S::FORBIDDEN, "forbidden", "Forbidden").detail("Your account is not allowed to do this.")
             }

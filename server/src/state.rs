@@ -14,7 +14,7 @@ use crate::{
         operations::Operations,
         otp::Otp,
         platform::redis::Redis,
-        privacy::consents::Consents,
+        privacy::{consents::Consents, deletion::AccountDeletion, email_change::EmailChange},
         protection::rate_limit::RateLimiter,
         runtime_settings::RuntimeSettings,
         sessions::{Sessions, user_sessions::UserSessions},
@@ -61,4 +61,8 @@ pub struct AppState {
     pub mfa: Mfa,
     /// Consents and their history.
     pub consents: Consents,
+    /// Account deletion with a grace period.
+    pub deletion: AccountDeletion,
+    /// Changing an account's address.
+    pub email_change: EmailChange,
 }

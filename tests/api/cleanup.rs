@@ -6,24 +6,10 @@ use std::time::{Duration, Instant};
 use chrono::Utc;
 use gatehouse::entity::outbox_message::Entity as OutboxEntity;
 use gatehouse_tests::{
-    Client, SessionFate, TestApp, expect_problem, seed_audit_events, seed_email_tokens, seed_outbox_message,
-    seed_sessions, spawn_app, spawn_app_with,
+    CRON_SECRET, SessionFate, TestApp, cron_client, expect_problem, seed_audit_events, seed_email_tokens,
+    seed_outbox_message, seed_sessions, spawn_app, spawn_app_with,
 };
-use reqwest::header::{HeaderMap, HeaderValue};
 use sea_orm::{EntityTrait, QueryOrder};
-
-const CRON_SECRET: &str = "0123456789abcdef0123456789abcdef-cron";
-
-/// A generated client whose requests carry `X-Cron-Secret: <secret>`.
-fn cron_client(app: &TestApp, secret: &str) -> Client {
-    let mut headers = HeaderMap::new();
-    headers.insert("x-cron-secret", HeaderValue::from_str(secret).expect("a header value"));
-    let http = reqwest::Client::builder()
-        .default_headers(headers)
-        .build()
-        .expect("the client builds");
-    Client::new_with_client(&app.address, http)
-}
 
 async fn spawn_app_with_cron_secret() -> TestApp {
     spawn_app_with(|s| s.cron_secret_key = Some(gatehouse::config::Redacted(CRON_SECRET.into()))).await

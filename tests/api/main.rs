@@ -1,6 +1,7 @@
 //! The API suite: the real server, a fresh database per test, driven through the generated
 //! client (and a raw HTTP client where the generated one cannot express the request).
 
+mod account_deletion;
 mod admin_users;
 mod admin_users_lifecycle;
 mod anti_enumeration;
@@ -15,6 +16,7 @@ mod consents;
 mod cookies;
 mod csrf;
 mod database_outage;
+mod email_change;
 mod email_delivery;
 mod email_verification;
 mod host_header;

@@ -1,7 +1,7 @@
 //! GET, PATCH and DELETE /api/v1/users/me
 
 use gatehouse_tests::{
-    TestUser, assert_problem, expect_problem, has_field_error, spawn_app,
+    TestUser, assert_problem, expect_problem, has_field_error, spawn_app, spawn_app_with,
     types::{DeleteMeRequest, UpdateMeRequest},
 };
 use serde_json::json;
@@ -165,12 +165,12 @@ async fn a_deleted_account_can_no_longer_log_in_or_use_its_tokens() {
         .await
         .expect("the deletion succeeds");
 
-    // Assert
-    assert_eq!(response.status().as_u16(), 204);
+    // Assert: scheduled (the grace period is on by default); sign-in refused meanwhile.
+    assert_eq!(response.status().as_u16(), 202);
     expect_problem(
         app.client.login(&user.login_request()).await,
-        401,
-        "invalid_credentials",
+        403,
+        "account_pending_deletion",
     );
     for session in [&tokens, &other_session] {
         let me = app.client_with_token(&session.access_token).get_me().await;
@@ -188,9 +188,9 @@ async fn a_deleted_account_can_no_longer_log_in_or_use_its_tokens() {
             Some(401)
         );
     }
-    // Soft delete: the row stays, marked deleted, and its sessions are revoked.
+    // The row stays whole until the grace period is over; its sessions are revoked.
     assert_eq!(
-        app.count("SELECT COUNT(*) AS n FROM users WHERE deleted_at IS NOT NULL")
+        app.count("SELECT COUNT(*) AS n FROM users WHERE deletion_due_at IS NOT NULL AND deleted_at IS NULL")
             .await,
         1
     );
@@ -203,7 +203,7 @@ async fn a_deleted_account_can_no_longer_log_in_or_use_its_tokens() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_address_of_a_deleted_account_can_register_again() {
-    let app = spawn_app().await;
+    let app = spawn_app_with(|s| s.privacy.account_deletion_grace_period = std::time::Duration::ZERO).await;
     let user = TestUser::generate();
     app.register(&user).await;
     let old = app.user_id(&user.email).await;

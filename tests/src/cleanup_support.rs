@@ -5,7 +5,22 @@ use gatehouse::entity::{audit_event, email_token, outbox_message, refresh_token,
 use sea_orm::{ActiveValue::Set, EntityTrait};
 use uuid::Uuid;
 
-use crate::TestApp;
+use crate::{Client, TestApp};
+
+/// The cron secret of [`cron_client`]: set `cron_secret_key` to it.
+pub const CRON_SECRET: &str = "0123456789abcdef0123456789abcdef-cron";
+
+/// A generated client whose requests carry `X-Cron-Secret: <secret>`.
+pub fn cron_client(app: &TestApp, secret: &str) -> Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    let value = reqwest::header::HeaderValue::from_str(secret).expect("a header value");
+    headers.insert("x-cron-secret", value);
+    let http = reqwest::Client::builder()
+        .default_headers(headers)
+        .build()
+        .expect("the client builds");
+    Client::new_with_client(&app.address, http)
+}
 
 /// Rows inserted per statement (well under SQLite's bound-parameter limit).
 const CHUNK: usize = 500;

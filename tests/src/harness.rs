@@ -266,6 +266,24 @@ impl TestApp {
         row.try_get("", "n").expect("the count is in column n")
     }
 
+    /// The rows of `table` whose `user_id` is `user_id` and that meet `condition` (SQL, may
+    /// be empty).
+    pub async fn count_of_user(&self, table: &str, user_id: Uuid, condition: &str) -> i64 {
+        let placeholder = match self.backend() {
+            DbBackend::Postgres => "$1",
+            _ => "?",
+        };
+        let sql = format!("SELECT COUNT(*) AS n FROM {table} WHERE user_id = {placeholder} {condition}");
+        let statement = Statement::from_sql_and_values(self.backend(), sql, [user_id.into()]);
+        let row = self
+            .db
+            .query_one_raw(statement)
+            .await
+            .expect("the count query runs")
+            .expect("a count returns one row");
+        row.try_get("", "n").expect("the count is in column n")
+    }
+
     fn backend(&self) -> DbBackend {
         self.db.get_database_backend()
     }

@@ -29,7 +29,9 @@ mod users;
 pub use gatehouse::config::{EmailBackend, EmailVerification, LimitSettings, LockoutSettings, Policy, Rate, Settings};
 pub use gatehouse_client::{Client, Error, ResponseValue, types};
 
-pub use cleanup_support::{SessionFate, seed_audit_events, seed_email_tokens, seed_outbox_message, seed_sessions};
+pub use cleanup_support::{
+    CRON_SECRET, SessionFate, cron_client, seed_audit_events, seed_email_tokens, seed_outbox_message, seed_sessions,
+};
 pub use cookies::{SetCookie, cookie_header};
 pub use harness::{RefreshTokenRow, TestApp, authorized_client, spawn_app, spawn_app_with};
 pub use jwt::{encode_segment, foreign_signing_key, jwt_claims, jwt_header, sign_eddsa};

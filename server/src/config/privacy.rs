@@ -1,4 +1,6 @@
-//! Privacy: `CONSENT_PURPOSES`.
+//! Privacy: `CONSENT_PURPOSES`, `ACCOUNT_DELETION_GRACE_PERIOD`.
+
+use std::time::Duration;
 
 use anyhow::bail;
 
@@ -10,12 +12,16 @@ pub struct PrivacySettings {
     /// `CONSENT_PURPOSES`: comma-separated names (lower-case letters, digits, `_`; at most 64
     /// characters); default `marketing`.
     pub consent_purposes: Vec<String>,
+    /// `ACCOUNT_DELETION_GRACE_PERIOD`: seconds a requested deletion waits before the account
+    /// is anonymised (default 14 days, at most 90; `0` deletes at once). A runtime setting.
+    pub account_deletion_grace_period: Duration,
 }
 
 impl Default for PrivacySettings {
     fn default() -> Self {
         Self {
             consent_purposes: vec!["marketing".into()],
+            account_deletion_grace_period: Duration::from_secs(14 * 86_400),
         }
     }
 }
@@ -36,6 +42,12 @@ impl PrivacySettings {
         }
         Ok(Self {
             consent_purposes: purposes,
+            account_deletion_grace_period: env.seconds(
+                "ACCOUNT_DELETION_GRACE_PERIOD",
+                d.account_deletion_grace_period,
+                0,
+                90 * 86_400,
+            )?,
         })
     }
 }

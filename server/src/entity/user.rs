@@ -31,6 +31,9 @@ pub struct Model {
     pub mfa_enabled: bool,
     /// The current state of the `marketing` consent (its history is in `consent_events`).
     pub marketing_consent: bool,
+    /// Set while a requested deletion waits out its grace period: sign-in is refused, and the
+    /// cleanup job anonymises the account once it has passed.
+    pub deletion_due_at: Option<DateTimeUtc>,
 }
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]

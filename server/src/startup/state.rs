@@ -23,7 +23,7 @@ use crate::{
             redis::{self, Redis},
             secrets::InstanceSecret,
         },
-        privacy::consents::Consents,
+        privacy::{consents::Consents, deletion::AccountDeletion, email_change::EmailChange},
         protection::{LoginProtection, lockout::Lockout, rate_limit::RateLimiter},
         runtime_settings::RuntimeSettings,
         sessions::{
@@ -120,8 +120,23 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         hasher,
         accounts.clone(),
         mailer.clone(),
-        email_tokens,
+        email_tokens.clone(),
         sessions.clone(),
+        runtime.clone(),
+    );
+    let deletion = AccountDeletion::new(
+        db.clone(),
+        sessions.clone(),
+        mailer.clone(),
+        email_tokens.clone(),
+        runtime.clone(),
+    );
+    let email_change = EmailChange::new(
+        db.clone(),
+        accounts.clone(),
+        sessions.clone(),
+        mailer.clone(),
+        email_tokens,
         runtime.clone(),
     );
     let mfa = Mfa::new(
@@ -160,7 +175,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         accounts,
         mailer,
         user_sessions: UserSessions::new(db.clone(), sessions.clone()),
-        user_admin: UserAdmin::new(db.clone(), sessions.clone()),
+        user_admin: UserAdmin::new(db.clone(), sessions.clone(), deletion.clone()),
         maintenance: Maintenance::new(db.clone(), runtime.clone(), settings.jwt_leeway),
         operations: Operations::new(db.clone(), redis.clone()),
         runtime,
@@ -173,6 +188,8 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         social,
         mfa,
         consents,
+        deletion,
+        email_change,
     })
 }
 

@@ -251,6 +251,22 @@ impl Admin<AppError> for Api {
         ))
     }
 
+    async fn list_user_data_requests(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::ListUserDataRequestsPathParams,
+    ) -> AppResult<ListUserDataRequestsResponse> {
+        claims.staff()?;
+        self.state.user_admin.get(path.id).await?;
+        let requests = self.state.deletion.list(path.id).await?;
+        Ok(ListUserDataRequestsResponse::Status200_TheRequests(
+            super::views::data_request_list(requests),
+        ))
+    }
+
     async fn list_audit_log(
         &self,
         _: &Method,
@@ -312,6 +328,7 @@ impl Admin<AppError> for Api {
             change(Key::OtpResendCooldown, &body.otp_resend_cooldown),
             change(Key::LoginOtp, &body.login_otp),
             change(Key::ReauthMaxAge, &body.reauth_max_age),
+            change(Key::AccountDeletionGracePeriod, &body.account_deletion_grace_period),
         ];
         let changes = changes.into_iter().flatten().collect();
         let snapshot = self.state.runtime.update(changes, staff.user.id).await?;

@@ -101,9 +101,13 @@ impl Users<AppError> for Api {
     ) -> AppResult<DeleteMeResponse> {
         let auth = claims.user()?;
         self.state.sessions.require_recent_second_factor(auth).await?;
-        self.state.accounts.delete(&auth.user, &body.password).await?;
+        self.state
+            .accounts
+            .confirm_password(&auth.user, "password", &body.password)
+            .await?;
+        let request = self.state.deletion.request(&auth.user).await?;
         cookies::clear_session_cookies(&self.state.settings);
-        Ok(DeleteMeResponse::Status204_TheAccountWasDeleted)
+        Ok(DeleteMeResponse::Status202_TheDeletionIsScheduled(request.into()))
     }
 
     async fn list_my_audit_log(

@@ -4,7 +4,7 @@ use gatehouse_api::{models, types::Object};
 
 use super::{nullable, present_or_null};
 use crate::{
-    entity::{audit_event, user},
+    entity::{audit_event, data_request, user},
     services::{
         admin::maintenance::CleanupReport,
         platform::pagination::Page,
@@ -49,7 +49,34 @@ impl From<user::Model> for models::AdminUser {
             updated_at: u.updated_at,
             deleted_at: present_or_null(u.deleted_at),
             mfa_enabled: u.mfa_enabled,
+            deletion_due_at: present_or_null(u.deletion_due_at),
         }
+    }
+}
+
+impl From<data_request::Model> for models::DataRequest {
+    fn from(r: data_request::Model) -> Self {
+        let status = match r.status.as_str() {
+            "completed" => models::DataRequestStatus::Completed,
+            "cancelled" => models::DataRequestStatus::Cancelled,
+            _ => models::DataRequestStatus::Pending,
+        };
+        Self {
+            id: r.id,
+            r_type: models::DataRequestType::Delete,
+            status,
+            created_at: r.created_at,
+            due_at: present_or_null(r.due_at),
+            completed_at: present_or_null(r.completed_at),
+            cancelled_at: present_or_null(r.cancelled_at),
+        }
+    }
+}
+
+/// A list of data requests as the API shows it.
+pub(super) fn data_request_list(requests: Vec<data_request::Model>) -> models::DataRequestList {
+    models::DataRequestList {
+        items: requests.into_iter().map(Into::into).collect(),
     }
 }
 
@@ -77,6 +104,7 @@ impl From<Snapshot> for models::RuntimeSettings {
                 crate::config::LoginOtp::Required => models::LoginOtpMode::Required,
             },
             reauth_max_age: k.reauth_max_age.as_secs(),
+            account_deletion_grace_period: k.account_deletion_grace_period.as_secs(),
             overridden: s.overridden.iter().map(|key: &Key| key.name().to_string()).collect(),
         }
     }
@@ -94,6 +122,7 @@ impl From<CleanupReport> for models::CleanupReport {
             otp_codes: count(r.otp_codes),
             social_grants: count(r.social_grants),
             mfa_challenges: count(r.mfa_challenges),
+            accounts_anonymised: count(r.accounts_anonymised),
             total: count(r.total()),
         }
     }

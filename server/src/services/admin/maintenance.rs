@@ -22,6 +22,7 @@ use crate::{
     services::{
         audit::{self, AuditEvent},
         mail::outbox::Status,
+        privacy::anonymise,
         runtime_settings::RuntimeSettings,
     },
 };
@@ -60,6 +61,8 @@ pub struct CleanupReport {
     pub social_grants: u64,
     /// Expired second-factor challenges, and TOTP enrolments never confirmed within a day.
     pub mfa_challenges: u64,
+    /// Accounts whose deletion grace period was over, anonymised.
+    pub accounts_anonymised: u64,
 }
 
 impl CleanupReport {
@@ -73,6 +76,7 @@ impl CleanupReport {
             + self.otp_codes
             + self.social_grants
             + self.mfa_challenges
+            + self.accounts_anonymised
     }
 }
 
@@ -112,6 +116,8 @@ impl Maintenance {
         // A revoked session must outlive its access tokens, so they keep answering
         // `session_revoked`; an expired one has no live access token left either.
         let session_cutoff = now - access_margin;
+        // First, so that the rows an anonymised account leaves go with the rest.
+        let accounts_anonymised = self.anonymise_due(now).await?;
         let doomed_sessions = Condition::any()
             .add(session::Column::ExpiresAt.lt(session_cutoff))
             .add(session::Column::RevokedAt.lt(session_cutoff));
@@ -233,6 +239,7 @@ impl Maintenance {
             otp_codes,
             social_grants,
             mfa_challenges,
+            accounts_anonymised,
         };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
@@ -243,6 +250,7 @@ impl Maintenance {
             otp_codes = report.otp_codes,
             social_grants = report.social_grants,
             mfa_challenges = report.mfa_challenges,
+            accounts_anonymised = report.accounts_anonymised,
             "cleanup finished"
         );
         let detail = json!({
@@ -254,9 +262,22 @@ impl Maintenance {
             "otp_codes": report.otp_codes,
             "social_grants": report.social_grants,
             "mfa_challenges": report.mfa_challenges,
+            "accounts_anonymised": report.accounts_anonymised,
         });
         audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
         Ok(report)
+    }
+
+    /// Anonymises the accounts whose deletion is due, a batch at a time.
+    async fn anonymise_due(&self, now: DateTime<Utc>) -> AppResult<u64> {
+        let mut total = 0;
+        loop {
+            let done = anonymise::anonymise_due(&self.db, now, self.batch_size).await?;
+            total += done;
+            if done < self.batch_size {
+                return Ok(total);
+            }
+        }
     }
 
     /// Deletes the rows of `entity` matching `condition`, `batch_size` at a time, each batch

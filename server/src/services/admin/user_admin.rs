@@ -18,6 +18,7 @@ use crate::{
         audit::{self, AuditEvent},
         identity::accounts,
         platform::pagination::{self, Page, PageRequest},
+        privacy::{anonymise, deletion::AccountDeletion},
         sessions::{RevokeReason, Sessions, session_cache::Invalidation},
     },
 };
@@ -55,6 +56,7 @@ pub struct UserChanges {
 pub struct UserAdmin {
     db: DatabaseConnection,
     sessions: Sessions,
+    deletion: AccountDeletion,
 }
 
 /// `text` as a LIKE pattern matching it anywhere, with the wildcards in it escaped.
@@ -122,8 +124,8 @@ fn note_change(changes: &mut Map<String, Value>, field: &str, old: Value, new: V
 
 impl UserAdmin {
     /// The service.
-    pub fn new(db: DatabaseConnection, sessions: Sessions) -> Self {
-        Self { db, sessions }
+    pub fn new(db: DatabaseConnection, sessions: Sessions, deletion: AccountDeletion) -> Self {
+        Self { db, sessions, deletion }
     }
 
     /// One page of the accounts matching `filter`, newest first.
@@ -278,11 +280,17 @@ impl UserAdmin {
         Ok(())
     }
 
-    /// Undeletes and reactivates account `id`, unless its address was taken meanwhile.
+    /// Undeletes and reactivates account `id`, unless its address was taken meanwhile or it was
+    /// anonymised; or cancels its scheduled deletion.
     pub async fn restore(&self, staff: &user::Model, id: Uuid) -> AppResult<user::Model> {
         let target = self.get(id).await?;
         check_authority(staff, &target)?;
-        if target.deleted_at.is_none() {
+        if target.deletion_due_at.is_some() && target.deleted_at.is_none() {
+            let pending = self.deletion.pending_for(id).await?.ok_or(AppError::UserNotDeleted)?;
+            self.deletion.cancel_pending(&pending, Some(staff.id)).await?;
+            return self.get(id).await;
+        }
+        if target.deleted_at.is_none() || target.email_normalized == anonymise::placeholder_address(id) {
             return Err(AppError::UserNotDeleted);
         }
         if accounts::find_live(&self.db, &target.email_normalized).await?.is_some() {

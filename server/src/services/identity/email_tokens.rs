@@ -1,5 +1,7 @@
 //! Single-use tokens sent by e-mail: 256 random bits, stored as a keyed hash, bound to the
-//! address they were sent to, expiring, and voided by a newer token or a password change.
+//! address they were sent to, expiring, and voided by a newer token or a password change —
+//! except the tokens that undo something (a change of address, a scheduled deletion), which
+//! must outlive whatever an intruder does next.
 
 use std::time::Duration;
 
@@ -20,6 +22,12 @@ pub enum Purpose {
     VerifyEmail,
     /// Lets the owner of the address set a new password.
     PasswordReset,
+    /// Confirms a new address (`email` holds the new address).
+    ChangeEmail,
+    /// Gives an account its old address back (`email` holds the old address).
+    RevertEmailChange,
+    /// Cancels a scheduled deletion.
+    CancelDeletion,
 }
 
 impl Purpose {
@@ -27,8 +35,19 @@ impl Purpose {
         match self {
             Self::VerifyEmail => "verify_email",
             Self::PasswordReset => "password_reset",
+            Self::ChangeEmail => "change_email",
+            Self::RevertEmailChange => "revert_email_change",
+            Self::CancelDeletion => "cancel_deletion",
         }
     }
+
+    /// Whether a token undoes something: it is never voided by a newer token or a password
+    /// change, only by its use or its expiry.
+    fn undoes(self) -> bool {
+        matches!(self, Self::RevertEmailChange | Self::CancelDeletion)
+    }
+
+    const UNDOING: [Purpose; 2] = [Self::RevertEmailChange, Self::CancelDeletion];
 }
 
 /// Longest token accepted for a lookup; ours are 43 characters.
@@ -46,8 +65,9 @@ impl EmailTokens {
         Self { secret }
     }
 
-    /// Issues a token for `account`, voiding its earlier unused tokens of the same purpose.
-    /// Returns the raw token, which only the e-mail will hold.
+    /// Issues a token for `account`, sent to its address, voiding its earlier unused tokens of
+    /// the same purpose (unless the purpose undoes something). Returns the raw token, which
+    /// only the e-mail will hold.
     pub async fn issue(
         &self,
         db: &impl ConnectionTrait,
@@ -55,15 +75,30 @@ impl EmailTokens {
         purpose: Purpose,
         lifetime: Duration,
     ) -> AppResult<String> {
+        self.issue_to(db, account, &account.email_normalized, purpose, lifetime)
+            .await
+    }
+
+    /// [`EmailTokens::issue`], for a token sent to `address` rather than the account's own.
+    pub async fn issue_to(
+        &self,
+        db: &impl ConnectionTrait,
+        account: &user::Model,
+        address: &str,
+        purpose: Purpose,
+        lifetime: Duration,
+    ) -> AppResult<String> {
         let now = Utc::now();
-        void_where(db, account.id, Some(purpose), now).await?;
+        if !purpose.undoes() {
+            void_where(db, account.id, Some(purpose), now).await?;
+        }
         let token = secrets::random_token();
         let row = email_token::ActiveModel {
             id: Set(Uuid::now_v7()),
             user_id: Set(account.id),
             purpose: Set(purpose.as_str().into()),
             token_hash: Set(self.secret.token_hash(&token)),
-            email: Set(account.email_normalized.clone()),
+            email: Set(address.to_string()),
             created_at: Set(now),
             expires_at: Set(now + chrono::Duration::from_std(lifetime).unwrap_or_default()),
             used_at: Set(None),
@@ -102,7 +137,8 @@ impl EmailTokens {
         Ok(result.rows_affected == 1)
     }
 
-    /// Voids every unused token of an account (its password changed).
+    /// Voids every unused token of an account (its password changed), but those that undo
+    /// something.
     pub async fn void_all(db: &impl ConnectionTrait, user_id: Uuid) -> AppResult<()> {
         void_where(db, user_id, None, Utc::now()).await
     }
@@ -134,8 +170,12 @@ async fn void_where(
         .col_expr(email_token::Column::UsedAt, Expr::value(now))
         .filter(email_token::Column::UserId.eq(user_id))
         .filter(email_token::Column::UsedAt.is_null());
-    if let Some(purpose) = purpose {
-        update = update.filter(email_token::Column::Purpose.eq(purpose.as_str()));
+    match purpose {
+        Some(purpose) => update = update.filter(email_token::Column::Purpose.eq(purpose.as_str())),
+        None => {
+            let undoing = Purpose::UNDOING.map(Purpose::as_str);
+            update = update.filter(email_token::Column::Purpose.is_not_in(undoing));
+        }
     }
     update.exec(db).await?;
     Ok(())

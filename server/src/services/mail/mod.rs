@@ -52,6 +52,8 @@ pub struct Extras {
     pub by_staff: bool,
     /// Recovery codes left.
     pub remaining: Option<u32>,
+    /// The account's new address.
+    pub new_email: Option<String>,
 }
 
 /// Renders e-mails into the outbox and wakes the worker that delivers them.
@@ -105,10 +107,23 @@ impl Mailer {
         to: &user::Model,
         extras: Extras,
     ) -> AppResult<()> {
+        self.queue_to(db, kind, to, &to.email, extras).await
+    }
+
+    /// [`Mailer::queue`], to `address` rather than the account's own (a new address to
+    /// confirm, the old one after a change).
+    pub async fn queue_to(
+        &self,
+        db: &impl ConnectionTrait,
+        kind: TemplateKind,
+        to: &user::Model,
+        address: &str,
+        extras: Extras,
+    ) -> AppResult<()> {
         let context = EmailContext {
             site_name: self.site_name.clone(),
             frontend_url: self.frontend_url.clone(),
-            email: to.email.clone(),
+            email: address.to_string(),
             first_name: to.first_name.clone(),
             link: extras.link,
             token: extras.token,
@@ -117,10 +132,11 @@ impl Mailer {
             factor: extras.factor,
             by_staff: extras.by_staff,
             remaining: extras.remaining,
+            new_email: extras.new_email,
             expires_in_minutes: extras.expires_in.map(|d| d.as_secs().div_ceil(60)),
         };
         let rendered = self.templates.render(kind, &context)?;
-        self.outbox.enqueue(db, kind, Some(to.id), &to.email, rendered).await
+        self.outbox.enqueue(db, kind, Some(to.id), address, rendered).await
     }
 
     /// Tells this instance's worker there is mail to deliver.

@@ -39,11 +39,19 @@ pub enum TemplateKind {
     MfaDisabled,
     /// A recovery code was used to sign in.
     RecoveryCodeUsed,
+    /// The account's deletion is scheduled; the link cancels it.
+    DeletionScheduled,
+    /// Confirm a new address (sent to the new address).
+    EmailChangeConfirm,
+    /// The address was changed (sent to the old address); the link undoes it.
+    EmailChanged,
+    /// Someone asked to move their account to this address, which already has one.
+    EmailChangeConflict,
 }
 
 impl TemplateKind {
     /// Every kind.
-    pub const ALL: [TemplateKind; 12] = [
+    pub const ALL: [TemplateKind; 16] = [
         Self::VerifyEmail,
         Self::PasswordReset,
         Self::PasswordChanged,
@@ -56,6 +64,10 @@ impl TemplateKind {
         Self::MfaEnabled,
         Self::MfaDisabled,
         Self::RecoveryCodeUsed,
+        Self::DeletionScheduled,
+        Self::EmailChangeConfirm,
+        Self::EmailChanged,
+        Self::EmailChangeConflict,
     ];
 
     /// The file-name stem of the kind's templates, e.g. `"verify_email"`.
@@ -73,6 +85,10 @@ impl TemplateKind {
             Self::MfaEnabled => "mfa_enabled",
             Self::MfaDisabled => "mfa_disabled",
             Self::RecoveryCodeUsed => "recovery_code_used",
+            Self::DeletionScheduled => "deletion_scheduled",
+            Self::EmailChangeConfirm => "email_change_confirm",
+            Self::EmailChanged => "email_changed",
+            Self::EmailChangeConflict => "email_change_conflict",
         }
     }
 }
@@ -105,6 +121,8 @@ pub struct EmailContext {
     pub by_staff: bool,
     /// Recovery codes left (`recovery_code_used`).
     pub remaining: Option<u32>,
+    /// The account's new address (`email_changed`).
+    pub new_email: Option<String>,
 }
 
 /// A rendered message.
@@ -150,7 +168,11 @@ const BUILTIN: &[(&str, &str)] = builtin!(
     "social_unlinked",
     "mfa_enabled",
     "mfa_disabled",
-    "recovery_code_used"
+    "recovery_code_used",
+    "deletion_scheduled",
+    "email_change_confirm",
+    "email_changed",
+    "email_change_conflict"
 );
 
 impl Templates {
@@ -230,6 +252,7 @@ impl EmailContext {
             factor: Some("An authenticator app".into()),
             by_staff: true,
             remaining: Some(9),
+            new_email: Some("ada@newmail.example".into()),
         }
     }
 }
@@ -268,12 +291,14 @@ fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error
     }
 }
 
-/// The `duration` filter: minutes in words, as hours from 120 minutes on; none renders as empty.
+/// The `duration` filter: minutes in words, as hours from 120 minutes on and as days from two
+/// whole days on; none renders as empty.
 fn duration(minutes: Option<u64>) -> String {
     let plural = |n: u64, unit: &str| format!("{n} {unit}{}", if n == 1 { "" } else { "s" });
     match minutes {
         None => String::new(),
         Some(m) if m < 120 => plural(m, "minute"),
+        Some(m) if m >= 2 * 1440 && m % 1440 == 0 => plural(m / 1440, "day"),
         Some(m) if m % 60 == 0 => plural(m / 60, "hour"),
         Some(m) => format!("{} and {}", plural(m / 60, "hour"), plural(m % 60, "minute")),
     }

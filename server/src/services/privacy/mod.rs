@@ -1,4 +1,7 @@
-//! Privacy: consents per purpose with their append-only history. (Data export, deletion
-//! with a grace period, and e-mail change will live here too.)
+//! Privacy: consents per purpose with their append-only history, account deletion with a
+//! grace period and then anonymisation, and the change of an account's e-mail address.
 
+pub mod anonymise;
 pub mod consents;
+pub mod deletion;
+pub mod email_change;

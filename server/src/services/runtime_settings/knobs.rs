@@ -40,6 +40,8 @@ pub struct Knobs {
     pub login_otp: LoginOtp,
     /// How recent an authentication sensitive operations need.
     pub reauth_max_age: Duration,
+    /// How long a requested deletion waits before the account is anonymised.
+    pub account_deletion_grace_period: Duration,
 }
 
 impl Knobs {
@@ -59,6 +61,7 @@ impl Knobs {
             otp_resend_cooldown: settings.otp.resend_cooldown,
             login_otp: settings.otp.login,
             reauth_max_age: settings.mfa.reauth_max_age,
+            account_deletion_grace_period: settings.privacy.account_deletion_grace_period,
         }
     }
 
@@ -84,6 +87,7 @@ impl Knobs {
             Key::OtpResendCooldown => secs(self.otp_resend_cooldown),
             Key::LoginOtp => json!(self.login_otp.as_str()),
             Key::ReauthMaxAge => secs(self.reauth_max_age),
+            Key::AccountDeletionGracePeriod => secs(self.account_deletion_grace_period),
         }
     }
 
@@ -121,6 +125,7 @@ impl Knobs {
             Key::OtpMaxAttempts => self.otp_max_attempts = n as u32,
             Key::OtpResendCooldown => self.otp_resend_cooldown = secs,
             Key::ReauthMaxAge => self.reauth_max_age = secs,
+            Key::AccountDeletionGracePeriod => self.account_deletion_grace_period = secs,
             Key::EmailVerification | Key::LoginOtp => unreachable!("handled above"),
         }
         Ok(())
@@ -171,11 +176,12 @@ pub enum Key {
     OtpResendCooldown,
     LoginOtp,
     ReauthMaxAge,
+    AccountDeletionGracePeriod,
 }
 
 impl Key {
     /// Every knob.
-    pub const ALL: [Key; 13] = [
+    pub const ALL: [Key; 14] = [
         Key::AccessTokenLifetime,
         Key::RefreshTokenLifetime,
         Key::RefreshTokenGracePeriod,
@@ -189,6 +195,7 @@ impl Key {
         Key::OtpResendCooldown,
         Key::LoginOtp,
         Key::ReauthMaxAge,
+        Key::AccountDeletionGracePeriod,
     ];
 
     /// The knob's name.
@@ -207,6 +214,7 @@ impl Key {
             Key::OtpResendCooldown => "otp_resend_cooldown",
             Key::LoginOtp => "login_otp",
             Key::ReauthMaxAge => "reauth_max_age",
+            Key::AccountDeletionGracePeriod => "account_deletion_grace_period",
         }
     }
 
@@ -228,6 +236,7 @@ impl Key {
             Key::OtpMaxAttempts => (1, 20),
             Key::OtpResendCooldown => (0, 3600),
             Key::ReauthMaxAge => (60, 86_400),
+            Key::AccountDeletionGracePeriod => (0, 90 * 86_400),
             Key::EmailVerification | Key::LoginOtp => (0, 0),
         }
     }

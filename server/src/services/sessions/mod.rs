@@ -97,6 +97,8 @@ pub enum RevokeReason {
     Deactivated,
     /// Staff ended every session of the account.
     LoggedOutByStaff,
+    /// The owner undid a change of the account's address ("this wasn't me").
+    EmailChangeReverted,
 }
 
 impl RevokeReason {
@@ -110,6 +112,7 @@ impl RevokeReason {
             Self::RevokedByUser => "revoked_by_user",
             Self::Deactivated => "deactivated",
             Self::LoggedOutByStaff => "logged_out_by_staff",
+            Self::EmailChangeReverted => "email_change_reverted",
         }
     }
 }
@@ -189,11 +192,17 @@ impl Sessions {
                 refresh_token::Entity::insert(token_row)
                     .exec_without_returning(txn)
                     .await?;
-                user::Entity::update_many()
+                // Also the last word on a deletion requested meanwhile: no session starts for
+                // an account whose deletion is scheduled, whichever way it signed in.
+                let signed_in = user::Entity::update_many()
                     .col_expr(user::Column::LastLogin, Expr::value(now))
                     .filter(user::Column::Id.eq(user_id))
+                    .filter(user::Column::DeletionDueAt.is_null())
                     .exec(txn)
                     .await?;
+                if signed_in.rows_affected == 0 {
+                    return Err(AppError::AccountPendingDeletion);
+                }
                 Ok(())
             })
         })

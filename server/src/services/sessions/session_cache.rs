@@ -220,6 +220,7 @@ mod tests {
             otp_login_enabled: false,
             mfa_enabled: false,
             marketing_consent: false,
+            deletion_due_at: None,
         }
     }
 

@@ -124,6 +124,7 @@ fn redirect_error_code(error: &AppError) -> &'static str {
     match error {
         AppError::Social(failure) => failure.code(),
         AppError::EmailNotVerified => "email_not_verified",
+        AppError::AccountPendingDeletion => "account_pending_deletion",
         AppError::RateLimited { .. } => "rate_limited",
         _ => "server_error",
     }

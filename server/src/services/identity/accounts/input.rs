@@ -116,5 +116,6 @@ pub fn new_account_row(
         otp_login_enabled: Set(false),
         mfa_enabled: Set(false),
         marketing_consent: Set(false),
+        deletion_due_at: Set(None),
     }
 }

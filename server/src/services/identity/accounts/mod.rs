@@ -1,4 +1,4 @@
-//! Accounts: registration, credential checks, profile changes, soft deletion.
+//! Accounts: registration, credential checks, profile changes.
 
 mod input;
 
@@ -24,7 +24,7 @@ use crate::{
         platform::metrics::{self, SignInMethod},
         protection::LoginProtection,
         runtime_settings::RuntimeSettings,
-        sessions::{RevokeReason, Sessions, session_cache::Invalidation},
+        sessions::{Sessions, session_cache::Invalidation},
     },
 };
 
@@ -184,28 +184,5 @@ impl Accounts {
         let updated = row.update(&self.db).await?;
         self.sessions.forget(Invalidation::User(updated.id)).await;
         Ok(updated)
-    }
-
-    /// Soft-deletes the account once the password is confirmed, revoking every session in
-    /// the same transaction.
-    pub async fn delete(&self, account: &user::Model, password: &str) -> AppResult<()> {
-        self.confirm_password(account, "password", password).await?;
-        let account = account.clone();
-        let user_id = account.id;
-        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
-            Box::pin(async move {
-                let now = Utc::now();
-                let mut row = account.into_active_model();
-                row.deleted_at = Set(Some(now));
-                row.is_active = Set(false);
-                row.updated_at = Set(now);
-                row.update(txn).await?;
-                Sessions::revoke_all_in(txn, user_id, RevokeReason::AccountDeleted).await
-            })
-        })
-        .await?;
-        self.sessions.forget(Invalidation::User(user_id)).await;
-        audit::record(&self.db, AuditEvent::new("account_deleted", Some(user_id))).await;
-        Ok(())
     }
 }

@@ -68,12 +68,30 @@ fn every_kind_renders_with_the_built_in_set() {
             has(&mail.subject, &["A recovery code was used: 9 left"]);
             has(&mail.text, &["9 of your recovery codes are left."]);
             has(&mail.html, &["9 of your recovery codes are left."]);
+        } else if kind == TemplateKind::EmailChangeConflict {
+            has(
+                &mail.text,
+                &["(ada@example.com), which already belongs to your account"],
+            );
+            assert!(!mail.text.contains(LINK), "no link: {}", mail.text);
         } else if kind != TemplateKind::PasswordChanged {
             has(&mail.text, &[LINK]);
             has(&mail.html, &[href]);
             assert!(!mail.html.contains(LINK) && !mail.html.contains("&#x2f;"));
         }
     }
+    let changed = render(None, TemplateKind::EmailChanged, "Ada");
+    has(
+        &changed.text,
+        &["from ada@example.com to ada@newmail.example", "(it works for 24 hours)"],
+    );
+    let mut deletion = EmailContext::sample();
+    deletion.expires_in_minutes = Some(14 * 1440);
+    let deletion = Templates::new(None)
+        .unwrap()
+        .render(TemplateKind::DeletionScheduled, &deletion)
+        .unwrap();
+    has(&deletion.text, &["in 14 days its data will be erased"]);
     let verify = render(None, TemplateKind::VerifyEmail, "Ada");
     assert_eq!(verify.subject, "[Gatehouse] Confirm your e-mail address");
     has(&verify.text, &["valid for 24 hours."]);
