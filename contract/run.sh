@@ -120,6 +120,12 @@ cleanup() {
     fi
     drop_pg_database
     rm -rf "$tmp"
+    local out
+    for out in "$artifacts"/*/schemathesis.out; do
+        [[ -f "$out" ]] && grep -q "= FAILURES =" "$out" || continue
+        printf '\n---- schemathesis failures (%s), repeated from above ----\n' "$out" >&2
+        sed -n '/= FAILURES =/,/= WARNINGS =\|= SUMMARY =/p' "$out" | head -n 120 >&2
+    done
     if ((${#timings[@]})); then
         printf '\n---- contract timings ----\n' >&2
         printf '%s\n' "${timings[@]}" >&2
@@ -409,9 +415,13 @@ st_run() {
 check_schemathesis() {
     local name="$1"
     log "$name: schemathesis (max $max_examples examples per operation and phase, ${max_time}s)"
+    # Kept whole, so that the run's end can repeat its failures (see cleanup): CI output is
+    # often read from the end only.
     st_run "$spec" --max-examples "$max_examples" --max-time "$max_time" \
         --seed "${CONTRACT_SEED:-$RANDOM}" \
-        --report junit,ndjson --report-dir "$artifacts/$name/schemathesis"
+        --report junit,ndjson --report-dir "$artifacts/$name/schemathesis" 2>&1 |
+        tee "$artifacts/$name/schemathesis.out"
+    return "${PIPESTATUS[0]}"
 }
 
 # The checks must have teeth: against a copy of the spec with a field and a status code
