@@ -5,6 +5,10 @@ use http::StatusCode;
 
 use crate::{http::problem::Problem, services::platform::log_throttle::LogThrottle};
 
+mod mfa_state;
+
+pub use self::mfa_state::MfaState;
+
 /// A dependency that is down fails every request that needs it: one warning per 10 s, with
 /// the count, rather than one per request.
 static UNAVAILABLE_LOG: LogThrottle = LogThrottle::new(std::time::Duration::from_secs(10));
@@ -154,23 +158,6 @@ impl From<sea_orm::DbErr> for AppError {
     }
 }
 
-/// Why a second-factor operation cannot happen now (each a `409`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum MfaState {
-    /// `totp_already_enabled`: remove the authenticator app first.
-    TotpAlreadyEnabled,
-    /// `totp_not_enabled`: there is no authenticator app to remove.
-    TotpNotEnabled,
-    /// `no_pending_enrollment`: start an enrolment first.
-    NoPendingEnrollment,
-    /// `mfa_not_enabled`: recovery codes need a second factor.
-    MfaNotEnabled,
-    /// `passkey_not_enabled`: the account has no passkey.
-    PasskeyNotEnabled,
-    /// `passkeys_unavailable`: this server has no WebAuthn relying party configured.
-    PasskeysUnavailable,
-}
-
 /// Result of the service layer.
 pub type AppResult<T> = Result<T, AppError>;
 
@@ -208,39 +195,7 @@ impl AppError {
                 Problem::new(S::FORBIDDEN, "mfa_enrollment_required", "Second factor required")
                     .detail("This account must add a second factor (an authenticator app) before anything else.")
             }
-            Self::MfaState(state) => {
-                let (code, title, detail) = match state {
-                    MfaState::TotpAlreadyEnabled => (
-                        "totp_already_enabled",
-                        "Authenticator app already on",
-                        "Remove the current authenticator app first.",
-                    ),
-                    MfaState::TotpNotEnabled => (
-                        "totp_not_enabled",
-                        "No authenticator app",
-                        "This account has no authenticator app.",
-                    ),
-                    MfaState::NoPendingEnrollment => (
-                        "no_pending_enrollment",
-                        "No enrolment started",
-                        "Start adding an authenticator app first.",
-                    ),
-                    MfaState::MfaNotEnabled => (
-                        "mfa_not_enabled",
-                        "No second factor",
-                        "Add a passkey or an authenticator app first.",
-                    ),
-                    MfaState::PasskeyNotEnabled => {
-                        ("passkey_not_enabled", "No passkey", "This account has no passkey.")
-                    }
-                    MfaState::PasskeysUnavailable => (
-                        "passkeys_unavailable",
-                        "Passkeys unavailable",
-                        "This server has no passkey relying party (WEBAUTHN_RP_ID, WEBAUTHN_ORIGINS).",
-                    ),
-                };
-                Problem::new(S::CONFLICT, code, title).detail(detail)
-            }
+            Self::MfaState(state) => state.problem(),
             Self::PasskeyFailed => Problem::new(S::BAD_REQUEST, "passkey_failed", "Passkey not accepted")
                 .detail("The passkey did not verify, or its ceremony expired or was used; start again."),
             Self::EmailNotVerified => Problem::new(S::FORBIDDEN, "email_not_verified", "E-mail not verified")

@@ -103,10 +103,7 @@ impl Auth<AppError> for Api {
         self.state.limits.check(Action::VerifyEmail, None).await?;
         let account = self.state.registration.verify_email(&body.token).await?;
         Ok(VerifyEmailResponse::Status200_TheAddressIsVerified(
-            models::EmailVerified {
-                email: account.email,
-                email_verified_at: account.email_verified_at.unwrap_or_else(chrono::Utc::now),
-            },
+            super::privacy::email_verified(account),
         ))
     }
 

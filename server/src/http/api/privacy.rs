@@ -18,7 +18,8 @@ use crate::{
     },
 };
 
-fn email_verified(account: user::Model) -> models::EmailVerified {
+/// An account's address and when it was verified.
+pub(super) fn email_verified(account: user::Model) -> models::EmailVerified {
     models::EmailVerified {
         email: account.email,
         email_verified_at: account.email_verified_at.unwrap_or_else(chrono::Utc::now),

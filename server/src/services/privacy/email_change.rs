@@ -127,18 +127,8 @@ impl EmailChange {
         let (this, token) = (self.clone(), token.to_string());
         let changed = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
-                let row = this
-                    .tokens
-                    .find(txn, &token, Purpose::ChangeEmail)
-                    .await?
-                    .ok_or(AppError::InvalidToken)?;
-                let account = user::Entity::find_by_id(row.user_id)
-                    .one(txn)
-                    .await?
-                    .filter(|a| a.deleted_at.is_none() && a.deletion_due_at.is_none())
-                    .ok_or(AppError::InvalidToken)?;
-                let new = normalize_email(&row.email).ok_or(AppError::InvalidToken)?;
-                if !EmailTokens::spend(txn, &row).await? {
+                let (account, new) = spend(txn, &this.tokens, &token, Purpose::ChangeEmail).await?;
+                if account.deletion_due_at.is_some() {
                     return Err(AppError::InvalidToken);
                 }
                 let changed = set_address(txn, &account, &new).await?;
@@ -179,19 +169,7 @@ impl EmailChange {
         let (tokens, token) = (self.tokens.clone(), token.to_string());
         let reverted = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
-                let row = tokens
-                    .find(txn, &token, Purpose::RevertEmailChange)
-                    .await?
-                    .ok_or(AppError::InvalidToken)?;
-                let account = user::Entity::find_by_id(row.user_id)
-                    .one(txn)
-                    .await?
-                    .filter(|a| a.deleted_at.is_none())
-                    .ok_or(AppError::InvalidToken)?;
-                let old = normalize_email(&row.email).ok_or(AppError::InvalidToken)?;
-                if !EmailTokens::spend(txn, &row).await? {
-                    return Err(AppError::InvalidToken);
-                }
+                let (account, old) = spend(txn, &tokens, &token, Purpose::RevertEmailChange).await?;
                 let reverted = set_address(txn, &account, &old).await?;
                 EmailTokens::void_all(txn, account.id).await?;
                 Sessions::revoke_all_in(txn, account.id, RevokeReason::EmailChangeReverted).await?;
@@ -203,6 +181,27 @@ impl EmailChange {
         audit::record(&self.db, AuditEvent::new("email_change_reverted", Some(reverted.id))).await;
         Ok(reverted)
     }
+}
+
+/// Spends an e-mailed `token` of `purpose`: the live account it was issued for and the
+/// address it carries; `invalid_token` for anything else.
+async fn spend(
+    txn: &sea_orm::DatabaseTransaction,
+    tokens: &EmailTokens,
+    token: &str,
+    purpose: Purpose,
+) -> AppResult<(user::Model, Email)> {
+    let row = tokens.find(txn, token, purpose).await?.ok_or(AppError::InvalidToken)?;
+    let account = user::Entity::find_by_id(row.user_id)
+        .one(txn)
+        .await?
+        .filter(|a| a.deleted_at.is_none())
+        .ok_or(AppError::InvalidToken)?;
+    let email = normalize_email(&row.email).ok_or(AppError::InvalidToken)?;
+    if !EmailTokens::spend(txn, &row).await? {
+        return Err(AppError::InvalidToken);
+    }
+    Ok((account, email))
 }
 
 /// Gives `account` the address `email`, verified now (whoever holds the token read a mail sent
