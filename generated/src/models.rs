@@ -3137,7 +3137,7 @@ pub struct EmailChangeRequest {
     #[validate(length(max = 254), custom(function = "check_xss_string"))]
     pub new_email: String,
 
-    /// The current password; accounts without one need a recent authentication instead.
+    /// The current password; without it (or for an account without one) the session needs a recent authentication instead.
     #[serde(rename = "password")]
     #[validate(length(max = 4096))]
     #[serde(deserialize_with = "deserialize_optional_nullable")]
