@@ -188,3 +188,39 @@ async fn a_newer_request_voids_the_older_link_and_an_address_taken_meanwhile_is_
     let me = app.client_with_token(&tokens.access_token).get_me().await.unwrap();
     assert_eq!(me.email, user.email);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_accounts_confirming_the_same_new_address_at_once_get_one_success() {
+    // Arrange: two accounts, each with a link to move to the same address.
+    let app = spawn_app().await;
+    let (first, first_tokens) = app.logged_in_user().await;
+    let (second, second_tokens) = app.logged_in_user().await;
+    let target = new_address();
+    requested(&app, &first_tokens.access_token, &first.password, &target).await;
+    app.client_with_token(&second_tokens.access_token)
+        .change_email(&change(&target, Some(&second.password)))
+        .await
+        .expect("the change is accepted");
+    let one = nth_mail_with_link(&app, &target, CONFIRM_PATH, 1).await;
+    let two = nth_mail_with_link(&app, &target, CONFIRM_PATH, 2).await;
+    let (one, two) = (
+        token_body(&one.token_from_link(CONFIRM_PATH)),
+        token_body(&two.token_from_link(CONFIRM_PATH)),
+    );
+
+    // Act
+    let (a, b) = tokio::join!(
+        app.client.confirm_email_change(&one),
+        app.client.confirm_email_change(&two),
+    );
+
+    // Assert: one account has the address, the other is told it is taken and keeps its own.
+    let (won, lost) = match (a, b) {
+        (Ok(won), lost @ Err(_)) | (lost @ Err(_), Ok(won)) => (won.into_inner(), lost),
+        (a, b) => panic!("exactly one confirmation succeeds: {a:?} / {b:?}"),
+    };
+    assert_eq!(won.email, target);
+    expect_problem(lost, 409, "email_taken");
+    let count = format!("SELECT COUNT(*) AS n FROM users WHERE email_normalized = '{target}'");
+    assert_eq!(app.count(&count).await, 1);
+}
