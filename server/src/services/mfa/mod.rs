@@ -5,6 +5,7 @@
 
 mod challenge;
 mod enrollment;
+mod passkey_assertions;
 mod passkey_enrollment;
 pub mod passkeys;
 mod reauthentication;
