@@ -44,7 +44,7 @@ impl Purpose {
     /// Whether a token undoes something: it is never voided by a newer token or a password
     /// change, only by its use or its expiry.
     fn undoes(self) -> bool {
-        matches!(self, Self::RevertEmailChange | Self::CancelDeletion)
+        Self::UNDOING.contains(&self)
     }
 
     const UNDOING: [Purpose; 2] = [Self::RevertEmailChange, Self::CancelDeletion];

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder,
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter, QueryOrder,
     sea_query::Expr,
 };
 use uuid::Uuid;
@@ -95,7 +95,7 @@ impl AccountDeletion {
                 if scheduled.rows_affected == 0 {
                     return Err(AppError::DataRequestPending);
                 }
-                data_request::Entity::insert(active(&row))
+                data_request::Entity::insert(row.clone().into_active_model())
                     .exec_without_returning(txn)
                     .await?;
                 Sessions::revoke_all_in(txn, user_id, RevokeReason::AccountDeleted).await?;
@@ -121,7 +121,6 @@ impl AccountDeletion {
         audit::record(&self.db, event).await;
         if grace.is_zero() {
             anonymise::anonymise(&self.db, user_id, now).await?;
-            self.sessions.forget(Invalidation::User(user_id)).await;
             return self.find(user_id, request.id).await;
         }
         Ok(request)
@@ -180,7 +179,7 @@ impl AccountDeletion {
         let (user_id, id, now) = (request.user_id, request.id, Utc::now());
         crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
-                if !mark(txn, id, CANCELLED, now).await? {
+                if !mark_cancelled(txn, id, now).await? {
                     return Err(AppError::DataRequestNotPending);
                 }
                 user::Entity::update_many()
@@ -212,32 +211,14 @@ impl AccountDeletion {
     }
 }
 
-/// Moves pending request `id` to `status`; false when it was not pending any more.
-pub(super) async fn mark(db: &impl ConnectionTrait, id: Uuid, status: &str, now: DateTime<Utc>) -> AppResult<bool> {
-    let column = if status == CANCELLED {
-        data_request::Column::CancelledAt
-    } else {
-        data_request::Column::CompletedAt
-    };
+/// Cancels pending request `id`; false when it was not pending any more.
+async fn mark_cancelled(db: &impl ConnectionTrait, id: Uuid, now: DateTime<Utc>) -> AppResult<bool> {
     let result = data_request::Entity::update_many()
-        .col_expr(data_request::Column::Status, Expr::value(status))
-        .col_expr(column, Expr::value(now))
+        .col_expr(data_request::Column::Status, Expr::value(CANCELLED))
+        .col_expr(data_request::Column::CancelledAt, Expr::value(now))
         .filter(data_request::Column::Id.eq(id))
         .filter(data_request::Column::Status.eq(PENDING))
         .exec(db)
         .await?;
     Ok(result.rows_affected == 1)
-}
-
-fn active(row: &data_request::Model) -> data_request::ActiveModel {
-    data_request::ActiveModel {
-        id: Set(row.id),
-        user_id: Set(row.user_id),
-        kind: Set(row.kind.clone()),
-        status: Set(row.status.clone()),
-        created_at: Set(row.created_at),
-        due_at: Set(row.due_at),
-        completed_at: Set(row.completed_at),
-        cancelled_at: Set(row.cancelled_at),
-    }
 }
