@@ -156,7 +156,11 @@ impl AccountDeletion {
         if !EmailTokens::spend(&self.db, &found).await? {
             return Err(AppError::InvalidToken);
         }
-        self.cancel_pending(&pending, None).await
+        match self.cancel_pending(&pending, None).await {
+            // The deletion was carried out meanwhile: the link is as dead as an expired one.
+            Err(AppError::DataRequestNotPending) => Err(AppError::InvalidToken),
+            other => other,
+        }
     }
 
     /// The pending deletion of `user_id`, if any.
