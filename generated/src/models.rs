@@ -237,6 +237,13 @@ pub struct CancelMyDataRequestPathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DownloadDataExportPathParams {
+    #[validate(length(min = 1, max = 128))]
+    pub token: String,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct RevokeSessionPathParams {
     pub id: uuid::Uuid,
 }
@@ -1444,6 +1451,10 @@ pub struct CleanupReport {
     #[serde(rename = "accounts_anonymised")]
     pub accounts_anonymised: i64,
 
+    /// Data exports whose link expired unused: their archives are removed and the request is `expired`. (What is left of downloaded, cancelled and abandoned builds goes too.)
+    #[serde(rename = "data_exports")]
+    pub data_exports: i64,
+
     #[serde(rename = "total")]
     pub total: i64,
 }
@@ -1460,6 +1471,7 @@ impl CleanupReport {
         social_grants: i64,
         mfa_challenges: i64,
         accounts_anonymised: i64,
+        data_exports: i64,
         total: i64,
     ) -> CleanupReport {
         CleanupReport {
@@ -1472,6 +1484,7 @@ impl CleanupReport {
             social_grants,
             mfa_challenges,
             accounts_anonymised,
+            data_exports,
             total,
         }
     }
@@ -1501,6 +1514,8 @@ impl std::fmt::Display for CleanupReport {
             Some(self.mfa_challenges.to_string()),
             Some("accounts_anonymised".to_string()),
             Some(self.accounts_anonymised.to_string()),
+            Some("data_exports".to_string()),
+            Some(self.data_exports.to_string()),
             Some("total".to_string()),
             Some(self.total.to_string()),
         ];
@@ -1529,6 +1544,7 @@ impl std::str::FromStr for CleanupReport {
             pub social_grants: Vec<i64>,
             pub mfa_challenges: Vec<i64>,
             pub accounts_anonymised: Vec<i64>,
+            pub data_exports: Vec<i64>,
             pub total: Vec<i64>,
         }
 
@@ -1582,6 +1598,10 @@ impl std::str::FromStr for CleanupReport {
                     #[allow(clippy::redundant_clone)]
                     "accounts_anonymised" => intermediate_rep
                         .accounts_anonymised
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "data_exports" => intermediate_rep
+                        .data_exports
                         .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "total" => intermediate_rep
@@ -1642,6 +1662,11 @@ impl std::str::FromStr for CleanupReport {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "accounts_anonymised missing in CleanupReport".to_string())?,
+            data_exports: intermediate_rep
+                .data_exports
+                .into_iter()
+                .next()
+                .ok_or_else(|| "data_exports missing in CleanupReport".to_string())?,
             total: intermediate_rep
                 .total
                 .into_iter()
@@ -2501,11 +2526,16 @@ pub struct DataRequest {
     #[serde(rename = "due_at")]
     pub due_at: Nullable<chrono::DateTime<chrono::Utc>>,
 
+    /// When the export was ready, or the deletion done.
     #[serde(rename = "completed_at")]
     pub completed_at: Nullable<chrono::DateTime<chrono::Utc>>,
 
     #[serde(rename = "cancelled_at")]
     pub cancelled_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    /// Until when the download link of a ready export works.
+    #[serde(rename = "expires_at")]
+    pub expires_at: Nullable<chrono::DateTime<chrono::Utc>>,
 }
 
 impl DataRequest {
@@ -2518,6 +2548,7 @@ impl DataRequest {
         due_at: Nullable<chrono::DateTime<chrono::Utc>>,
         completed_at: Nullable<chrono::DateTime<chrono::Utc>>,
         cancelled_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        expires_at: Nullable<chrono::DateTime<chrono::Utc>>,
     ) -> DataRequest {
         DataRequest {
             id,
@@ -2527,6 +2558,7 @@ impl DataRequest {
             due_at,
             completed_at,
             cancelled_at,
+            expires_at,
         }
     }
 }
@@ -2550,6 +2582,8 @@ impl std::fmt::Display for DataRequest {
             // Skipping completed_at in query parameter serialization
 
             // Skipping cancelled_at in query parameter serialization
+
+            // Skipping expires_at in query parameter serialization
 
         ];
 
@@ -2575,6 +2609,7 @@ impl std::str::FromStr for DataRequest {
             pub due_at: Vec<chrono::DateTime<chrono::Utc>>,
             pub completed_at: Vec<chrono::DateTime<chrono::Utc>>,
             pub cancelled_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub expires_at: Vec<chrono::DateTime<chrono::Utc>>,
         }
 
         let mut intermediate_rep = IntermediateRep::default();
@@ -2624,6 +2659,11 @@ impl std::str::FromStr for DataRequest {
                             "Parsing a nullable type in this style is not supported in DataRequest".to_string(),
                         );
                     }
+                    "expires_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in DataRequest".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing DataRequest".to_string()),
                 }
             }
@@ -2657,6 +2697,7 @@ impl std::str::FromStr for DataRequest {
             due_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
             completed_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
             cancelled_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
+            expires_at: std::result::Result::Err("Nullable types not supported in DataRequest".to_string())?,
         })
     }
 }
@@ -2932,7 +2973,7 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DataRequestL
     }
 }
 
-/// `pending`: waiting (a deletion: its grace period is running); `completed`: done (the account was anonymised); `cancelled`: by the owner or staff.
+/// `pending`: waiting (an export: being built; a deletion: its grace period is running); `ready`: an export whose link was e-mailed and works until `expires_at`; `downloaded`: an export fetched with its link (which then stops working); `expired`: an export whose link expired unused (the archive is removed); `failed`: an export that could not be built after repeated tries; `completed`: a deletion done (the account was anonymised); `cancelled`: by the owner or staff.
 /// Enumeration of values.
 /// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
 /// which helps with FFI.
@@ -2943,6 +2984,14 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<DataRequestL
 pub enum DataRequestStatus {
     #[serde(rename = "pending")]
     Pending,
+    #[serde(rename = "ready")]
+    Ready,
+    #[serde(rename = "downloaded")]
+    Downloaded,
+    #[serde(rename = "expired")]
+    Expired,
+    #[serde(rename = "failed")]
+    Failed,
     #[serde(rename = "completed")]
     Completed,
     #[serde(rename = "cancelled")]
@@ -2959,6 +3008,10 @@ impl std::fmt::Display for DataRequestStatus {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
             DataRequestStatus::Pending => write!(f, "pending"),
+            DataRequestStatus::Ready => write!(f, "ready"),
+            DataRequestStatus::Downloaded => write!(f, "downloaded"),
+            DataRequestStatus::Expired => write!(f, "expired"),
+            DataRequestStatus::Failed => write!(f, "failed"),
             DataRequestStatus::Completed => write!(f, "completed"),
             DataRequestStatus::Cancelled => write!(f, "cancelled"),
         }
@@ -2971,6 +3024,10 @@ impl std::str::FromStr for DataRequestStatus {
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
             "pending" => std::result::Result::Ok(DataRequestStatus::Pending),
+            "ready" => std::result::Result::Ok(DataRequestStatus::Ready),
+            "downloaded" => std::result::Result::Ok(DataRequestStatus::Downloaded),
+            "expired" => std::result::Result::Ok(DataRequestStatus::Expired),
+            "failed" => std::result::Result::Ok(DataRequestStatus::Failed),
             "completed" => std::result::Result::Ok(DataRequestStatus::Completed),
             "cancelled" => std::result::Result::Ok(DataRequestStatus::Cancelled),
             _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
@@ -2978,7 +3035,7 @@ impl std::str::FromStr for DataRequestStatus {
     }
 }
 
-/// `delete`: the account's deletion after the grace period.
+/// `export`: an archive of the account's data, e-mailed as a download link when built; `delete`: the account's deletion after the grace period.
 /// Enumeration of values.
 /// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
 /// which helps with FFI.
@@ -2987,6 +3044,8 @@ impl std::str::FromStr for DataRequestStatus {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
 pub enum DataRequestType {
+    #[serde(rename = "export")]
+    Export,
     #[serde(rename = "delete")]
     Delete,
 }
@@ -3000,6 +3059,7 @@ impl validator::Validate for DataRequestType {
 impl std::fmt::Display for DataRequestType {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match *self {
+            DataRequestType::Export => write!(f, "export"),
             DataRequestType::Delete => write!(f, "delete"),
         }
     }
@@ -3010,6 +3070,7 @@ impl std::str::FromStr for DataRequestType {
 
     fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
         match s {
+            "export" => std::result::Result::Ok(DataRequestType::Export),
             "delete" => std::result::Result::Ok(DataRequestType::Delete),
             _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
         }
@@ -11810,5 +11871,38 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<UserPage> {
                 std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
             }
         }
+    }
+}
+
+/// Gatehouse: a binary answer (`format: binary`), streamed to the client as it is read
+/// rather than held in memory. It is sent, never serialised or compared.
+pub struct ByteStream(pub axum::body::Body);
+
+impl std::fmt::Debug for ByteStream {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ByteStream(..)")
+    }
+}
+
+impl PartialEq for ByteStream {
+    /// Two streams are never known to be equal without reading them.
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
+impl serde::Serialize for ByteStream {
+    fn serialize<S: serde::Serializer>(&self, _: S) -> std::result::Result<S::Ok, S::Error> {
+        Err(serde::ser::Error::custom(
+            "a byte stream is sent as it is, not serialised",
+        ))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for ByteStream {
+    fn deserialize<D: serde::Deserializer<'de>>(_: D) -> std::result::Result<Self, D::Error> {
+        Err(serde::de::Error::custom(
+            "a byte stream is read as it is, not deserialised",
+        ))
     }
 }

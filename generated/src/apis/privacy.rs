@@ -167,6 +167,38 @@ pub enum CreateDataRequestResponse {
 #[derive(Debug, PartialEq, Serialize, Deserialize)]
 #[must_use]
 #[allow(clippy::large_enum_variant)]
+pub enum DownloadDataExportResponse {
+    /// The archive.
+    Status200_TheArchive {
+        body: models::ByteStream,
+        content_disposition: Option<String>,
+        cache_control: Option<String>,
+    },
+    /// The request could not be read: malformed JSON or parameters (`malformed_request`), a Host header not in ALLOWED_HOSTS (`disallowed_host`), an e-mailed token that is unknown, used, expired or tampered (`invalid_token`), or an e-mailed code (or its login challenge) that is wrong, expired, used, replaced or out of attempts (`invalid_code`, the same for an address without an account), a social `redirect_to` outside `SOCIAL_ALLOWED_REDIRECTS` (`redirect_not_allowed`), a provider code or id_token that did not verify (`social_login_failed`), or a provider that shared no address (`email_required`), or a passkey credential that did not verify or whose ceremony expired or was used (`passkey_failed`).
+    Status400_TheRequestCouldNotBeRead(models::Problem),
+    /// The request took longer than `REQUEST_TIMEOUT` (`request_timeout`).
+    Status408_TheRequestTookLongerThan(models::Problem),
+    /// The request body is larger than the server accepts (`payload_too_large`).
+    Status413_TheRequestBodyIsLargerThanTheServerAccepts(models::Problem),
+    /// One or more fields are invalid (`validation_failed`); `errors` names each field with its own `code` (e.g. `invalid_email`, `password_too_short`, `password_breached`, `incorrect_password`).
+    Status422_OneOrMoreFieldsAreInvalid(models::Problem),
+    /// Too many requests: a rate limit (`rate_limited`) or a login lock-out after repeated failures (`too_many_attempts`). Wait `Retry-After` seconds. The answer is the same whether or not an account exists for the e-mail address concerned.
+    Status429_TooManyRequests {
+        body: models::Problem,
+        retry_after: Option<u32>,
+        rate_limit: Option<String>,
+        rate_limit_policy: Option<String>,
+    },
+    /// A dependency (the database, or Redis for one-time codes) does not answer (`service_unavailable`); try again after `Retry-After` seconds.
+    Status503_ADependency {
+        body: models::Problem,
+        retry_after: Option<u32>,
+    },
+}
+
+#[derive(Debug, PartialEq, Serialize, Deserialize)]
+#[must_use]
+#[allow(clippy::large_enum_variant)]
 pub enum GetMyConsentsResponse {
     /// One entry per purpose.
     Status200_OneEntryPerPurpose(models::ConsentList),
@@ -338,7 +370,7 @@ pub trait Privacy<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::Error
         body: &models::TokenRequest,
     ) -> Result<ConfirmEmailChangeResponse, E>;
 
-    /// Ask for the account's deletion.
+    /// Ask for an export of the account's data, or for its deletion.
     ///
     /// CreateDataRequest - POST /api/v1/users/me/data-requests
     async fn create_data_request(
@@ -350,6 +382,18 @@ pub trait Privacy<E: std::fmt::Debug + Send + Sync + 'static = ()>: super::Error
         claims: &Self::Claims,
         body: &models::DataRequestCreate,
     ) -> Result<CreateDataRequestResponse, E>;
+
+    /// Download a data export.
+    ///
+    /// DownloadDataExport - GET /api/v1/data-exports/{token}
+    async fn download_data_export(
+        &self,
+
+        method: &Method,
+        host: &Host,
+        cookies: &CookieJar,
+        path_params: &models::DownloadDataExportPathParams,
+    ) -> Result<DownloadDataExportResponse, E>;
 
     /// The signed-in user's consents.
     ///
