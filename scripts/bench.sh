@@ -14,7 +14,8 @@
 # four scenarios: register, login, refresh, me. Then it seeds a large database with bulk SQL
 # (PostgreSQL: 1,000,000 users, as many live sessions, 5,000,000 expired refresh tokens;
 # SQLite: 100,000 / 500,000), measures me and refresh again, and once more while `gatehouse
-# cleanup` deletes the expired rows. It prints one Markdown table (requests/s, the
+# cleanup` deletes the expired rows. On each database it also exports an account with
+# 100,000 audit events and notes the build and download times and the server's peak RSS. It prints one Markdown table (requests/s, the
 # ceiling and the fraction of it reached, p50, p99, errors, the server's CPU and peak RSS),
 # checks the goals of issue 21 under it, and saves it under bench-results/.
 #
@@ -32,6 +33,9 @@
 #                       PostgreSQL, 100000 on SQLite); five expired refresh tokens per user
 #   BENCH_BIN           benchmark this binary instead of building target/release/gatehouse
 #   BENCH_RUST_LOG      RUST_LOG for the server (default warn)
+#   BENCH_EXPORT        on (default) or off: a data export of an account with
+#                       BENCH_EXPORT_EVENTS audit events (default 100000), its build and
+#                       download time and the server's peak RSS during each
 #   ARGON2_MEMORY_KIB, ARGON2_ITERATIONS, ARGON2_PARALLELISM
 #                       passed to the server and to the hash ceiling (defaults 19456, 2, 1)
 #
@@ -285,6 +289,8 @@ source "$bench_dir/ceilings.sh"
 source "$bench_dir/scale.sh"
 # shellcheck source=scripts/bench/report.sh
 source "$bench_dir/report.sh"
+# shellcheck source=scripts/bench/export.sh
+source "$bench_dir/export.sh"
 
 # measure_refresh_and_me DB SUFFIX EMAIL: the refresh and me scenarios for EMAIL's sessions,
 # recorded as "refresh SUFFIX" and "me SUFFIX".
@@ -330,6 +336,9 @@ bench_database() {
 
     measure_refresh_and_me "$db" "" "$email"
     measure_hello "$db"
+    if [[ "${BENCH_EXPORT:-on}" == on ]]; then
+        bench_export "$db" "$database_url" "$email"
+    fi
 
     local argon_lines
     argon_lines="$(grep -i 'argon' "$server_log" | head -n 5 || true)"

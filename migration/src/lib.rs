@@ -15,6 +15,7 @@ mod m20261201_000009_mfa;
 mod m20261201_000010_passkeys;
 mod m20261201_000011_consents;
 mod m20261201_000012_data_requests;
+mod m20261201_000013_data_exports;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -35,6 +36,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000010_passkeys::Migration),
             Box::new(m20261201_000011_consents::Migration),
             Box::new(m20261201_000012_data_requests::Migration),
+            Box::new(m20261201_000013_data_exports::Migration),
         ]
     }
 }

@@ -159,6 +159,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("social_grants: {}", report.social_grants);
             println!("mfa_challenges: {}", report.mfa_challenges);
             println!("accounts_anonymised: {}", report.accounts_anonymised);
+            println!("data_exports: {}", report.data_exports);
             println!("total: {}", report.total());
             Ok(())
         }

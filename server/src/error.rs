@@ -162,6 +162,14 @@ impl From<sea_orm::DbErr> for AppError {
 pub type AppResult<T> = Result<T, AppError>;
 
 impl AppError {
+    /// The error as a cause to log, for work done outside a request (a background job).
+    pub fn into_cause(self) -> anyhow::Error {
+        match self {
+            Self::Internal(cause) | Self::Unavailable(cause) => cause,
+            other => anyhow::anyhow!("{other}"),
+        }
+    }
+
     /// The problem document this error answers with.
     pub fn to_problem(&self) -> Problem {
         use StatusCode as S;

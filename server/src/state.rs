@@ -14,7 +14,7 @@ use crate::{
         operations::Operations,
         otp::Otp,
         platform::redis::Redis,
-        privacy::{consents::Consents, deletion::AccountDeletion, email_change::EmailChange},
+        privacy::{consents::Consents, deletion::AccountDeletion, email_change::EmailChange, export::DataExports},
         protection::rate_limit::RateLimiter,
         runtime_settings::RuntimeSettings,
         sessions::{Sessions, user_sessions::UserSessions},
@@ -65,4 +65,6 @@ pub struct AppState {
     pub deletion: AccountDeletion,
     /// Changing an account's address.
     pub email_change: EmailChange,
+    /// Exports of account data.
+    pub exports: DataExports,
 }

@@ -15,6 +15,7 @@ mod cleanup;
 mod consents;
 mod cookies;
 mod csrf;
+mod data_export;
 mod database_outage;
 mod email_change;
 mod email_delivery;

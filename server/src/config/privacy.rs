@@ -1,4 +1,4 @@
-//! Privacy: `CONSENT_PURPOSES`, `ACCOUNT_DELETION_GRACE_PERIOD`.
+//! Privacy: `CONSENT_PURPOSES`, `ACCOUNT_DELETION_GRACE_PERIOD`, `DATA_EXPORT_LINK_LIFETIME`.
 
 use std::time::Duration;
 
@@ -15,6 +15,9 @@ pub struct PrivacySettings {
     /// `ACCOUNT_DELETION_GRACE_PERIOD`: seconds a requested deletion waits before the account
     /// is anonymised (default 14 days, at most 90; `0` deletes at once). A runtime setting.
     pub account_deletion_grace_period: Duration,
+    /// `DATA_EXPORT_LINK_LIFETIME`: seconds the download link of a data export works once it
+    /// is ready (default 1 day, at least 60, at most 30 days).
+    pub data_export_link_lifetime: Duration,
 }
 
 impl Default for PrivacySettings {
@@ -22,6 +25,7 @@ impl Default for PrivacySettings {
         Self {
             consent_purposes: vec!["marketing".into()],
             account_deletion_grace_period: Duration::from_secs(14 * 86_400),
+            data_export_link_lifetime: Duration::from_secs(86_400),
         }
     }
 }
@@ -48,6 +52,12 @@ impl PrivacySettings {
                 0,
                 90 * 86_400,
             )?,
+            data_export_link_lifetime: env.seconds(
+                "DATA_EXPORT_LINK_LIFETIME",
+                d.data_export_link_lifetime,
+                60,
+                30 * 86_400,
+            )?,
         })
     }
 }
@@ -70,5 +80,16 @@ mod tests {
         assert_eq!(set.consent_purposes, ["marketing", "analytics", "newsletter_2"]);
         assert!(settings(&[("CONSENT_PURPOSES", "Marketing")]).is_err());
         assert!(settings(&[("CONSENT_PURPOSES", "a b")]).is_err());
+    }
+
+    #[test]
+    fn export_links_live_a_day_and_at_least_a_minute() {
+        assert_eq!(
+            settings(&[]).unwrap().data_export_link_lifetime,
+            Duration::from_secs(86_400)
+        );
+        let set = settings(&[("DATA_EXPORT_LINK_LIFETIME", "60")]).unwrap();
+        assert_eq!(set.data_export_link_lifetime, Duration::from_secs(60));
+        assert!(settings(&[("DATA_EXPORT_LINK_LIFETIME", "59")]).is_err());
     }
 }

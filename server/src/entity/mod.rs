@@ -2,6 +2,7 @@
 
 pub mod audit_event;
 pub mod consent_event;
+pub mod data_export_chunk;
 pub mod data_request;
 pub mod deferred_job;
 pub mod email_token;

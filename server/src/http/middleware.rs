@@ -63,7 +63,7 @@ pub async fn request_scope(State(settings): State<Arc<Settings>>, request: Reque
         .get::<ConnectInfo<SocketAddr>>()
         .map(|c| client_ip(c.0.ip(), headers, &settings.trusted_proxies));
     let method = request.method().clone();
-    let path = request.uri().path().to_string();
+    let path = shown_path(request.uri().path());
     let operation = operations::operation_id(&method, request.extensions().get::<MatchedPath>());
     let (span, trace_id) = telemetry::request_span(operation, &method, &request_id, headers);
     let client = Arc::new(Client {
@@ -138,6 +138,18 @@ fn new_request_id() -> String {
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^= z >> 31;
     format!("{prefix:016x}{z:016x}")
+}
+
+/// The request path as logs and problem documents show it: the token of a download link is
+/// the capability itself, so it never leaves the request.
+fn shown_path(path: &str) -> String {
+    const SECRET_SEGMENT: [&str; 1] = ["/api/v1/data-exports/"];
+    for prefix in SECRET_SEGMENT {
+        if path.len() > prefix.len() && path.starts_with(prefix) {
+            return format!("{prefix}{{token}}");
+        }
+    }
+    path.to_string()
 }
 
 fn security_headers(out: &mut HeaderMap, path: &str, debug: bool) {

@@ -70,6 +70,12 @@ impl Application {
                 .clone()
                 .work_forever(worker.clone(), state.settings.email.poll_interval),
         );
+        background.spawn(
+            state
+                .exports
+                .clone()
+                .work_forever(worker.clone(), state.settings.email.poll_interval),
+        );
         background.spawn(state.sessions.tokens().keys().clone().reload_periodically());
         if state.db.get_database_backend() == DbBackend::Postgres {
             background.spawn(session_cache::listen(

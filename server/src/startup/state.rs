@@ -23,7 +23,7 @@ use crate::{
             redis::{self, Redis},
             secrets::InstanceSecret,
         },
-        privacy::{consents::Consents, deletion::AccountDeletion, email_change::EmailChange},
+        privacy::{consents::Consents, deletion::AccountDeletion, email_change::EmailChange, export::DataExports},
         protection::{LoginProtection, lockout::Lockout, rate_limit::RateLimiter},
         runtime_settings::RuntimeSettings,
         sessions::{
@@ -157,7 +157,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings.social.clone(),
         SocialDeps {
             db: db.clone(),
-            secret,
+            secret: secret.clone(),
             mfa: mfa.clone(),
             registration: registration.clone(),
             mailer: mailer.clone(),
@@ -166,6 +166,17 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         },
     );
     let consents = Consents::new(db.clone(), sessions.clone(), settings.privacy.consent_purposes.clone());
+    // The link goes to the API itself: at PUBLIC_URL when it is set, else on the frontend's
+    // origin (the usual shape proxies /api there).
+    let download_base = settings.social.public_url.as_deref().unwrap_or(&settings.frontend_url);
+    let exports = DataExports::new(
+        db.clone(),
+        secret.clone(),
+        mailer.clone(),
+        consents.clone(),
+        settings.privacy.data_export_link_lifetime,
+        download_base,
+    );
     registration.handle_jobs();
     passwords.handle_jobs();
     otp.handle_jobs();
@@ -190,6 +201,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         consents,
         deletion,
         email_change,
+        exports,
     })
 }
 

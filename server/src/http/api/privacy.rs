@@ -112,9 +112,11 @@ impl Privacy<AppError> for Api {
         body: &models::DataRequestCreate,
     ) -> AppResult<CreateDataRequestResponse> {
         let auth = claims.user()?;
-        let models::DataRequestType::Delete = body.r_type;
         self.state.sessions.require_recent(auth).await?;
-        let request = self.state.deletion.request(&auth.user).await?;
+        let request = match body.r_type {
+            models::DataRequestType::Export => self.state.exports.request(&auth.user).await?,
+            models::DataRequestType::Delete => self.state.deletion.request(&auth.user).await?,
+        };
         Ok(CreateDataRequestResponse::Status202_Accepted(request.into()))
     }
 
@@ -145,6 +147,24 @@ impl Privacy<AppError> for Api {
         Ok(CancelAccountDeletionResponse::Status200_TheDeletionIsCancelled(
             request.into(),
         ))
+    }
+
+    async fn download_data_export(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        path: &models::DownloadDataExportPathParams,
+    ) -> AppResult<DownloadDataExportResponse> {
+        self.state.limits.check(Action::VerifyEmail, None).await?;
+        let download = self.state.exports.download(&path.token).await?;
+        // Built from the database a piece at a time, never held whole.
+        let body = axum::body::Body::from_stream(download.bytes);
+        Ok(DownloadDataExportResponse::Status200_TheArchive {
+            body: models::ByteStream(body),
+            content_disposition: Some(format!("attachment; filename=\"{}\"", download.file_name)),
+            cache_control: Some("no-store".into()),
+        })
     }
 
     async fn change_email(

@@ -57,18 +57,29 @@ impl From<user::Model> for models::AdminUser {
 impl From<data_request::Model> for models::DataRequest {
     fn from(r: data_request::Model) -> Self {
         let status = match r.status.as_str() {
+            "ready" => models::DataRequestStatus::Ready,
+            "downloaded" => models::DataRequestStatus::Downloaded,
+            "expired" => models::DataRequestStatus::Expired,
+            "failed" => models::DataRequestStatus::Failed,
             "completed" => models::DataRequestStatus::Completed,
             "cancelled" => models::DataRequestStatus::Cancelled,
             _ => models::DataRequestStatus::Pending,
         };
+        let r_type = match r.kind.as_str() {
+            "export" => models::DataRequestType::Export,
+            _ => models::DataRequestType::Delete,
+        };
+        // The link's expiry matters only while it can be used.
+        let expires_at = r.expires_at.filter(|_| r.status == "ready");
         Self {
             id: r.id,
-            r_type: models::DataRequestType::Delete,
+            r_type,
             status,
             created_at: r.created_at,
             due_at: present_or_null(r.due_at),
             completed_at: present_or_null(r.completed_at),
             cancelled_at: present_or_null(r.cancelled_at),
+            expires_at: present_or_null(expires_at),
         }
     }
 }
@@ -123,6 +134,7 @@ impl From<CleanupReport> for models::CleanupReport {
             social_grants: count(r.social_grants),
             mfa_challenges: count(r.mfa_challenges),
             accounts_anonymised: count(r.accounts_anonymised),
+            data_exports: count(r.data_exports),
             total: count(r.total()),
         }
     }

@@ -22,7 +22,7 @@ use crate::{
     services::{
         audit::{self, AuditEvent},
         mail::outbox::Status,
-        privacy::anonymise,
+        privacy::{anonymise, export::DataExports},
         runtime_settings::RuntimeSettings,
     },
 };
@@ -63,6 +63,8 @@ pub struct CleanupReport {
     pub mfa_challenges: u64,
     /// Accounts whose deletion grace period was over, anonymised.
     pub accounts_anonymised: u64,
+    /// Export archives whose link expired unused.
+    pub data_exports: u64,
 }
 
 impl CleanupReport {
@@ -77,6 +79,7 @@ impl CleanupReport {
             + self.social_grants
             + self.mfa_challenges
             + self.accounts_anonymised
+            + self.data_exports
     }
 }
 
@@ -118,6 +121,7 @@ impl Maintenance {
         let session_cutoff = now - access_margin;
         // First, so that the rows an anonymised account leaves go with the rest.
         let accounts_anonymised = self.anonymise_due(now).await?;
+        let data_exports = DataExports::remove_expired(&self.db, now).await?;
         let doomed_sessions = Condition::any()
             .add(session::Column::ExpiresAt.lt(session_cutoff))
             .add(session::Column::RevokedAt.lt(session_cutoff));
@@ -240,6 +244,7 @@ impl Maintenance {
             social_grants,
             mfa_challenges,
             accounts_anonymised,
+            data_exports,
         };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
@@ -251,6 +256,7 @@ impl Maintenance {
             social_grants = report.social_grants,
             mfa_challenges = report.mfa_challenges,
             accounts_anonymised = report.accounts_anonymised,
+            data_exports = report.data_exports,
             "cleanup finished"
         );
         let detail = json!({
@@ -263,6 +269,7 @@ impl Maintenance {
             "social_grants": report.social_grants,
             "mfa_challenges": report.mfa_challenges,
             "accounts_anonymised": report.accounts_anonymised,
+            "data_exports": report.data_exports,
         });
         audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
         Ok(report)

@@ -1,4 +1,4 @@
-//! Who holds a claimed outbox message or deferred job, and for how long.
+//! Who holds a claimed outbox message, deferred job or data export, and for how long.
 //!
 //! A worker claims rows under a short [`LEASE`] and renews every claim it holds every
 //! [`RENEW_EVERY`] while its process lives, so a row whose worker died is taken over by
@@ -56,7 +56,7 @@ fn host_name() -> String {
     if name.is_empty() { "localhost".into() } else { name }
 }
 
-/// The claims of outbox messages and deferred jobs held by one worker.
+/// The claims of outbox messages, deferred jobs and data exports held by one worker.
 #[derive(Clone)]
 pub struct Leases {
     db: DatabaseConnection,
@@ -85,10 +85,17 @@ impl Leases {
             .execute(
                 "UPDATE deferred_jobs SET locked_by = NULL, locked_until = NULL \
                  WHERE locked_by LIKE $1 ESCAPE '\\' AND locked_by <> $2",
+                vec![pattern.clone().into(), self.worker.as_str().into()],
+            )
+            .await?;
+        let released_exports = self
+            .execute(
+                "UPDATE data_requests SET locked_by = NULL, locked_until = NULL \
+                 WHERE status = 'pending' AND locked_by LIKE $1 ESCAPE '\\' AND locked_by <> $2",
                 vec![pattern.into(), self.worker.as_str().into()],
             )
             .await?;
-        Ok(released_mail + released_jobs)
+        Ok(released_mail + released_jobs + released_exports)
     }
 
     /// Extends every claim this worker holds by [`LEASE`].
@@ -101,6 +108,11 @@ impl Leases {
         .await?;
         self.execute(
             "UPDATE deferred_jobs SET locked_until = $1 WHERE locked_by = $2",
+            vec![until.into(), self.worker.as_str().into()],
+        )
+        .await?;
+        self.execute(
+            "UPDATE data_requests SET locked_until = $1 WHERE status = 'pending' AND locked_by = $2",
             vec![until.into(), self.worker.as_str().into()],
         )
         .await?;

@@ -47,11 +47,13 @@ pub enum TemplateKind {
     EmailChanged,
     /// Someone asked to move their account to this address, which already has one.
     EmailChangeConflict,
+    /// An export of the account's data is ready; the link downloads it once.
+    DataExportReady,
 }
 
 impl TemplateKind {
     /// Every kind.
-    pub const ALL: [TemplateKind; 16] = [
+    pub const ALL: [TemplateKind; 17] = [
         Self::VerifyEmail,
         Self::PasswordReset,
         Self::PasswordChanged,
@@ -68,6 +70,7 @@ impl TemplateKind {
         Self::EmailChangeConfirm,
         Self::EmailChanged,
         Self::EmailChangeConflict,
+        Self::DataExportReady,
     ];
 
     /// The file-name stem of the kind's templates, e.g. `"verify_email"`.
@@ -89,6 +92,7 @@ impl TemplateKind {
             Self::EmailChangeConfirm => "email_change_confirm",
             Self::EmailChanged => "email_changed",
             Self::EmailChangeConflict => "email_change_conflict",
+            Self::DataExportReady => "data_export_ready",
         }
     }
 }
@@ -172,7 +176,8 @@ const BUILTIN: &[(&str, &str)] = builtin!(
     "deletion_scheduled",
     "email_change_confirm",
     "email_changed",
-    "email_change_conflict"
+    "email_change_conflict",
+    "data_export_ready"
 );
 
 impl Templates {

@@ -8,11 +8,11 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::deletion::{COMPLETED, DELETE, PENDING};
+use super::requests::{CANCELLED, COMPLETED, DELETE, EXPORT, PENDING, READY};
 use crate::{
     entity::{
-        audit_event, consent_event, data_request, email_token, mfa_challenge, mfa_recovery_code, mfa_totp, otp_code,
-        outbox_message, passkey, refresh_token, session, social_account, user,
+        audit_event, consent_event, data_export_chunk, data_request, email_token, mfa_challenge, mfa_recovery_code,
+        mfa_totp, otp_code, outbox_message, passkey, refresh_token, session, social_account, user,
     },
     error::{AppError, AppResult},
     services::audit::{self, AuditEvent},
@@ -48,8 +48,8 @@ pub async fn anonymise_due(db: &DatabaseConnection, now: DateTime<Utc>, limit: u
 /// Anonymises account `user_id` if its deletion is due by `now` (false when it was cancelled
 /// or done meanwhile), all in one transaction: the address becomes
 /// [`placeholder_address`], names, password and flags are erased, its linked providers,
-/// factors, passkeys, sessions, refresh tokens, e-mailed tokens and codes, consents and e-mails
-/// are deleted, its audit events lose their IP address and user agent, and its deletion
+/// factors, passkeys, sessions, refresh tokens, e-mailed tokens and codes, consents, e-mails
+/// and export archives are deleted (its exports cancelled), its audit events lose their IP address and user agent, and its deletion
 /// request is completed.
 pub async fn anonymise(db: &DatabaseConnection, user_id: Uuid, now: DateTime<Utc>) -> AppResult<bool> {
     crate::db::write_transaction::<_, AppError, _>(db, |txn| {
@@ -104,6 +104,16 @@ pub async fn anonymise(db: &DatabaseConnection, user_id: Uuid, now: DateTime<Utc
                 .filter(data_request::Column::Status.eq(PENDING))
                 .exec(txn)
                 .await?;
+            // Its archives were deleted with its belongings: no export is built or served.
+            data_request::Entity::update_many()
+                .col_expr(data_request::Column::Status, Expr::value(CANCELLED))
+                .col_expr(data_request::Column::CancelledAt, Expr::value(now))
+                .col_expr(data_request::Column::TokenHash, Expr::value(Option::<String>::None))
+                .filter(data_request::Column::UserId.eq(user_id))
+                .filter(data_request::Column::Kind.eq(EXPORT))
+                .filter(data_request::Column::Status.is_in([PENDING, READY]))
+                .exec(txn)
+                .await?;
             Ok(true)
         })
     })
@@ -119,6 +129,15 @@ async fn delete_belongings(txn: &impl ConnectionTrait, user_id: Uuid) -> AppResu
         .to_owned();
     refresh_token::Entity::delete_many()
         .filter(refresh_token::Column::SessionId.in_subquery(sessions))
+        .exec(txn)
+        .await?;
+    let requests = Query::select()
+        .column(data_request::Column::Id)
+        .from(data_request::Entity)
+        .and_where(data_request::Column::UserId.eq(user_id))
+        .to_owned();
+    data_export_chunk::Entity::delete_many()
+        .filter(data_export_chunk::Column::RequestId.in_subquery(requests))
         .exec(txn)
         .await?;
     macro_rules! delete_owned {

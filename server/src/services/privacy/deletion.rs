@@ -10,7 +10,10 @@ use sea_orm::{
 };
 use uuid::Uuid;
 
-use super::anonymise;
+use super::{
+    anonymise, export,
+    requests::{self, CANCELLED, DELETE, PENDING},
+};
 use crate::{
     entity::{data_request, user},
     error::{AppError, AppResult},
@@ -23,14 +26,6 @@ use crate::{
     },
 };
 
-/// The `kind` of a deletion request.
-pub const DELETE: &str = "delete";
-/// A request waiting (a deletion: its grace period is running).
-pub const PENDING: &str = "pending";
-/// A request done.
-pub const COMPLETED: &str = "completed";
-/// A request cancelled by the owner or staff.
-pub const CANCELLED: &str = "cancelled";
 /// The page of the frontend the cancelling link opens.
 const CANCEL_PATH: &str = "/account-deletion/cancel";
 
@@ -72,14 +67,8 @@ impl AccountDeletion {
         let due = now + chrono::Duration::from_std(grace).unwrap_or_default();
         let user_id = account.id;
         let request = data_request::Model {
-            id: Uuid::now_v7(),
-            user_id,
-            kind: DELETE.into(),
-            status: PENDING.into(),
-            created_at: now,
             due_at: Some(due),
-            completed_at: None,
-            cancelled_at: None,
+            ..requests::new_pending(user_id, DELETE, now)
         };
         let (row, account, this) = (request.clone(), account.clone(), self.clone());
         crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
@@ -136,12 +125,19 @@ impl AccountDeletion {
             .await?)
     }
 
-    /// Cancels request `id` of `user_id`: `not_found` for another account's,
+    /// Cancels request `id` of `user_id` (an export or a deletion): `not_found` for another
+    /// account's,
     /// `data_request_not_pending` when it is over.
     pub async fn cancel(&self, user_id: Uuid, id: Uuid, actor: Option<Uuid>) -> AppResult<data_request::Model> {
         let request = self.find(user_id, id).await?;
         if request.status != PENDING {
             return Err(AppError::DataRequestNotPending);
+        }
+        if request.kind == export::EXPORT {
+            if !export::cancel(&self.db, &request).await? {
+                return Err(AppError::DataRequestNotPending);
+            }
+            return self.find(user_id, id).await;
         }
         self.cancel_pending(&request, actor).await
     }

@@ -27,7 +27,7 @@ use tokio::sync::Notify;
 use self::queue::Queue;
 use super::lease::{self, WorkerId};
 use crate::{
-    error::{AppError, AppResult},
+    error::AppResult,
     services::platform::{
         client::{self, Client},
         email_address::Email,
@@ -167,16 +167,9 @@ impl Deferred {
         let task = tokio::spawn(client::scope(client, handler(email)));
         match tokio::time::timeout(JOB_TIMEOUT, task).await {
             Ok(Ok(Ok(()))) => Ok(()),
-            Ok(Ok(Err(e))) => Err(describe(e)),
+            Ok(Ok(Err(e))) => Err(e.into_cause()),
             Ok(Err(join)) => Err(anyhow::anyhow!("the job panicked: {join}")),
             Err(_) => Err(anyhow::anyhow!("the job ran for more than {} s", JOB_TIMEOUT.as_secs())),
         }
-    }
-}
-
-fn describe(e: AppError) -> anyhow::Error {
-    match e {
-        AppError::Internal(cause) | AppError::Unavailable(cause) => cause,
-        other => anyhow::anyhow!("{other}"),
     }
 }

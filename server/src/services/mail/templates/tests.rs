@@ -92,6 +92,8 @@ fn every_kind_renders_with_the_built_in_set() {
         .render(TemplateKind::DeletionScheduled, &deletion)
         .unwrap();
     has(&deletion.text, &["in 14 days its data will be erased"]);
+    let export = render(None, TemplateKind::DataExportReady, "Ada");
+    has(&export.text, &["within 24 hours with this link, which works once:"]);
     let verify = render(None, TemplateKind::VerifyEmail, "Ada");
     assert_eq!(verify.subject, "[Gatehouse] Confirm your e-mail address");
     has(&verify.text, &["valid for 24 hours."]);
