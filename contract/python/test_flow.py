@@ -15,11 +15,14 @@ from __future__ import annotations
 import email
 import email.message
 import email.policy
+import hashlib
+import io
 import json
 import os
 import time
 import uuid
-from collections.abc import Iterator
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -28,10 +31,15 @@ from gatehouse_client import AuthenticatedClient, Client
 from gatehouse_client.api.admin import list_users
 from gatehouse_client.api.auth import login, logout, refresh_token, register, verify_email
 from gatehouse_client.api.ops import run_cleanup
+from gatehouse_client.api.privacy import create_data_request, download_data_export
 from gatehouse_client.api.users import get_me
 from gatehouse_client.models import (
     Accepted,
     CleanupReport,
+    DataRequest,
+    DataRequestCreate,
+    DataRequestStatus,
+    DataRequestType,
     EmailVerified,
     LoginRequest,
     Problem,
@@ -42,7 +50,7 @@ from gatehouse_client.models import (
     User,
     UserPage,
 )
-from gatehouse_client.types import Unset
+from gatehouse_client.types import File, Unset
 
 PASSWORD = "correct horse battery staple py"
 GENERATED = Path(__file__).parent / "generated" / "gatehouse_client"
@@ -78,12 +86,13 @@ def tokens_of(public: Client, address: str, password: str) -> TokenResponse:
     return tokens
 
 
-def mailed_token(address: str, timeout: float = 10.0) -> str:
-    """The `token` of the link in the newest e-mail to `address` (file backend). The body is
-    quoted-printable: the e-mail parser decodes it (`=3D`, soft line breaks)."""
+def mailed_word(address: str, matches: Callable[[str], str | None], what: str, timeout: float = 10.0) -> str:
+    """The first word of the newest e-mail to `address` (file backend) for which `matches`
+    gives a value, that value. The body is quoted-printable: the e-mail parser decodes it
+    (`=3D`, soft line breaks)."""
     mail_dir = Path(required("CONTRACT_MAIL_DIR"))
     deadline = time.monotonic() + timeout
-    while True:  # the outbox worker delivers right after the commit, not before the answer
+    while True:  # the workers deliver after the commit, not before the answer
         mails = sorted(mail_dir.glob("*.eml"), key=lambda p: p.stat().st_mtime, reverse=True)
         for path in mails:
             message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
@@ -92,13 +101,31 @@ def mailed_token(address: str, timeout: float = 10.0) -> str:
             body = message.get_body(preferencelist=("plain",))
             assert isinstance(body, email.message.EmailMessage), f"{path}: no text part"
             for word in str(body.get_content()).split():
-                query = parse_qs(urlsplit(word).query)
-                if "/verify-email" in word and query.get("token"):
-                    return query["token"][0]
-            pytest.fail(f"{path}: the newest e-mail to {address} has no verification link")
+                found = matches(word)
+                if found:
+                    return found
         if time.monotonic() > deadline:
-            pytest.fail(f"no e-mail to {address} in {mail_dir} after {timeout} s")
+            pytest.fail(f"no e-mail to {address} with {what} in {mail_dir} after {timeout} s")
         time.sleep(0.05)
+
+
+def mailed_token(address: str) -> str:
+    """The `token` of the verification link e-mailed to `address`."""
+
+    def verification_token(word: str) -> str | None:
+        tokens = parse_qs(urlsplit(word).query).get("token")
+        return tokens[0] if "/verify-email" in word and tokens else None
+
+    return mailed_word(address, verification_token, "a verification link")
+
+
+def registered_tokens(public: Client, label: str) -> tuple[str, TokenResponse]:
+    """A new, verified account's address and its tokens."""
+    address = new_address(label)
+    register.sync(client=public, body=RegisterRequest(email=address, password=PASSWORD))
+    verified = verify_email.sync(client=public, body=TokenRequest(token=mailed_token(address)))
+    assert isinstance(verified, EmailVerified), verified
+    return address, tokens_of(public, address, PASSWORD)
 
 
 def test_every_operation_has_its_function() -> None:
@@ -201,3 +228,39 @@ def test_cron_cleanup() -> None:
     ) as wrong:
         refused = run_cleanup.sync(client=wrong)
     assert isinstance(refused, Problem) and (refused.status, refused.code) == (401, "unauthorized")
+
+
+def test_data_export_downloads_once_as_its_manifest_says(public: Client) -> None:
+    address, tokens = registered_tokens(public, "export")
+    with bearer(tokens.access_token) as client:
+        request = create_data_request.sync(
+            client=client, body=DataRequestCreate(type_=DataRequestType.EXPORT)
+        )
+    assert isinstance(request, DataRequest), request
+    assert request.status == DataRequestStatus.PENDING
+
+    download_path = "/api/v1/data-exports/"
+    token = mailed_word(
+        address,
+        lambda word: word.rsplit("/", 1)[1] if download_path in word else None,
+        "a data export link",
+        timeout=30.0,
+    )
+    response = download_data_export.sync_detailed(client=public, token=token)
+    assert response.status_code == 200, response
+    assert response.headers["content-type"] == "application/zip"
+    assert response.headers["content-disposition"].startswith('attachment; filename="gatehouse-export-')
+    archive = response.parsed
+    assert isinstance(archive, File), archive
+    with zipfile.ZipFile(io.BytesIO(archive.payload.read())) as bundle:
+        manifest = json.loads(bundle.read("manifest.json"))
+        assert manifest["format_version"] == 1
+        listed = {entry["name"]: entry for entry in manifest["files"]}
+        assert set(listed) | {"manifest.json"} == set(bundle.namelist())
+        for name, entry in listed.items():
+            data = bundle.read(name)
+            assert (len(data), hashlib.sha256(data).hexdigest()) == (entry["size"], entry["sha256"]), name
+        assert json.loads(bundle.read("profile.json"))["email"] == address
+
+    spent = download_data_export.sync(client=public, token=token)
+    assert isinstance(spent, Problem) and (spent.status, spent.code) == (400, "invalid_token"), spent
