@@ -85,6 +85,12 @@ pub struct DeleteUserPathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct DeleteWebhookPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct GetUserPathParams {
     pub id: uuid::Uuid,
 }
@@ -92,6 +98,12 @@ pub struct GetUserPathParams {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct GetUserConsentsPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct GetWebhookPathParams {
     pub id: uuid::Uuid,
 }
 
@@ -181,6 +193,28 @@ pub struct ListUsersQueryParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ListWebhookDeliveriesPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct ListWebhookDeliveriesQueryParams {
+    #[serde(rename = "status")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<models::WebhookDeliveryStatus>,
+    #[serde(rename = "limit")]
+    #[validate(range(min = 1u32, max = 200u32))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub limit: Option<u32>,
+    /// Only deliveries older than this one (its id).
+    #[serde(rename = "before")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub before: Option<uuid::Uuid>,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct LogoutUserPathParams {
     pub id: uuid::Uuid,
 }
@@ -205,7 +239,32 @@ pub struct RetryOutboxMessagePathParams {
 
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RetryWebhookDeliveryPathParams {
+    pub id: uuid::Uuid,
+    pub delivery_id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct RotateWebhookSecretPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct SendTestWebhookPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct UpdateUserPathParams {
+    pub id: uuid::Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct UpdateWebhookPathParams {
     pub id: uuid::Uuid,
 }
 
@@ -1455,6 +1514,10 @@ pub struct CleanupReport {
     #[serde(rename = "data_exports")]
     pub data_exports: i64,
 
+    /// Webhook deliveries delivered more than 7 days ago or dead for more than 30.
+    #[serde(rename = "webhook_deliveries")]
+    pub webhook_deliveries: i64,
+
     #[serde(rename = "total")]
     pub total: i64,
 }
@@ -1472,6 +1535,7 @@ impl CleanupReport {
         mfa_challenges: i64,
         accounts_anonymised: i64,
         data_exports: i64,
+        webhook_deliveries: i64,
         total: i64,
     ) -> CleanupReport {
         CleanupReport {
@@ -1485,6 +1549,7 @@ impl CleanupReport {
             mfa_challenges,
             accounts_anonymised,
             data_exports,
+            webhook_deliveries,
             total,
         }
     }
@@ -1516,6 +1581,8 @@ impl std::fmt::Display for CleanupReport {
             Some(self.accounts_anonymised.to_string()),
             Some("data_exports".to_string()),
             Some(self.data_exports.to_string()),
+            Some("webhook_deliveries".to_string()),
+            Some(self.webhook_deliveries.to_string()),
             Some("total".to_string()),
             Some(self.total.to_string()),
         ];
@@ -1545,6 +1612,7 @@ impl std::str::FromStr for CleanupReport {
             pub mfa_challenges: Vec<i64>,
             pub accounts_anonymised: Vec<i64>,
             pub data_exports: Vec<i64>,
+            pub webhook_deliveries: Vec<i64>,
             pub total: Vec<i64>,
         }
 
@@ -1602,6 +1670,10 @@ impl std::str::FromStr for CleanupReport {
                     #[allow(clippy::redundant_clone)]
                     "data_exports" => intermediate_rep
                         .data_exports
+                        .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "webhook_deliveries" => intermediate_rep
+                        .webhook_deliveries
                         .push(<i64 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
                     #[allow(clippy::redundant_clone)]
                     "total" => intermediate_rep
@@ -1667,6 +1739,11 @@ impl std::str::FromStr for CleanupReport {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "data_exports missing in CleanupReport".to_string())?,
+            webhook_deliveries: intermediate_rep
+                .webhook_deliveries
+                .into_iter()
+                .next()
+                .ok_or_else(|| "webhook_deliveries missing in CleanupReport".to_string())?,
             total: intermediate_rep
                 .total
                 .into_iter()
@@ -11865,6 +11942,1534 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<UserPage> {
                 std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
                 std::result::Result::Err(err) => std::result::Result::Err(format!(
                     r#"Unable to convert header value '{value}' into UserPage - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookDelivery {
+    /// Also the message's `webhook-id` (`msg_` and this id without dashes).
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "endpoint_id")]
+    pub endpoint_id: uuid::Uuid,
+
+    #[serde(rename = "event_type")]
+    #[validate(nested)]
+    pub event_type: models::WebhookEventType,
+
+    #[serde(rename = "status")]
+    #[validate(nested)]
+    pub status: models::WebhookDeliveryStatus,
+
+    #[serde(rename = "attempts")]
+    pub attempts: i32,
+
+    #[serde(rename = "created_at")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+
+    #[serde(rename = "next_attempt_at")]
+    pub next_attempt_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    #[serde(rename = "delivered_at")]
+    pub delivered_at: Nullable<chrono::DateTime<chrono::Utc>>,
+
+    /// The HTTP status of the last answer, when there was one.
+    #[serde(rename = "last_status_code")]
+    pub last_status_code: Nullable<i32>,
+
+    /// Why the last attempt failed.
+    #[serde(rename = "last_error")]
+    pub last_error: Nullable<String>,
+
+    /// The body sent: `{\"type\", \"timestamp\", \"data\": {\"user_id\", \"email\", …}}`.
+    #[serde(rename = "payload")]
+    #[validate(custom(function = "check_xss_map"))]
+    pub payload: std::collections::HashMap<String, crate::types::Object>,
+}
+
+impl WebhookDelivery {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: uuid::Uuid,
+        endpoint_id: uuid::Uuid,
+        event_type: models::WebhookEventType,
+        status: models::WebhookDeliveryStatus,
+        attempts: i32,
+        created_at: chrono::DateTime<chrono::Utc>,
+        next_attempt_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        delivered_at: Nullable<chrono::DateTime<chrono::Utc>>,
+        last_status_code: Nullable<i32>,
+        last_error: Nullable<String>,
+        payload: std::collections::HashMap<String, crate::types::Object>,
+    ) -> WebhookDelivery {
+        WebhookDelivery {
+            id,
+            endpoint_id,
+            event_type,
+            status,
+            attempts,
+            created_at,
+            next_attempt_at,
+            delivered_at,
+            last_status_code,
+            last_error,
+            payload,
+        }
+    }
+}
+
+/// Converts the WebhookDelivery value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookDelivery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+
+            // Skipping endpoint_id in query parameter serialization
+
+            // Skipping event_type in query parameter serialization
+
+            // Skipping status in query parameter serialization
+            Some("attempts".to_string()),
+            Some(self.attempts.to_string()),
+            // Skipping created_at in query parameter serialization
+
+            // Skipping next_attempt_at in query parameter serialization
+
+            // Skipping delivered_at in query parameter serialization
+            Some("last_status_code".to_string()),
+            Some(
+                self.last_status_code
+                    .as_ref()
+                    .map_or("null".to_string(), |x| x.to_string()),
+            ),
+            Some("last_error".to_string()),
+            Some(self.last_error.as_ref().map_or("null".to_string(), |x| x.to_string())),
+            // Skipping payload in query parameter serialization
+            // Skipping payload in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookDelivery value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookDelivery {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub endpoint_id: Vec<uuid::Uuid>,
+            pub event_type: Vec<models::WebhookEventType>,
+            pub status: Vec<models::WebhookDeliveryStatus>,
+            pub attempts: Vec<i32>,
+            pub created_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub next_attempt_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub delivered_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub last_status_code: Vec<i32>,
+            pub last_error: Vec<String>,
+            pub payload: Vec<std::collections::HashMap<String, crate::types::Object>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing WebhookDelivery".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "endpoint_id" => intermediate_rep
+                        .endpoint_id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "event_type" => intermediate_rep.event_type.push(
+                        <models::WebhookEventType as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "status" => intermediate_rep.status.push(
+                        <models::WebhookDeliveryStatus as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "attempts" => intermediate_rep
+                        .attempts
+                        .push(<i32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "created_at" => intermediate_rep.created_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "next_attempt_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookDelivery".to_string(),
+                        );
+                    }
+                    "delivered_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookDelivery".to_string(),
+                        );
+                    }
+                    "last_status_code" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookDelivery".to_string(),
+                        );
+                    }
+                    "last_error" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookDelivery".to_string(),
+                        );
+                    }
+                    "payload" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in WebhookDelivery".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing WebhookDelivery".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookDelivery {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in WebhookDelivery".to_string())?,
+            endpoint_id: intermediate_rep
+                .endpoint_id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "endpoint_id missing in WebhookDelivery".to_string())?,
+            event_type: intermediate_rep
+                .event_type
+                .into_iter()
+                .next()
+                .ok_or_else(|| "event_type missing in WebhookDelivery".to_string())?,
+            status: intermediate_rep
+                .status
+                .into_iter()
+                .next()
+                .ok_or_else(|| "status missing in WebhookDelivery".to_string())?,
+            attempts: intermediate_rep
+                .attempts
+                .into_iter()
+                .next()
+                .ok_or_else(|| "attempts missing in WebhookDelivery".to_string())?,
+            created_at: intermediate_rep
+                .created_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "created_at missing in WebhookDelivery".to_string())?,
+            next_attempt_at: std::result::Result::Err("Nullable types not supported in WebhookDelivery".to_string())?,
+            delivered_at: std::result::Result::Err("Nullable types not supported in WebhookDelivery".to_string())?,
+            last_status_code: std::result::Result::Err("Nullable types not supported in WebhookDelivery".to_string())?,
+            last_error: std::result::Result::Err("Nullable types not supported in WebhookDelivery".to_string())?,
+            payload: intermediate_rep
+                .payload
+                .into_iter()
+                .next()
+                .ok_or_else(|| "payload missing in WebhookDelivery".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookDelivery> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookDelivery>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookDelivery>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookDelivery - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookDelivery> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookDelivery as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookDelivery - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookDeliveryPage {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::WebhookDelivery>,
+
+    /// Pass as `before` for the next page; `null` on the last page.
+    #[serde(rename = "next_before")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub next_before: Option<Nullable<uuid::Uuid>>,
+}
+
+impl WebhookDeliveryPage {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::WebhookDelivery>) -> WebhookDeliveryPage {
+        WebhookDeliveryPage {
+            items,
+            next_before: None,
+        }
+    }
+}
+
+/// Converts the WebhookDeliveryPage value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookDeliveryPage {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+            // Skipping next_before in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookDeliveryPage value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookDeliveryPage {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::WebhookDelivery>>,
+            pub next_before: Vec<uuid::Uuid>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing WebhookDeliveryPage".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in WebhookDeliveryPage".to_string(),
+                        );
+                    }
+                    "next_before" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookDeliveryPage".to_string(),
+                        );
+                    }
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing WebhookDeliveryPage".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookDeliveryPage {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in WebhookDeliveryPage".to_string())?,
+            next_before: std::result::Result::Err("Nullable types not supported in WebhookDeliveryPage".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookDeliveryPage> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookDeliveryPage>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookDeliveryPage>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookDeliveryPage - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookDeliveryPage> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookDeliveryPage as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookDeliveryPage - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// `pending`: waiting for its (next) attempt; `sending`: claimed by a worker; `delivered`: the endpoint answered 2xx; `dead`: every attempt failed (`WEBHOOK_MAX_ATTEMPTS`).
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum WebhookDeliveryStatus {
+    #[serde(rename = "pending")]
+    Pending,
+    #[serde(rename = "sending")]
+    Sending,
+    #[serde(rename = "delivered")]
+    Delivered,
+    #[serde(rename = "dead")]
+    Dead,
+}
+
+impl validator::Validate for WebhookDeliveryStatus {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for WebhookDeliveryStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            WebhookDeliveryStatus::Pending => write!(f, "pending"),
+            WebhookDeliveryStatus::Sending => write!(f, "sending"),
+            WebhookDeliveryStatus::Delivered => write!(f, "delivered"),
+            WebhookDeliveryStatus::Dead => write!(f, "dead"),
+        }
+    }
+}
+
+impl std::str::FromStr for WebhookDeliveryStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "pending" => std::result::Result::Ok(WebhookDeliveryStatus::Pending),
+            "sending" => std::result::Result::Ok(WebhookDeliveryStatus::Sending),
+            "delivered" => std::result::Result::Ok(WebhookDeliveryStatus::Delivered),
+            "dead" => std::result::Result::Ok(WebhookDeliveryStatus::Dead),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookEndpoint {
+    #[serde(rename = "id")]
+    pub id: uuid::Uuid,
+
+    #[serde(rename = "url")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub url: String,
+
+    #[serde(rename = "events")]
+    #[validate(nested)]
+    pub events: Vec<models::WebhookEventType>,
+
+    #[serde(rename = "description")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub description: String,
+
+    #[serde(rename = "enabled")]
+    pub enabled: bool,
+
+    #[serde(rename = "created_at")]
+    pub created_at: chrono::DateTime<chrono::Utc>,
+
+    #[serde(rename = "updated_at")]
+    pub updated_at: chrono::DateTime<chrono::Utc>,
+
+    /// Until when deliveries are also signed with the secret before the last rotation.
+    #[serde(rename = "previous_secret_expires_at")]
+    pub previous_secret_expires_at: Nullable<chrono::DateTime<chrono::Utc>>,
+}
+
+impl WebhookEndpoint {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(
+        id: uuid::Uuid,
+        url: String,
+        events: Vec<models::WebhookEventType>,
+        description: String,
+        enabled: bool,
+        created_at: chrono::DateTime<chrono::Utc>,
+        updated_at: chrono::DateTime<chrono::Utc>,
+        previous_secret_expires_at: Nullable<chrono::DateTime<chrono::Utc>>,
+    ) -> WebhookEndpoint {
+        WebhookEndpoint {
+            id,
+            url,
+            events,
+            description,
+            enabled,
+            created_at,
+            updated_at,
+            previous_secret_expires_at,
+        }
+    }
+}
+
+/// Converts the WebhookEndpoint value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookEndpoint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping id in query parameter serialization
+            Some("url".to_string()),
+            Some(self.url.to_string()),
+            // Skipping events in query parameter serialization
+            Some("description".to_string()),
+            Some(self.description.to_string()),
+            Some("enabled".to_string()),
+            Some(self.enabled.to_string()),
+            // Skipping created_at in query parameter serialization
+
+            // Skipping updated_at in query parameter serialization
+
+            // Skipping previous_secret_expires_at in query parameter serialization
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookEndpoint value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookEndpoint {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub id: Vec<uuid::Uuid>,
+            pub url: Vec<String>,
+            pub events: Vec<Vec<models::WebhookEventType>>,
+            pub description: Vec<String>,
+            pub enabled: Vec<bool>,
+            pub created_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub updated_at: Vec<chrono::DateTime<chrono::Utc>>,
+            pub previous_secret_expires_at: Vec<chrono::DateTime<chrono::Utc>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing WebhookEndpoint".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "id" => intermediate_rep
+                        .id
+                        .push(<uuid::Uuid as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "url" => intermediate_rep
+                        .url
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "events" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in WebhookEndpoint".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "description" => intermediate_rep
+                        .description
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "enabled" => intermediate_rep
+                        .enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "created_at" => intermediate_rep.created_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "updated_at" => intermediate_rep.updated_at.push(
+                        <chrono::DateTime<chrono::Utc> as std::str::FromStr>::from_str(val)
+                            .map_err(|x| x.to_string())?,
+                    ),
+                    "previous_secret_expires_at" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookEndpoint".to_string(),
+                        );
+                    }
+                    _ => return std::result::Result::Err("Unexpected key while parsing WebhookEndpoint".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookEndpoint {
+            id: intermediate_rep
+                .id
+                .into_iter()
+                .next()
+                .ok_or_else(|| "id missing in WebhookEndpoint".to_string())?,
+            url: intermediate_rep
+                .url
+                .into_iter()
+                .next()
+                .ok_or_else(|| "url missing in WebhookEndpoint".to_string())?,
+            events: intermediate_rep
+                .events
+                .into_iter()
+                .next()
+                .ok_or_else(|| "events missing in WebhookEndpoint".to_string())?,
+            description: intermediate_rep
+                .description
+                .into_iter()
+                .next()
+                .ok_or_else(|| "description missing in WebhookEndpoint".to_string())?,
+            enabled: intermediate_rep
+                .enabled
+                .into_iter()
+                .next()
+                .ok_or_else(|| "enabled missing in WebhookEndpoint".to_string())?,
+            created_at: intermediate_rep
+                .created_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "created_at missing in WebhookEndpoint".to_string())?,
+            updated_at: intermediate_rep
+                .updated_at
+                .into_iter()
+                .next()
+                .ok_or_else(|| "updated_at missing in WebhookEndpoint".to_string())?,
+            previous_secret_expires_at: std::result::Result::Err(
+                "Nullable types not supported in WebhookEndpoint".to_string(),
+            )?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookEndpoint> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookEndpoint>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookEndpoint>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookEndpoint - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookEndpoint> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookEndpoint as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookEndpoint - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookEndpointCreate {
+    #[serde(rename = "url")]
+    #[validate(length(min = 1, max = 2000), custom(function = "check_xss_string"))]
+    pub url: String,
+
+    #[serde(rename = "events")]
+    #[validate(length(min = 1, max = 20), nested)]
+    pub events: Vec<models::WebhookEventType>,
+
+    #[serde(rename = "description")]
+    #[validate(length(max = 200), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+
+    #[serde(rename = "enabled")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+impl WebhookEndpointCreate {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(url: String, events: Vec<models::WebhookEventType>) -> WebhookEndpointCreate {
+        WebhookEndpointCreate {
+            url,
+            events,
+            description: Some(r#""#.to_string()),
+            enabled: Some(true),
+        }
+    }
+}
+
+/// Converts the WebhookEndpointCreate value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookEndpointCreate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            Some("url".to_string()),
+            Some(self.url.to_string()),
+            // Skipping events in query parameter serialization
+            self.description
+                .as_ref()
+                .map(|description| ["description".to_string(), description.to_string()].join(",")),
+            self.enabled
+                .as_ref()
+                .map(|enabled| ["enabled".to_string(), enabled.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookEndpointCreate value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookEndpointCreate {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub url: Vec<String>,
+            pub events: Vec<Vec<models::WebhookEventType>>,
+            pub description: Vec<String>,
+            pub enabled: Vec<bool>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing WebhookEndpointCreate".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "url" => intermediate_rep
+                        .url
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "events" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in WebhookEndpointCreate".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "description" => intermediate_rep
+                        .description
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "enabled" => intermediate_rep
+                        .enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing WebhookEndpointCreate".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookEndpointCreate {
+            url: intermediate_rep
+                .url
+                .into_iter()
+                .next()
+                .ok_or_else(|| "url missing in WebhookEndpointCreate".to_string())?,
+            events: intermediate_rep
+                .events
+                .into_iter()
+                .next()
+                .ok_or_else(|| "events missing in WebhookEndpointCreate".to_string())?,
+            description: intermediate_rep.description.into_iter().next(),
+            enabled: intermediate_rep.enabled.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookEndpointCreate> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookEndpointCreate>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookEndpointCreate>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookEndpointCreate - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookEndpointCreate> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookEndpointCreate as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookEndpointCreate - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookEndpointList {
+    #[serde(rename = "items")]
+    #[validate(nested)]
+    pub items: Vec<models::WebhookEndpoint>,
+}
+
+impl WebhookEndpointList {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(items: Vec<models::WebhookEndpoint>) -> WebhookEndpointList {
+        WebhookEndpointList { items }
+    }
+}
+
+/// Converts the WebhookEndpointList value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookEndpointList {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping items in query parameter serialization
+
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookEndpointList value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookEndpointList {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub items: Vec<Vec<models::WebhookEndpoint>>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing WebhookEndpointList".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    "items" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in WebhookEndpointList".to_string(),
+                        );
+                    }
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing WebhookEndpointList".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookEndpointList {
+            items: intermediate_rep
+                .items
+                .into_iter()
+                .next()
+                .ok_or_else(|| "items missing in WebhookEndpointList".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookEndpointList> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookEndpointList>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookEndpointList>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookEndpointList - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookEndpointList> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookEndpointList as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookEndpointList - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// The fields to change; the others stay as they are.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookEndpointUpdate {
+    #[serde(rename = "url")]
+    #[validate(length(min = 1, max = 2000), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+
+    #[serde(rename = "events")]
+    #[validate(length(min = 1, max = 20), nested)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<models::WebhookEventType>>,
+
+    #[serde(rename = "description")]
+    #[validate(length(max = 200), custom(function = "check_xss_string"))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+
+    #[serde(rename = "enabled")]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+impl WebhookEndpointUpdate {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> WebhookEndpointUpdate {
+        WebhookEndpointUpdate {
+            url: None,
+            events: None,
+            description: None,
+            enabled: None,
+        }
+    }
+}
+
+/// Converts the WebhookEndpointUpdate value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookEndpointUpdate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.url
+                .as_ref()
+                .map(|url| ["url".to_string(), url.to_string()].join(",")),
+            // Skipping events in query parameter serialization
+            self.description
+                .as_ref()
+                .map(|description| ["description".to_string(), description.to_string()].join(",")),
+            self.enabled
+                .as_ref()
+                .map(|enabled| ["enabled".to_string(), enabled.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookEndpointUpdate value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookEndpointUpdate {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub url: Vec<String>,
+            pub events: Vec<Vec<models::WebhookEventType>>,
+            pub description: Vec<String>,
+            pub enabled: Vec<bool>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => {
+                    return std::result::Result::Err("Missing value while parsing WebhookEndpointUpdate".to_string());
+                }
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "url" => intermediate_rep
+                        .url
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "events" => {
+                        return std::result::Result::Err(
+                            "Parsing a container in this style is not supported in WebhookEndpointUpdate".to_string(),
+                        );
+                    }
+                    #[allow(clippy::redundant_clone)]
+                    "description" => intermediate_rep
+                        .description
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    #[allow(clippy::redundant_clone)]
+                    "enabled" => intermediate_rep
+                        .enabled
+                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => {
+                        return std::result::Result::Err(
+                            "Unexpected key while parsing WebhookEndpointUpdate".to_string(),
+                        );
+                    }
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookEndpointUpdate {
+            url: intermediate_rep.url.into_iter().next(),
+            events: intermediate_rep.events.into_iter().next(),
+            description: intermediate_rep.description.into_iter().next(),
+            enabled: intermediate_rep.enabled.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookEndpointUpdate> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookEndpointUpdate>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookEndpointUpdate>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookEndpointUpdate - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookEndpointUpdate> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookEndpointUpdate as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookEndpointUpdate - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+/// An account event. `user.deleted` is sent when an account is anonymised (its `email` is then null); `user.updated` for a change of profile or of the account by staff; `session.revoked` when the owner signs out or revokes sessions or staff sign the account out; `webhook.test` only by `sendTestWebhook`.
+/// Enumeration of values.
+/// Since this enum's variants do not hold data, we can easily define them as `#[repr(C)]`
+/// which helps with FFI.
+#[allow(non_camel_case_types, clippy::large_enum_variant)]
+#[repr(C)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "conversion", derive(frunk_enum_derive::LabelledGenericEnum))]
+pub enum WebhookEventType {
+    #[serde(rename = "user.created")]
+    UserCreated,
+    #[serde(rename = "user.email_verified")]
+    UserEmailVerified,
+    #[serde(rename = "user.updated")]
+    UserUpdated,
+    #[serde(rename = "user.email_changed")]
+    UserEmailChanged,
+    #[serde(rename = "user.deletion_requested")]
+    UserDeletionRequested,
+    #[serde(rename = "user.deleted")]
+    UserDeleted,
+    #[serde(rename = "session.revoked")]
+    SessionRevoked,
+    #[serde(rename = "refresh_token.reused")]
+    RefreshTokenReused,
+    #[serde(rename = "login.locked")]
+    LoginLocked,
+    #[serde(rename = "mfa.enabled")]
+    MfaEnabled,
+    #[serde(rename = "mfa.disabled")]
+    MfaDisabled,
+    #[serde(rename = "identity.linked")]
+    IdentityLinked,
+    #[serde(rename = "identity.unlinked")]
+    IdentityUnlinked,
+    #[serde(rename = "data_export.ready")]
+    DataExportReady,
+    #[serde(rename = "webhook.test")]
+    WebhookTest,
+}
+
+impl validator::Validate for WebhookEventType {
+    fn validate(&self) -> std::result::Result<(), validator::ValidationErrors> {
+        std::result::Result::Ok(())
+    }
+}
+
+impl std::fmt::Display for WebhookEventType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match *self {
+            WebhookEventType::UserCreated => write!(f, "user.created"),
+            WebhookEventType::UserEmailVerified => write!(f, "user.email_verified"),
+            WebhookEventType::UserUpdated => write!(f, "user.updated"),
+            WebhookEventType::UserEmailChanged => write!(f, "user.email_changed"),
+            WebhookEventType::UserDeletionRequested => write!(f, "user.deletion_requested"),
+            WebhookEventType::UserDeleted => write!(f, "user.deleted"),
+            WebhookEventType::SessionRevoked => write!(f, "session.revoked"),
+            WebhookEventType::RefreshTokenReused => write!(f, "refresh_token.reused"),
+            WebhookEventType::LoginLocked => write!(f, "login.locked"),
+            WebhookEventType::MfaEnabled => write!(f, "mfa.enabled"),
+            WebhookEventType::MfaDisabled => write!(f, "mfa.disabled"),
+            WebhookEventType::IdentityLinked => write!(f, "identity.linked"),
+            WebhookEventType::IdentityUnlinked => write!(f, "identity.unlinked"),
+            WebhookEventType::DataExportReady => write!(f, "data_export.ready"),
+            WebhookEventType::WebhookTest => write!(f, "webhook.test"),
+        }
+    }
+}
+
+impl std::str::FromStr for WebhookEventType {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        match s {
+            "user.created" => std::result::Result::Ok(WebhookEventType::UserCreated),
+            "user.email_verified" => std::result::Result::Ok(WebhookEventType::UserEmailVerified),
+            "user.updated" => std::result::Result::Ok(WebhookEventType::UserUpdated),
+            "user.email_changed" => std::result::Result::Ok(WebhookEventType::UserEmailChanged),
+            "user.deletion_requested" => std::result::Result::Ok(WebhookEventType::UserDeletionRequested),
+            "user.deleted" => std::result::Result::Ok(WebhookEventType::UserDeleted),
+            "session.revoked" => std::result::Result::Ok(WebhookEventType::SessionRevoked),
+            "refresh_token.reused" => std::result::Result::Ok(WebhookEventType::RefreshTokenReused),
+            "login.locked" => std::result::Result::Ok(WebhookEventType::LoginLocked),
+            "mfa.enabled" => std::result::Result::Ok(WebhookEventType::MfaEnabled),
+            "mfa.disabled" => std::result::Result::Ok(WebhookEventType::MfaDisabled),
+            "identity.linked" => std::result::Result::Ok(WebhookEventType::IdentityLinked),
+            "identity.unlinked" => std::result::Result::Ok(WebhookEventType::IdentityUnlinked),
+            "data_export.ready" => std::result::Result::Ok(WebhookEventType::DataExportReady),
+            "webhook.test" => std::result::Result::Ok(WebhookEventType::WebhookTest),
+            _ => std::result::Result::Err(format!(r#"Value not valid: {s}"#)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookRotation {
+    /// How long the previous secret still signs deliveries (0 = not at all).
+    #[serde(rename = "overlap_seconds")]
+    #[validate(range(min = 0u32, max = 604800u32))]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlap_seconds: Option<u32>,
+}
+
+impl WebhookRotation {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new() -> WebhookRotation {
+        WebhookRotation {
+            overlap_seconds: Some(86400),
+        }
+    }
+}
+
+/// Converts the WebhookRotation value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookRotation {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            self.overlap_seconds
+                .as_ref()
+                .map(|overlap_seconds| ["overlap_seconds".to_string(), overlap_seconds.to_string()].join(",")),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookRotation value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookRotation {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub overlap_seconds: Vec<u32>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing WebhookRotation".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "overlap_seconds" => intermediate_rep
+                        .overlap_seconds
+                        .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing WebhookRotation".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookRotation {
+            overlap_seconds: intermediate_rep.overlap_seconds.into_iter().next(),
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookRotation> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookRotation>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookRotation>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookRotation - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookRotation> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookRotation as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookRotation - {err}"#
+                )),
+            },
+            std::result::Result::Err(e) => {
+                std::result::Result::Err(format!(r#"Unable to convert header: {hdr_value:?} to string: {e}"#))
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
+#[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
+pub struct WebhookSecret {
+    #[serde(rename = "endpoint")]
+    #[validate(nested)]
+    pub endpoint: models::WebhookEndpoint,
+
+    /// The signing secret, `whsec_` and the base64 of 32 random bytes, as the Standard Webhooks libraries take it. Shown this once.
+    #[serde(rename = "secret")]
+    #[validate(custom(function = "check_xss_string"))]
+    pub secret: String,
+}
+
+impl WebhookSecret {
+    #[allow(clippy::new_without_default, clippy::too_many_arguments)]
+    pub fn new(endpoint: models::WebhookEndpoint, secret: String) -> WebhookSecret {
+        WebhookSecret { endpoint, secret }
+    }
+}
+
+/// Converts the WebhookSecret value to the Query Parameters representation (style=form, explode=false)
+/// specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde serializer
+impl std::fmt::Display for WebhookSecret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let params: Vec<Option<String>> = vec![
+            // Skipping endpoint in query parameter serialization
+            Some("secret".to_string()),
+            Some(self.secret.to_string()),
+        ];
+
+        write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
+    }
+}
+
+/// Converts Query Parameters representation (style=form, explode=false) to a WebhookSecret value
+/// as specified in https://swagger.io/docs/specification/serialization/
+/// Should be implemented in a serde deserializer
+impl std::str::FromStr for WebhookSecret {
+    type Err = String;
+
+    fn from_str(s: &str) -> std::result::Result<Self, Self::Err> {
+        /// An intermediate representation of the struct to use for parsing.
+        #[derive(Default)]
+        #[allow(dead_code)]
+        struct IntermediateRep {
+            pub endpoint: Vec<models::WebhookEndpoint>,
+            pub secret: Vec<String>,
+        }
+
+        let mut intermediate_rep = IntermediateRep::default();
+
+        // Parse into intermediate representation
+        let mut string_iter = s.split(',');
+        let mut key_result = string_iter.next();
+
+        while key_result.is_some() {
+            let val = match string_iter.next() {
+                Some(x) => x,
+                None => return std::result::Result::Err("Missing value while parsing WebhookSecret".to_string()),
+            };
+
+            if let Some(key) = key_result {
+                #[allow(clippy::match_single_binding)]
+                match key {
+                    #[allow(clippy::redundant_clone)]
+                    "endpoint" => intermediate_rep.endpoint.push(
+                        <models::WebhookEndpoint as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?,
+                    ),
+                    #[allow(clippy::redundant_clone)]
+                    "secret" => intermediate_rep
+                        .secret
+                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    _ => return std::result::Result::Err("Unexpected key while parsing WebhookSecret".to_string()),
+                }
+            }
+
+            // Get the next key
+            key_result = string_iter.next();
+        }
+
+        // Use the intermediate representation to return the struct
+        std::result::Result::Ok(WebhookSecret {
+            endpoint: intermediate_rep
+                .endpoint
+                .into_iter()
+                .next()
+                .ok_or_else(|| "endpoint missing in WebhookSecret".to_string())?,
+            secret: intermediate_rep
+                .secret
+                .into_iter()
+                .next()
+                .ok_or_else(|| "secret missing in WebhookSecret".to_string())?,
+        })
+    }
+}
+
+// Methods for converting between header::IntoHeaderValue<WebhookSecret> and HeaderValue
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<header::IntoHeaderValue<WebhookSecret>> for HeaderValue {
+    type Error = String;
+
+    fn try_from(hdr_value: header::IntoHeaderValue<WebhookSecret>) -> std::result::Result<Self, Self::Error> {
+        let hdr_value = hdr_value.to_string();
+        match HeaderValue::from_str(&hdr_value) {
+            std::result::Result::Ok(value) => std::result::Result::Ok(value),
+            std::result::Result::Err(e) => std::result::Result::Err(format!(
+                r#"Invalid header value for WebhookSecret - value: {hdr_value} is invalid {e}"#
+            )),
+        }
+    }
+}
+
+#[cfg(feature = "server")]
+impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookSecret> {
+    type Error = String;
+
+    fn try_from(hdr_value: HeaderValue) -> std::result::Result<Self, Self::Error> {
+        match hdr_value.to_str() {
+            std::result::Result::Ok(value) => match <WebhookSecret as std::str::FromStr>::from_str(value) {
+                std::result::Result::Ok(value) => std::result::Result::Ok(header::IntoHeaderValue(value)),
+                std::result::Result::Err(err) => std::result::Result::Err(format!(
+                    r#"Unable to convert header value '{value}' into WebhookSecret - {err}"#
                 )),
             },
             std::result::Result::Err(e) => {

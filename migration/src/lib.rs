@@ -16,6 +16,7 @@ mod m20261201_000010_passkeys;
 mod m20261201_000011_consents;
 mod m20261201_000012_data_requests;
 mod m20261201_000013_data_exports;
+mod m20261202_000014_webhooks;
 
 /// All migrations, in order.
 pub struct Migrator;
@@ -37,6 +38,7 @@ impl MigratorTrait for Migrator {
             Box::new(m20261201_000011_consents::Migration),
             Box::new(m20261201_000012_data_requests::Migration),
             Box::new(m20261201_000013_data_exports::Migration),
+            Box::new(m20261202_000014_webhooks::Migration),
         ]
     }
 }

@@ -160,6 +160,7 @@ async fn run(command: Command, settings: Settings) -> anyhow::Result<()> {
             println!("mfa_challenges: {}", report.mfa_challenges);
             println!("accounts_anonymised: {}", report.accounts_anonymised);
             println!("data_exports: {}", report.data_exports);
+            println!("webhook_deliveries: {}", report.webhook_deliveries);
             println!("total: {}", report.total());
             Ok(())
         }

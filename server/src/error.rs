@@ -102,6 +102,9 @@ pub enum AppError {
     /// 409 `not_dead`: only a dead outbox message can be retried.
     #[error("outbox message not dead")]
     OutboxMessageNotDead,
+    /// 409 `not_dead`: only a dead webhook delivery can be retried.
+    #[error("webhook delivery not dead")]
+    WebhookDeliveryNotDead,
     /// 409 `own_account`: staff cannot deactivate, demote or delete their own account.
     #[error("own account")]
     OwnAccount,
@@ -224,6 +227,8 @@ impl AppError {
             Self::NotFound => Problem::new(S::NOT_FOUND, "not_found", "Not found").detail("Nothing here."),
             Self::OutboxMessageNotDead => Problem::new(S::CONFLICT, "not_dead", "Message not dead")
                 .detail("Only a message whose delivery was given up on can be retried."),
+            Self::WebhookDeliveryNotDead => Problem::new(S::CONFLICT, "not_dead", "Delivery not dead")
+                .detail("Only a delivery that was given up on can be retried."),
             Self::OwnAccount => Problem::new(S::CONFLICT, "own_account", "Own account")
                 .detail("Staff cannot deactivate, demote or delete their own account."),
             Self::UserDeleted => Problem::new(S::CONFLICT, "user_deleted", "Account deleted")

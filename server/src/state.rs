@@ -19,6 +19,7 @@ use crate::{
         runtime_settings::RuntimeSettings,
         sessions::{Sessions, user_sessions::UserSessions},
         social::Social,
+        webhooks::Webhooks,
     },
 };
 
@@ -67,4 +68,6 @@ pub struct AppState {
     pub email_change: EmailChange,
     /// Exports of account data.
     pub exports: DataExports,
+    /// Webhook endpoints and deliveries.
+    pub webhooks: Webhooks,
 }

@@ -55,3 +55,4 @@ mod social_mfa;
 mod social_redirect;
 mod tokens;
 mod users_me;
+mod webhooks;

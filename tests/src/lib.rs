@@ -25,6 +25,7 @@ pub mod social_support;
 mod soft_passkey;
 mod timing;
 mod users;
+mod webhook_receiver;
 
 pub use gatehouse::config::{EmailBackend, EmailVerification, LimitSettings, LockoutSettings, Policy, Rate, Settings};
 pub use gatehouse_client::{Client, Error, ResponseValue, types};
@@ -69,6 +70,7 @@ pub use smtp_sink::{ReceivedMail, SmtpSink};
 pub use soft_passkey::{SoftPasskey, StoredCredential};
 pub use timing::{assert_alike, median, timed};
 pub use users::{TestUser, login_request};
+pub use webhook_receiver::{Received, WebhookReceiver, signed_with};
 
 mod staff;
 pub use staff::{

@@ -12,6 +12,7 @@ mod otp;
 mod privacy;
 mod process;
 mod social;
+mod webhooks;
 
 use std::{
     net::{IpAddr, SocketAddr},
@@ -30,6 +31,7 @@ pub use otp::{LoginOtp, OtpSettings};
 pub use privacy::PrivacySettings;
 pub use process::{Argon2Settings, LogFormat};
 pub use social::{ProviderKind, ProviderSettings, SocialSettings, is_loopback};
+pub use webhooks::WebhookSettings;
 
 /// Everything Gatehouse can be configured with.
 #[derive(Clone, Debug)]
@@ -121,6 +123,8 @@ pub struct Settings {
     pub breach: BreachSettings,
     /// Consents (`CONSENT_PURPOSES`).
     pub privacy: PrivacySettings,
+    /// Webhook deliveries (`WEBHOOK_*`).
+    pub webhooks: WebhookSettings,
     /// `REDIS_URL`: shared state for many instances (rate limits, lock-outs, one-time codes);
     /// unset keeps it in process (default). Never logged.
     pub redis_url: Option<Redacted>,
@@ -181,6 +185,7 @@ impl Default for Settings {
             mfa: MfaSettings::default(),
             breach: BreachSettings::default(),
             privacy: PrivacySettings::default(),
+            webhooks: WebhookSettings::default(),
             redis_url: None,
             redis_key_prefix: "gatehouse:".into(),
             limits: LimitSettings::default(),
@@ -310,6 +315,7 @@ impl Settings {
             mfa,
             breach: BreachSettings::from_env(&env, debug)?,
             privacy: PrivacySettings::from_env(&env)?,
+            webhooks: WebhookSettings::from_env(&env)?,
             redis_url: env.get("REDIS_URL").map(Redacted),
             redis_key_prefix: env.get("REDIS_KEY_PREFIX").unwrap_or(d.redis_key_prefix),
             limits: LimitSettings::from_env(&env)?,

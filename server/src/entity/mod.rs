@@ -22,3 +22,5 @@ pub mod session;
 pub mod signing_key;
 pub mod social_account;
 pub mod user;
+pub mod webhook_delivery;
+pub mod webhook_endpoint;

@@ -6,8 +6,9 @@
 //!
 //! | domain | owns | uses |
 //! |---|---|---|
-//! | [`platform`] | Redis, instance secrets, pagination, the e-mail address type, the current client, metric names | — |
-//! | [`audit`] | the audit log | platform |
+//! | [`platform`] | Redis, instance secrets, pagination, the e-mail address type, the current client, metric names, worker leases | — |
+//! | [`webhooks`] | endpoints, the deliveries of account events (queued where the audit log records them), signing, the guarded sender | platform |
+//! | [`audit`] | the audit log | platform, webhooks |
 //! | [`runtime_settings`] | settings changed at run time | audit |
 //! | [`mail`] | templates, the durable outbox, delivery, work deferred past the answer | platform |
 //! | [`sessions`] | sessions, refresh tokens, access tokens and signing keys | platform, audit, runtime_settings |
@@ -17,8 +18,8 @@
 //! | [`otp`] | e-mailed one-time codes | identity and below |
 //! | [`mfa`] | second factors (TOTP, recovery codes), the second step of every sign-in, step-up | otp and below |
 //! | [`social`] | sign-in with outside identity providers, linked provider accounts | mfa and below |
-//! | [`privacy`] | consents and their history | sessions and below |
-//! | [`admin`] | staff administration of users, maintenance (cleanup) | identity and below |
+//! | [`privacy`] | consents and their history, account deletion, e-mail change, data export | sessions and below |
+//! | [`admin`] | staff administration of users, maintenance (cleanup) | identity, webhooks and below |
 //! | [`operations`] | readiness of the dependencies, the metrics scrape | mail, platform |
 //!
 //! A new capability gets its own folder here, placed in this order so that it only uses
@@ -38,3 +39,4 @@ pub mod protection;
 pub mod runtime_settings;
 pub mod sessions;
 pub mod social;
+pub mod webhooks;

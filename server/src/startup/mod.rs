@@ -15,12 +15,11 @@ use crate::{
     config::{EdgeSettings, EmailBackend, Settings},
     http::{api::Api, docs, guard, metrics_listener, middleware, rejections, server},
     services::{
-        mail::{
-            self,
+        mail::{self, transport::Transport},
+        platform::{
             lease::{Leases, WorkerId},
-            transport::Transport,
+            metrics,
         },
-        platform::metrics,
         sessions::session_cache,
     },
     state::AppState,
@@ -73,6 +72,12 @@ impl Application {
         background.spawn(
             state
                 .exports
+                .clone()
+                .work_forever(worker.clone(), state.settings.email.poll_interval),
+        );
+        background.spawn(
+            state
+                .webhooks
                 .clone()
                 .work_forever(worker.clone(), state.settings.email.poll_interval),
         );

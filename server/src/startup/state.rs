@@ -30,6 +30,7 @@ use crate::{
             Sessions, keys::KeyStore, session_cache::SessionCache, tokens::AccessTokens, user_sessions::UserSessions,
         },
         social::{Social, SocialDeps},
+        webhooks::Webhooks,
     },
     state::AppState,
 };
@@ -177,6 +178,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         settings.privacy.data_export_link_lifetime,
         download_base,
     );
+    let webhooks = Webhooks::new(db.clone(), secret.clone(), &settings.webhooks);
     registration.handle_jobs();
     passwords.handle_jobs();
     otp.handle_jobs();
@@ -202,6 +204,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         deletion,
         email_change,
         exports,
+        webhooks,
     })
 }
 

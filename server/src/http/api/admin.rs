@@ -9,6 +9,7 @@ use http::Method;
 use super::{
     Api, Credentials, given, nullable,
     views::{audit_page, user_page},
+    webhooks,
 };
 use crate::{
     entity::outbox_message,
@@ -335,6 +336,128 @@ impl Admin<AppError> for Api {
         Ok(UpdateRuntimeSettingsResponse::Status200_TheSettingsNowInForce(
             snapshot.into(),
         ))
+    }
+
+    async fn list_webhooks(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+    ) -> AppResult<ListWebhooksResponse> {
+        claims.staff()?;
+        webhooks::list(&self.state).await
+    }
+
+    async fn create_webhook(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        body: &models::WebhookEndpointCreate,
+    ) -> AppResult<CreateWebhookResponse> {
+        let staff = self.stepped_up_staff(claims).await?;
+        webhooks::create(&self.state, staff, body).await
+    }
+
+    async fn get_webhook(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::GetWebhookPathParams,
+    ) -> AppResult<GetWebhookResponse> {
+        claims.staff()?;
+        webhooks::get(&self.state, path.id).await
+    }
+
+    async fn update_webhook(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::UpdateWebhookPathParams,
+        body: &models::WebhookEndpointUpdate,
+    ) -> AppResult<UpdateWebhookResponse> {
+        let staff = self.stepped_up_staff(claims).await?;
+        webhooks::update(&self.state, staff, path.id, body).await
+    }
+
+    async fn delete_webhook(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::DeleteWebhookPathParams,
+    ) -> AppResult<DeleteWebhookResponse> {
+        let staff = self.stepped_up_staff(claims).await?;
+        webhooks::delete(&self.state, staff, path.id).await
+    }
+
+    async fn rotate_webhook_secret(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::RotateWebhookSecretPathParams,
+        body: &models::WebhookRotation,
+    ) -> AppResult<RotateWebhookSecretResponse> {
+        let staff = self.stepped_up_staff(claims).await?;
+        webhooks::rotate(&self.state, staff, path.id, body).await
+    }
+
+    async fn send_test_webhook(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::SendTestWebhookPathParams,
+    ) -> AppResult<SendTestWebhookResponse> {
+        let staff = self.stepped_up_staff(claims).await?;
+        webhooks::send_test(&self.state, staff, path.id).await
+    }
+
+    async fn list_webhook_deliveries(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::ListWebhookDeliveriesPathParams,
+        query: &models::ListWebhookDeliveriesQueryParams,
+    ) -> AppResult<ListWebhookDeliveriesResponse> {
+        claims.staff()?;
+        webhooks::deliveries(&self.state, path.id, query).await
+    }
+
+    async fn retry_webhook_delivery(
+        &self,
+        _: &Method,
+        _: &Host,
+        _: &CookieJar,
+        claims: &Credentials,
+        path: &models::RetryWebhookDeliveryPathParams,
+    ) -> AppResult<RetryWebhookDeliveryResponse> {
+        let staff = self.stepped_up_staff(claims).await?;
+        webhooks::retry(&self.state, staff, path.id, path.delivery_id).await
+    }
+}
+
+impl Api {
+    /// The staff member behind `claims`, with the recent step-up staff changes need.
+    async fn stepped_up_staff<'a>(
+        &self,
+        claims: &'a Credentials,
+    ) -> AppResult<&'a crate::services::sessions::AuthUser> {
+        let staff = claims.staff()?;
+        self.state.mfa.require_staff_step_up(staff).await?;
+        Ok(staff)
     }
 }
 

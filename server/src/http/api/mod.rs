@@ -11,6 +11,7 @@ mod sessions;
 mod social;
 mod users;
 mod views;
+mod webhooks;
 
 use async_trait::async_trait;
 use axum::response::{IntoResponse, Response};

@@ -135,6 +135,7 @@ impl From<CleanupReport> for models::CleanupReport {
             mfa_challenges: count(r.mfa_challenges),
             accounts_anonymised: count(r.accounts_anonymised),
             data_exports: count(r.data_exports),
+            webhook_deliveries: count(r.webhook_deliveries),
             total: count(r.total()),
         }
     }

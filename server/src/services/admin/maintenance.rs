@@ -16,7 +16,7 @@ use serde_json::json;
 use crate::{
     entity::{
         audit_event, email_token, flow_grant, maintenance_job, mfa_challenge, mfa_totp, otp_code, otp_send_window,
-        outbox_message, refresh_token, session,
+        outbox_message, refresh_token, session, webhook_delivery,
     },
     error::AppResult,
     services::{
@@ -24,6 +24,7 @@ use crate::{
         mail::outbox::Status,
         privacy::{anonymise, export::DataExports},
         runtime_settings::RuntimeSettings,
+        webhooks,
     },
 };
 
@@ -65,6 +66,8 @@ pub struct CleanupReport {
     pub accounts_anonymised: u64,
     /// Export archives whose link expired unused.
     pub data_exports: u64,
+    /// Webhook deliveries delivered more than 7 days ago or dead for more than 30.
+    pub webhook_deliveries: u64,
 }
 
 impl CleanupReport {
@@ -80,6 +83,7 @@ impl CleanupReport {
             + self.mfa_challenges
             + self.accounts_anonymised
             + self.data_exports
+            + self.webhook_deliveries
     }
 }
 
@@ -234,6 +238,13 @@ impl Maintenance {
                         .add(mfa_totp::Column::CreatedAt.lt(now - chrono::Duration::days(1))),
                 )
                 .await?;
+        let webhook_deliveries = self
+            .delete_in_batches(
+                webhook_delivery::Entity,
+                webhook_delivery::Column::Id,
+                webhooks::deliveries::expired(now),
+            )
+            .await?;
         let report = CleanupReport {
             refresh_tokens,
             sessions,
@@ -245,6 +256,7 @@ impl Maintenance {
             mfa_challenges,
             accounts_anonymised,
             data_exports,
+            webhook_deliveries,
         };
         tracing::info!(
             refresh_tokens = report.refresh_tokens,
@@ -257,6 +269,7 @@ impl Maintenance {
             mfa_challenges = report.mfa_challenges,
             accounts_anonymised = report.accounts_anonymised,
             data_exports = report.data_exports,
+            webhook_deliveries = report.webhook_deliveries,
             "cleanup finished"
         );
         let detail = json!({
@@ -270,6 +283,7 @@ impl Maintenance {
             "mfa_challenges": report.mfa_challenges,
             "accounts_anonymised": report.accounts_anonymised,
             "data_exports": report.data_exports,
+            "webhook_deliveries": report.webhook_deliveries,
         });
         audit::record(&self.db, AuditEvent::new("cleanup_ran", None).detail(detail)).await;
         Ok(report)

@@ -1,4 +1,5 @@
-//! The audit log of security events. Recording never fails the request it describes.
+//! The audit log of security events. Recording never fails the request it describes; it also
+//! queues the event's webhooks, on the same connection.
 
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
@@ -7,10 +8,13 @@ use uuid::Uuid;
 use crate::{
     entity::audit_event::{self, Column},
     error::AppResult,
-    services::platform::{
-        client::ClientInfo,
-        metrics,
-        pagination::{self, Page, PageRequest},
+    services::{
+        platform::{
+            client::ClientInfo,
+            metrics,
+            pagination::{self, Page, PageRequest},
+        },
+        webhooks::{self, events::Occurrence},
     },
 };
 
@@ -94,6 +98,16 @@ pub async fn record(db: &impl ConnectionTrait, event: AuditEvent) {
     };
     if let Err(e) = audit_event::Entity::insert(row).exec_without_returning(db).await {
         tracing::error!(error = %e, event = event.event_type, "writing an audit event failed");
+    }
+    let occurrence = Occurrence {
+        kind: event.event_type,
+        user_id: event.user_id,
+        actor_id: event.actor_id,
+        session_id: event.session_id,
+        detail: &event.detail,
+    };
+    if let Err(e) = webhooks::events::fan_out(db, &occurrence).await {
+        tracing::error!(error = %e, event = event.event_type, "queueing the event's webhooks failed");
     }
 }
 

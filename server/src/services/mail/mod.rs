@@ -2,7 +2,6 @@
 
 pub mod backlog;
 pub mod deferred;
-pub mod lease;
 pub mod links;
 pub mod outbox;
 pub mod templates;
@@ -21,11 +20,11 @@ use tracing::Instrument;
 
 use self::{
     deferred::Deferred,
-    lease::WorkerId,
     outbox::Outbox,
     templates::{EmailContext, TemplateKind, Templates},
     transport::Transport,
 };
+use crate::services::platform::lease::{self, WorkerId};
 use crate::{
     config::Settings,
     entity::{outbox_message, user},

@@ -13,14 +13,12 @@ use sea_orm::{
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{
-    lease::{LEASE, WorkerId},
-    templates::{RenderedEmail, TemplateKind},
-};
+use super::templates::{RenderedEmail, TemplateKind};
 use crate::{
     entity::outbox_message::{self, Column},
     error::{AppError, AppResult},
     services::platform::{
+        lease::{LEASE, WorkerId},
         pagination::{self, Page, PageRequest},
         secrets::InstanceSecret,
     },

@@ -55,7 +55,6 @@ pub const UNAVAILABLE: &str = "gatehouse_dependency_unavailable_total";
 pub const SESSION_CACHE: &str = "gatehouse_session_cache_lookups_total";
 /// Audit events recorded, by `event`.
 pub const AUDIT_EVENTS: &str = "gatehouse_audit_events_total";
-/// Always 1, labelled with the `version`.
 /// Second factors added and removed, by factor and change (`enabled`, `disabled`, `reset`).
 pub const MFA_CHANGES: &str = "gatehouse_mfa_changes_total";
 /// Sensitive operations refused for want of a recent authentication, and re-authentications.
@@ -63,6 +62,9 @@ pub const STEP_UPS: &str = "gatehouse_step_ups_total";
 /// New passwords looked up in the Pwned Passwords API: `breached`, `clean`, `unavailable`
 /// (failed open), `skipped` (resting after a failure).
 pub const BREACH_CHECKS: &str = "gatehouse_breached_password_checks_total";
+/// Webhook delivery attempts by `event` and `result` (`delivered`, `retry`, `dead`).
+pub const WEBHOOKS: &str = "gatehouse_webhook_deliveries_total";
+/// Always 1, labelled with the `version`.
 pub const BUILD_INFO: &str = "gatehouse_build_info";
 
 // Request latencies: 1 ms to 10 s.
@@ -207,6 +209,11 @@ pub fn one_time_code_failure(purpose: &'static str) {
 /// Counts an outbox delivery attempt's outcome.
 pub fn email(result: &'static str) {
     metrics::counter!(EMAILS, "result" => result).increment(1);
+}
+
+/// Counts a webhook delivery attempt of an `event` by its `result`.
+pub fn webhook(event: &'static str, result: &'static str) {
+    metrics::counter!(WEBHOOKS, "event" => event, "result" => result).increment(1);
 }
 
 /// Counts a session-cache lookup.

@@ -4,6 +4,7 @@
 pub mod client;
 pub mod email_address;
 pub mod grants;
+pub mod lease;
 pub mod log_throttle;
 pub mod metrics;
 pub mod outbound;

@@ -121,9 +121,8 @@ impl Outbound {
     }
 }
 
-/// The client: rustls with ring, Mozilla's roots and the system's, plain http allowed (the
-/// configuration refuses it except on loopback or with DEBUG).
-fn build_client() -> anyhow::Result<HttpsClient> {
+/// The TLS settings of every outside call: rustls with ring, Mozilla's roots and the system's.
+pub fn tls_config() -> anyhow::Result<rustls::ClientConfig> {
     let mut roots = rustls::RootCertStore::empty();
     roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
     // A private CA (an in-house Keycloak) is trusted when the system trusts it.
@@ -134,6 +133,13 @@ fn build_client() -> anyhow::Result<HttpsClient> {
         .with_safe_default_protocol_versions()?
         .with_root_certificates(roots)
         .with_no_client_auth();
+    Ok(tls)
+}
+
+/// The client: [`tls_config`], plain http allowed (the configuration refuses it except on
+/// loopback or with DEBUG).
+fn build_client() -> anyhow::Result<HttpsClient> {
+    let tls = tls_config()?;
     let mut http = HttpConnector::new();
     http.enforce_http(false);
     http.set_connect_timeout(Some(TIMEOUT));

@@ -15,7 +15,10 @@ use crate::{
         mfa_totp, otp_code, outbox_message, passkey, refresh_token, session, social_account, user,
     },
     error::{AppError, AppResult},
-    services::audit::{self, AuditEvent},
+    services::{
+        audit::{self, AuditEvent},
+        webhooks,
+    },
 };
 
 /// The address an anonymised account gets: under `.invalid` (RFC 2606), so it can never
@@ -140,6 +143,8 @@ async fn delete_belongings(txn: &impl ConnectionTrait, user_id: Uuid) -> AppResu
         .filter(data_export_chunk::Column::RequestId.in_subquery(requests))
         .exec(txn)
         .await?;
+    // Sent and dead deliveries hold the old address; pending ones still go out.
+    webhooks::deliveries::forget_user(txn, user_id).await?;
     macro_rules! delete_owned {
         ($($entity:ident),*) => {$(
             $entity::Entity::delete_many()

@@ -11,8 +11,9 @@ pub use crate::services::platform::email_address::{Email, normalize_email, parse
 use chrono::Utc;
 use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
-    QueryFilter, SqlErr,
+    QueryFilter, SqlErr, TransactionTrait,
 };
+use serde_json::json;
 
 use crate::{
     config::EmailVerification,
@@ -181,7 +182,25 @@ impl Accounts {
             row.otp_login_enabled = Set(enabled);
         }
         row.updated_at = Set(Utc::now());
-        let updated = row.update(&self.db).await?;
+        // The change and its audit event (and so its `user.updated` webhook) commit together.
+        let txn = self.db.begin().await?;
+        let updated = row.update(&txn).await?;
+        let changed: Vec<&str> = [
+            ("first_name", updated.first_name != account.first_name),
+            ("last_name", updated.last_name != account.last_name),
+            (
+                "otp_login_enabled",
+                updated.otp_login_enabled != account.otp_login_enabled,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(field, differs)| differs.then_some(field))
+        .collect();
+        if !changed.is_empty() {
+            let event = AuditEvent::new("profile_updated", Some(updated.id)).detail(json!({ "fields": changed }));
+            audit::record(&txn, event).await;
+        }
+        txn.commit().await?;
         self.sessions.forget(Invalidation::User(updated.id)).await;
         Ok(updated)
     }

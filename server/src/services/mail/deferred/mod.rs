@@ -25,7 +25,7 @@ use serde::{Deserialize, Serialize};
 use tokio::sync::Notify;
 
 use self::queue::Queue;
-use super::lease::{self, WorkerId};
+use crate::services::platform::lease::{self, WorkerId};
 use crate::{
     error::AppResult,
     services::platform::{

@@ -11,7 +11,7 @@ use uuid::Uuid;
 use crate::{
     entity::deferred_job::{self, Column},
     error::AppResult,
-    services::mail::lease::{LEASE, WorkerId, sqlite_placeholders},
+    services::platform::lease::{LEASE, WorkerId, sqlite_placeholders},
 };
 
 /// The first retry's delay; it doubles with each further failure.

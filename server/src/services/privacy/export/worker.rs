@@ -1,5 +1,5 @@
 //! The durable job that builds exports. A pending export's row is the job: a worker claims it
-//! under a lease (renewed with the outbox's, [`crate::services::mail::lease`]), so one
+//! under a lease (renewed with the outbox's, [`crate::services::platform::lease`]), so one
 //! instance builds it, and a worker that dies leaves it to another within the lease (or to
 //! its own next life at once). Each run is a new build whose pieces never mix with an earlier
 //! one's; a failed run is retried with backoff and the request is `failed` after
@@ -17,12 +17,11 @@ use crate::{
     error::AppError,
     services::{
         audit::{self, AuditEvent},
-        mail::{
-            Extras,
+        mail::{Extras, templates::TemplateKind},
+        platform::{
             lease::{self, LEASE, WorkerId, sqlite_placeholders},
-            templates::TemplateKind,
+            secrets,
         },
-        platform::secrets,
         privacy::requests::{EXPORT, FAILED, PENDING, READY},
     },
 };

@@ -1,4 +1,5 @@
-//! Who holds a claimed outbox message, deferred job or data export, and for how long.
+//! Who holds a claimed outbox message, deferred job, data export or webhook delivery, and for
+//! how long.
 //!
 //! A worker claims rows under a short [`LEASE`] and renews every claim it holds every
 //! [`RENEW_EVERY`] while its process lives, so a row whose worker died is taken over by
@@ -56,7 +57,8 @@ fn host_name() -> String {
     if name.is_empty() { "localhost".into() } else { name }
 }
 
-/// The claims of outbox messages, deferred jobs and data exports held by one worker.
+/// The claims of outbox messages, deferred jobs, data exports and webhook deliveries held by
+/// one worker.
 #[derive(Clone)]
 pub struct Leases {
     db: DatabaseConnection,
@@ -92,10 +94,17 @@ impl Leases {
             .execute(
                 "UPDATE data_requests SET locked_by = NULL, locked_until = NULL \
                  WHERE status = 'pending' AND locked_by LIKE $1 ESCAPE '\\' AND locked_by <> $2",
-                vec![pattern.into(), self.worker.as_str().into()],
+                vec![pattern.clone().into(), self.worker.as_str().into()],
             )
             .await?;
-        Ok(released_mail + released_jobs + released_exports)
+        let released_webhooks = self
+            .execute(
+                "UPDATE webhook_deliveries SET status = 'pending', locked_by = NULL, locked_until = NULL, \
+                 next_attempt_at = $1 WHERE status = 'sending' AND locked_by LIKE $2 ESCAPE '\\' AND locked_by <> $3",
+                vec![now.into(), pattern.into(), self.worker.as_str().into()],
+            )
+            .await?;
+        Ok(released_mail + released_jobs + released_exports + released_webhooks)
     }
 
     /// Extends every claim this worker holds by [`LEASE`].
@@ -113,6 +122,11 @@ impl Leases {
         .await?;
         self.execute(
             "UPDATE data_requests SET locked_until = $1 WHERE status = 'pending' AND locked_by = $2",
+            vec![until.into(), self.worker.as_str().into()],
+        )
+        .await?;
+        self.execute(
+            "UPDATE webhook_deliveries SET locked_until = $1 WHERE status = 'sending' AND locked_by = $2",
             vec![until.into(), self.worker.as_str().into()],
         )
         .await?;
