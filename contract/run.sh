@@ -65,6 +65,8 @@ OPENAPI_PYTHON_CLIENT_VERSION=0.29.1
 RUFF_VERSION=0.17.6
 MYPY_VERSION=2.4.1
 PYTEST_VERSION=9.2.0
+# The receivers' side of webhooks: the Python walk verifies Gatehouse's signatures with it.
+STANDARDWEBHOOKS_VERSION=1.0.0
 
 spec="$(realpath "${CONTRACT_SPEC:-$root/openapi.yaml}")"
 max_examples="${CONTRACT_MAX_EXAMPLES:-25}"
@@ -149,7 +151,7 @@ step_install() {
     local pip_packages=()
     mapfile -t pip_packages < <(python3 - schemathesis=="$SCHEMATHESIS_VERSION" \
         openapi-python-client=="$OPENAPI_PYTHON_CLIENT_VERSION" ruff=="$RUFF_VERSION" \
-        mypy=="$MYPY_VERSION" pytest=="$PYTEST_VERSION" <<'EOF'
+        mypy=="$MYPY_VERSION" pytest=="$PYTEST_VERSION" standardwebhooks=="$STANDARDWEBHOOKS_VERSION" <<'EOF'
 import importlib.metadata as m, sys
 for wanted in sys.argv[1:]:
     name, version = wanted.split("==")
@@ -311,6 +313,9 @@ start_server() {
         OTP_RESEND_COOLDOWN=0 OTP_SEND_LIMIT=10000 OTP_SEND_WINDOW=60
         # No outside calls: the offline breached-password list still applies.
         PWNED_PASSWORDS_URL=off
+        # The Python walk's webhook receiver listens on loopback, and fails once on purpose:
+        # retried a second later.
+        WEBHOOK_ALLOW_PRIVATE=on WEBHOOK_RETRY_DELAY=1
     )
     # From the temporary folder, so that a developer's .env is not read.
     (cd "$tmp" && exec env "${server_env[@]}" "$bin" serve) >"$server_log" 2>&1 &

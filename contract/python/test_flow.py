@@ -19,16 +19,19 @@ import hashlib
 import io
 import json
 import os
+import threading
 import time
 import uuid
 import zipfile
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from gatehouse_client import AuthenticatedClient, Client
-from gatehouse_client.api.admin import list_users
+from gatehouse_client.api.admin import create_webhook, delete_webhook, list_users
 from gatehouse_client.api.auth import login, logout, refresh_token, register, verify_email
 from gatehouse_client.api.ops import run_cleanup
 from gatehouse_client.api.privacy import create_data_request, download_data_export
@@ -49,8 +52,12 @@ from gatehouse_client.models import (
     TokenResponse,
     User,
     UserPage,
+    WebhookEndpointCreate,
+    WebhookEventType,
+    WebhookSecret,
 )
 from gatehouse_client.types import File, Unset
+from standardwebhooks.webhooks import Webhook, WebhookVerificationError
 
 PASSWORD = "correct horse battery staple py"
 GENERATED = Path(__file__).parent / "generated" / "gatehouse_client"
@@ -264,3 +271,59 @@ def test_data_export_downloads_once_as_its_manifest_says(public: Client) -> None
 
     spent = download_data_export.sync(client=public, token=token)
     assert isinstance(spent, Problem) and (spent.status, spent.code) == (400, "invalid_token"), spent
+
+
+class Receiver(BaseHTTPRequestHandler):
+    """A webhook endpoint that answers its first request 503 and records the others."""
+
+    failures_left = 1
+    received: list[tuple[bytes, dict[str, str]]] = []
+
+    def do_POST(self) -> None:
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        if Receiver.failures_left > 0:
+            Receiver.failures_left -= 1
+            self.send_response(503)
+        else:
+            Receiver.received.append((body, dict(self.headers.items())))
+            self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def test_webhooks_are_signed_as_the_standardwebhooks_library_verifies(public: Client) -> None:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Receiver)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    staff = tokens_of(public, required("CONTRACT_STAFF_EMAIL"), required("CONTRACT_STAFF_PASSWORD"))
+    with bearer(staff.access_token) as client:
+        created = create_webhook.sync(
+            client=client,
+            body=WebhookEndpointCreate(
+                url=f"http://127.0.0.1:{server.server_address[1]}/hook",
+                events=[WebhookEventType.USER_CREATED],
+            ),
+        )
+        assert isinstance(created, WebhookSecret), created
+        try:
+            address = new_address("hooked")
+            register.sync(client=public, body=RegisterRequest(email=address, password=PASSWORD))
+            deadline = time.monotonic() + 30
+            while not any(address.encode() in body for body, _ in Receiver.received):
+                assert time.monotonic() < deadline, "no user.created webhook within 30 s"
+                time.sleep(0.05)
+        finally:
+            server.shutdown()
+            delete_webhook.sync_detailed(client=client, id=created.endpoint.id)
+
+    body, headers = next((b, h) for b, h in Receiver.received if address.encode() in b)
+    event = Webhook(created.secret).verify(body, headers)
+    assert event["type"] == "user.created"
+    assert event["data"]["email"] == address
+    assert Receiver.failures_left == 0, "the first attempt was refused and retried"
+    with pytest.raises(WebhookVerificationError):
+        Webhook(created.secret).verify(body.replace(b"user.created", b"user.deleted"), headers)
+    with pytest.raises(WebhookVerificationError):
+        stale = dict(headers, **{"webhook-timestamp": str(int(time.time()) - 3600)})
+        Webhook(created.secret).verify(body, stale)
