@@ -202,24 +202,14 @@ async fn during_a_rotation_both_secrets_sign_and_without_overlap_only_the_new_on
     let id = created.endpoint.id;
 
     let overlapping = staff
-        .rotate_webhook_secret(
-            &id,
-            &types::WebhookRotation {
-                overlap_seconds: 3600,
-            },
-        )
+        .rotate_webhook_secret(&id, &types::WebhookRotation { overlap_seconds: 3600 })
         .await
         .unwrap()
         .into_inner();
     staff.send_test_webhook(&id).await.unwrap();
     let first = receiver.wait_accepted(1).await.remove(0);
     let alone = staff
-        .rotate_webhook_secret(
-            &id,
-            &types::WebhookRotation {
-                overlap_seconds: 0,
-            },
-        )
+        .rotate_webhook_secret(&id, &types::WebhookRotation { overlap_seconds: 0 })
         .await
         .unwrap()
         .into_inner();

@@ -6,7 +6,6 @@ use std::{sync::Arc, time::Duration};
 
 use chrono::Utc;
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, DatabaseConnection, EntityTrait, IntoActiveModel, SqlErr};
-use uuid::Uuid;
 
 use super::{
     accounts::{self, Email, NewAccount},
@@ -31,12 +30,6 @@ use crate::{
 
 /// The deferred job behind a verification resend.
 const RESEND_JOB: &str = "verification_resend";
-
-/// What a registration did, for the audit log only: the client never learns it.
-enum Outcome {
-    Created(Uuid),
-    Existing(Uuid),
-}
 
 /// Registration, verification and resending the verification e-mail.
 #[derive(Clone)]
@@ -103,7 +96,9 @@ impl Registration {
                             .queue(txn, TemplateKind::AccountExists, &existing, extras)
                             .await?;
                     }
-                    return Ok(Outcome::Existing(existing.id));
+                    let event = AuditEvent::new("registration_with_existing_email", Some(existing.id));
+                    audit::record(txn, event).await;
+                    return Ok(());
                 }
                 let row = accounts::new_account_row(&new, email, Some(password_hash), false);
                 let created = match row.insert(txn).await {
@@ -117,18 +112,19 @@ impl Registration {
                 if this.runtime.current().email_verification != EmailVerification::None {
                     this.send_verification(txn, &created).await?;
                 }
-                Ok(Outcome::Created(created.id))
+                // With the account: its `user.created` webhook commits with it.
+                audit::record(txn, AuditEvent::new("user_registered", Some(created.id))).await;
+                Ok(())
             })
         })
         .await;
-        let event = match outcome {
-            Ok(Outcome::Created(id)) => AuditEvent::new("user_registered", Some(id)),
-            Ok(Outcome::Existing(id)) => AuditEvent::new("registration_with_existing_email", Some(id)),
-            Err(AppError::EmailTaken) => return Ok(()),
+        // What happened is for the audit log only (recorded with the change): the client
+        // never learns it.
+        match outcome {
+            Ok(()) | Err(AppError::EmailTaken) => {}
             Err(e) => return Err(e),
-        };
+        }
         self.mailer.wake();
-        audit::record(&self.db, event).await;
         Ok(())
     }
 
@@ -170,12 +166,14 @@ impl Registration {
                 let mut update = account.into_active_model();
                 update.email_verified_at = Set(Some(Utc::now()));
                 update.updated_at = Set(Utc::now());
-                Ok(update.update(txn).await?)
+                let verified = update.update(txn).await?;
+                // With the change, and only for a change: one `user.email_verified` webhook.
+                audit::record(txn, AuditEvent::new("email_verified", Some(verified.id))).await;
+                Ok(verified)
             })
         })
         .await?;
         self.sessions.forget(Invalidation::User(verified.id)).await;
-        audit::record(&self.db, AuditEvent::new("email_verified", Some(verified.id))).await;
         Ok(verified)
     }
 

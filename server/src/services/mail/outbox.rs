@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter,
-    QuerySelect, Statement, sea_query::Expr,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, QuerySelect,
+    sea_query::Expr,
 };
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -18,7 +18,7 @@ use crate::{
     entity::outbox_message::{self, Column},
     error::{AppError, AppResult},
     services::platform::{
-        lease::{LEASE, WorkerId},
+        lease::{LEASE, WorkerId, claim_statement},
         pagination::{self, Page, PageRequest},
         secrets::InstanceSecret,
     },
@@ -146,40 +146,20 @@ impl Outbox {
     pub async fn claim(&self, worker: &WorkerId) -> Result<Vec<outbox_message::Model>, sea_orm::DbErr> {
         let now = Utc::now();
         let lease_until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
-        let backend = self.db.get_database_backend();
-        let sql = match backend {
-            DbBackend::Postgres => {
-                "UPDATE email_outbox SET status = 'sending', locked_until = $1, locked_by = $4, attempts = attempts + 1 \
-                 WHERE id IN (SELECT id FROM email_outbox \
-                   WHERE (status = 'pending' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
-                   ORDER BY next_attempt_at LIMIT $3 FOR UPDATE SKIP LOCKED) \
-                 RETURNING *"
-            }
-            _ => {
-                "UPDATE email_outbox SET status = 'sending', locked_until = ?, locked_by = ?, attempts = attempts + 1 \
-                 WHERE id IN (SELECT id FROM email_outbox \
-                   WHERE (status = 'pending' AND next_attempt_at <= ?) OR (status = 'sending' AND locked_until < ?) \
-                   ORDER BY next_attempt_at LIMIT ?) \
-                 RETURNING *"
-            }
-        };
-        let values: Vec<sea_orm::Value> = match backend {
-            DbBackend::Postgres => vec![
-                lease_until.into(),
-                now.into(),
-                (BATCH as i64).into(),
-                worker.as_str().into(),
-            ],
-            _ => vec![
-                lease_until.into(),
-                worker.as_str().into(),
-                now.into(),
-                now.into(),
-                (BATCH as i64).into(),
-            ],
-        };
+        let sql = "UPDATE email_outbox SET status = 'sending', locked_until = $1, locked_by = $4, attempts = attempts + 1 \
+             WHERE id IN (SELECT id FROM email_outbox \
+               WHERE (status = 'pending' AND next_attempt_at <= $2) OR (status = 'sending' AND locked_until < $2) \
+               ORDER BY next_attempt_at LIMIT $3{skip_locked}) \
+             RETURNING *";
+        let values: Vec<sea_orm::Value> = vec![
+            lease_until.into(),
+            now.into(),
+            (BATCH as i64).into(),
+            worker.as_str().into(),
+        ];
+        let statement = claim_statement(self.db.get_database_backend(), sql, values);
         outbox_message::Entity::find()
-            .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
+            .from_raw_sql(statement)
             .all(&self.db)
             .await
     }

@@ -173,8 +173,20 @@ impl Leases {
     }
 }
 
+/// A claiming statement written for PostgreSQL (`$1`, `$2`… placeholders), run on `backend`:
+/// `{skip_locked}` in `sql` becomes `FOR UPDATE SKIP LOCKED` on PostgreSQL (rows another
+/// worker is claiming are passed over, not waited for) and nothing on SQLite, whose writers
+/// are serialised and whose placeholders are `?1`, `?2`…
+pub fn claim_statement(backend: DbBackend, sql: &str, values: Vec<sea_orm::Value>) -> Statement {
+    let sql = match backend {
+        DbBackend::Postgres => sql.replace("{skip_locked}", " FOR UPDATE SKIP LOCKED"),
+        _ => sqlite_placeholders(&sql.replace("{skip_locked}", "")),
+    };
+    Statement::from_sql_and_values(backend, sql, values)
+}
+
 /// `$1`, `$2`… as SQLite's numbered `?1`, `?2`…
-pub fn sqlite_placeholders(sql: &str) -> String {
+fn sqlite_placeholders(sql: &str) -> String {
     sql.replace('$', "?")
 }
 

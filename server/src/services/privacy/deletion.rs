@@ -99,15 +99,15 @@ impl AccountDeletion {
                         .queue(txn, TemplateKind::DeletionScheduled, &account, extras)
                         .await?;
                 }
+                let event = AuditEvent::new("deletion_requested", Some(user_id))
+                    .detail(serde_json::json!({ "due_at": due, "request_id": row.id }));
+                audit::record(txn, event).await;
                 Ok(())
             })
         })
         .await?;
         self.sessions.forget(Invalidation::User(user_id)).await;
         self.mailer.wake();
-        let event = AuditEvent::new("deletion_requested", Some(user_id))
-            .detail(serde_json::json!({ "due_at": due, "request_id": request.id }));
-        audit::record(&self.db, event).await;
         if grace.is_zero() {
             anonymise::anonymise(&self.db, user_id, now).await?;
             return self.find(user_id, request.id).await;

@@ -153,13 +153,13 @@ impl EmailChange {
                 this.mailer
                     .queue_to(txn, TemplateKind::EmailChanged, &changed, &account.email, extras)
                     .await?;
+                audit::record(txn, AuditEvent::new("email_changed", Some(changed.id))).await;
                 Ok(changed)
             })
         })
         .await?;
         self.sessions.forget(Invalidation::User(changed.id)).await;
         self.mailer.wake();
-        audit::record(&self.db, AuditEvent::new("email_changed", Some(changed.id))).await;
         Ok(changed)
     }
 
@@ -173,12 +173,12 @@ impl EmailChange {
                 let reverted = set_address(txn, &account, &old).await?;
                 EmailTokens::void_all(txn, account.id).await?;
                 Sessions::revoke_all_in(txn, account.id, RevokeReason::EmailChangeReverted).await?;
+                audit::record(txn, AuditEvent::new("email_change_reverted", Some(reverted.id))).await;
                 Ok(reverted)
             })
         })
         .await?;
         self.sessions.forget(Invalidation::User(reverted.id)).await;
-        audit::record(&self.db, AuditEvent::new("email_change_reverted", Some(reverted.id))).await;
         Ok(reverted)
     }
 }

@@ -5,10 +5,7 @@
 use std::{sync::LazyLock, time::Duration};
 
 use chrono::{DateTime, Utc};
-use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement,
-    sea_query::Expr,
-};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
 use tokio::sync::Notify;
 use uuid::Uuid;
 
@@ -16,7 +13,7 @@ use crate::{
     entity::webhook_delivery::{self, Column},
     error::{AppError, AppResult},
     services::platform::{
-        lease::{LEASE, WorkerId, sqlite_placeholders},
+        lease::{LEASE, WorkerId, claim_statement},
         pagination::{self, Page, PageRequest},
     },
 };
@@ -56,34 +53,19 @@ pub async fn woken() {
 pub async fn claim(db: &DatabaseConnection, worker: &WorkerId) -> Result<Vec<webhook_delivery::Model>, sea_orm::DbErr> {
     let now = Utc::now();
     let lease_until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
-    let backend = db.get_database_backend();
-    let skip_locked = if backend == DbBackend::Postgres {
-        " FOR UPDATE SKIP LOCKED"
-    } else {
-        ""
-    };
-    let sql = format!(
-        "UPDATE webhook_deliveries SET status = '{SENDING}', locked_until = $1, locked_by = $2, attempts = attempts + 1 \
-         WHERE id IN (SELECT id FROM webhook_deliveries \
-           WHERE (status = '{PENDING}' AND next_attempt_at <= $3) OR (status = '{SENDING}' AND locked_until < $3) \
+    let sql = "UPDATE webhook_deliveries SET status = 'sending', locked_until = $1, locked_by = $2, \
+         attempts = attempts + 1 WHERE id IN (SELECT id FROM webhook_deliveries \
+           WHERE (status = 'pending' AND next_attempt_at <= $3) OR (status = 'sending' AND locked_until < $3) \
            ORDER BY next_attempt_at LIMIT $4{skip_locked}) \
-         RETURNING *"
-    );
-    let sql = if backend == DbBackend::Postgres {
-        sql
-    } else {
-        sqlite_placeholders(&sql)
-    };
+         RETURNING *";
     let values: Vec<sea_orm::Value> = vec![
         lease_until.into(),
         worker.as_str().into(),
         now.into(),
         (BATCH as i64).into(),
     ];
-    webhook_delivery::Entity::find()
-        .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
-        .all(db)
-        .await
+    let statement = claim_statement(db.get_database_backend(), sql, values);
+    webhook_delivery::Entity::find().from_raw_sql(statement).all(db).await
 }
 
 /// Records a 2xx answer, if `worker` still holds the delivery.

@@ -3,15 +3,13 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, DbBackend, EntityTrait, QueryFilter, Statement, sea_query::Expr,
-};
+use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, sea_query::Expr};
 use uuid::Uuid;
 
 use crate::{
     entity::deferred_job::{self, Column},
     error::AppResult,
-    services::platform::lease::{LEASE, WorkerId, sqlite_placeholders},
+    services::platform::lease::{LEASE, WorkerId, claim_statement},
 };
 
 /// The first retry's delay; it doubles with each further failure.
@@ -59,28 +57,13 @@ impl Queue {
     pub(super) async fn claim(&self, worker: &WorkerId) -> Result<Option<deferred_job::Model>, sea_orm::DbErr> {
         let now = Utc::now();
         let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
-        let backend = self.db.get_database_backend();
-        let skip_locked = if backend == DbBackend::Postgres {
-            " FOR UPDATE SKIP LOCKED"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "UPDATE deferred_jobs SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
+        let sql = "UPDATE deferred_jobs SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
              WHERE id = (SELECT id FROM deferred_jobs WHERE next_attempt_at <= $3 \
                AND (locked_until IS NULL OR locked_until < $3) ORDER BY id LIMIT 1{skip_locked}) \
-             RETURNING *"
-        );
-        let sql = if backend == DbBackend::Postgres {
-            sql
-        } else {
-            sqlite_placeholders(&sql)
-        };
+             RETURNING *";
         let values: Vec<sea_orm::Value> = vec![worker.as_str().into(), until.into(), now.into()];
-        deferred_job::Entity::find()
-            .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
-            .one(&self.db)
-            .await
+        let statement = claim_statement(self.db.get_database_backend(), sql, values);
+        deferred_job::Entity::find().from_raw_sql(statement).one(&self.db).await
     }
 
     /// Removes a job that ran (or was given up).

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use chrono::Utc;
-use sea_orm::{ColumnTrait, DbBackend, EntityTrait, QueryFilter, Statement, sea_query::Expr};
+use sea_orm::{ColumnTrait, EntityTrait, QueryFilter, sea_query::Expr};
 use uuid::Uuid;
 
 use super::{DataExports, archive::ArchiveWriter, parts};
@@ -19,7 +19,7 @@ use crate::{
         audit::{self, AuditEvent},
         mail::{Extras, templates::TemplateKind},
         platform::{
-            lease::{self, LEASE, WorkerId, sqlite_placeholders},
+            lease::{self, LEASE, WorkerId, claim_statement},
             secrets,
         },
         privacy::requests::{EXPORT, FAILED, PENDING, READY},
@@ -60,24 +60,11 @@ impl DataExports {
     async fn claim(&self, worker: &WorkerId) -> Result<Option<data_request::Model>, sea_orm::DbErr> {
         let now = Utc::now();
         let until = now + chrono::Duration::from_std(LEASE).unwrap_or_default();
-        let backend = self.db.get_database_backend();
-        let skip_locked = if backend == DbBackend::Postgres {
-            " FOR UPDATE SKIP LOCKED"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "UPDATE data_requests SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
+        let sql = "UPDATE data_requests SET locked_by = $1, locked_until = $2, attempts = attempts + 1 \
              WHERE id = (SELECT id FROM data_requests WHERE status = $3 AND kind = $4 \
                AND next_attempt_at <= $5 AND (locked_until IS NULL OR locked_until < $5) \
                ORDER BY next_attempt_at, id LIMIT 1{skip_locked}) \
-             RETURNING *"
-        );
-        let sql = if backend == DbBackend::Postgres {
-            sql
-        } else {
-            sqlite_placeholders(&sql)
-        };
+             RETURNING *";
         let values: Vec<sea_orm::Value> = vec![
             worker.as_str().into(),
             until.into(),
@@ -85,10 +72,8 @@ impl DataExports {
             EXPORT.into(),
             now.into(),
         ];
-        data_request::Entity::find()
-            .from_raw_sql(Statement::from_sql_and_values(backend, sql, values))
-            .one(&self.db)
-            .await
+        let statement = claim_statement(self.db.get_database_backend(), sql, values);
+        data_request::Entity::find().from_raw_sql(statement).one(&self.db).await
     }
 
     async fn run(&self, worker: &WorkerId, job: data_request::Model) {
