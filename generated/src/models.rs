@@ -12685,14 +12685,20 @@ pub struct WebhookEndpointCreate {
     #[validate(length(min = 1, max = 20), nested)]
     pub events: Vec<models::WebhookEventType>,
 
+    /// Optional (default empty); `null` is the same as leaving it out.
     #[serde(rename = "description")]
-    #[validate(length(max = 200), custom(function = "check_xss_string"))]
+    #[validate(length(max = 200))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Nullable<String>>,
 
+    /// Optional (default `true`); `null` is the same as leaving it out.
     #[serde(rename = "enabled")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled: Option<bool>,
+    pub enabled: Option<Nullable<bool>>,
 }
 
 impl WebhookEndpointCreate {
@@ -12701,8 +12707,8 @@ impl WebhookEndpointCreate {
         WebhookEndpointCreate {
             url,
             events,
-            description: Some(r#""#.to_string()),
-            enabled: Some(true),
+            description: None,
+            enabled: None,
         }
     }
 }
@@ -12716,12 +12722,20 @@ impl std::fmt::Display for WebhookEndpointCreate {
             Some("url".to_string()),
             Some(self.url.to_string()),
             // Skipping events in query parameter serialization
-            self.description
-                .as_ref()
-                .map(|description| ["description".to_string(), description.to_string()].join(",")),
-            self.enabled
-                .as_ref()
-                .map(|enabled| ["enabled".to_string(), enabled.to_string()].join(",")),
+            self.description.as_ref().map(|description| {
+                [
+                    "description".to_string(),
+                    description.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.enabled.as_ref().map(|enabled| {
+                [
+                    "enabled".to_string(),
+                    enabled.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -12771,14 +12785,18 @@ impl std::str::FromStr for WebhookEndpointCreate {
                             "Parsing a container in this style is not supported in WebhookEndpointCreate".to_string(),
                         );
                     }
-                    #[allow(clippy::redundant_clone)]
-                    "description" => intermediate_rep
-                        .description
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "enabled" => intermediate_rep
-                        .enabled
-                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "description" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookEndpointCreate"
+                                .to_string(),
+                        );
+                    }
+                    "enabled" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookEndpointCreate"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing WebhookEndpointCreate".to_string(),
@@ -12803,8 +12821,8 @@ impl std::str::FromStr for WebhookEndpointCreate {
                 .into_iter()
                 .next()
                 .ok_or_else(|| "events missing in WebhookEndpointCreate".to_string())?,
-            description: intermediate_rep.description.into_iter().next(),
-            enabled: intermediate_rep.enabled.into_iter().next(),
+            description: std::result::Result::Err("Nullable types not supported in WebhookEndpointCreate".to_string())?,
+            enabled: std::result::Result::Err("Nullable types not supported in WebhookEndpointCreate".to_string())?,
         })
     }
 }
@@ -12967,28 +12985,36 @@ impl std::convert::TryFrom<HeaderValue> for header::IntoHeaderValue<WebhookEndpo
     }
 }
 
-/// The fields to change; the others stay as they are.
+/// The fields to change; a field left out or `null` stays as it is.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct WebhookEndpointUpdate {
     #[serde(rename = "url")]
-    #[validate(length(min = 1, max = 2000), custom(function = "check_xss_string"))]
+    #[validate(length(min = 1, max = 2000))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Nullable<String>>,
 
     #[serde(rename = "events")]
-    #[validate(length(min = 1, max = 20), nested)]
+    #[validate(length(min = 1, max = 20))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub events: Option<Vec<models::WebhookEventType>>,
+    pub events: Option<Nullable<Vec<models::WebhookEventType>>>,
 
     #[serde(rename = "description")]
-    #[validate(length(max = 200), custom(function = "check_xss_string"))]
+    #[validate(length(max = 200))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub description: Option<String>,
+    pub description: Option<Nullable<String>>,
 
     #[serde(rename = "enabled")]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub enabled: Option<bool>,
+    pub enabled: Option<Nullable<bool>>,
 }
 
 impl WebhookEndpointUpdate {
@@ -13009,16 +13035,28 @@ impl WebhookEndpointUpdate {
 impl std::fmt::Display for WebhookEndpointUpdate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let params: Vec<Option<String>> = vec![
-            self.url
-                .as_ref()
-                .map(|url| ["url".to_string(), url.to_string()].join(",")),
+            self.url.as_ref().map(|url| {
+                [
+                    "url".to_string(),
+                    url.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
             // Skipping events in query parameter serialization
-            self.description
-                .as_ref()
-                .map(|description| ["description".to_string(), description.to_string()].join(",")),
-            self.enabled
-                .as_ref()
-                .map(|enabled| ["enabled".to_string(), enabled.to_string()].join(",")),
+            self.description.as_ref().map(|description| {
+                [
+                    "description".to_string(),
+                    description.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
+            self.enabled.as_ref().map(|enabled| {
+                [
+                    "enabled".to_string(),
+                    enabled.as_ref().map_or("null".to_string(), |x| x.to_string()),
+                ]
+                .join(",")
+            }),
         ];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
@@ -13059,23 +13097,29 @@ impl std::str::FromStr for WebhookEndpointUpdate {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "url" => intermediate_rep
-                        .url
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "url" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookEndpointUpdate"
+                                .to_string(),
+                        );
+                    }
                     "events" => {
                         return std::result::Result::Err(
                             "Parsing a container in this style is not supported in WebhookEndpointUpdate".to_string(),
                         );
                     }
-                    #[allow(clippy::redundant_clone)]
-                    "description" => intermediate_rep
-                        .description
-                        .push(<String as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
-                    #[allow(clippy::redundant_clone)]
-                    "enabled" => intermediate_rep
-                        .enabled
-                        .push(<bool as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "description" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookEndpointUpdate"
+                                .to_string(),
+                        );
+                    }
+                    "enabled" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookEndpointUpdate"
+                                .to_string(),
+                        );
+                    }
                     _ => {
                         return std::result::Result::Err(
                             "Unexpected key while parsing WebhookEndpointUpdate".to_string(),
@@ -13090,10 +13134,10 @@ impl std::str::FromStr for WebhookEndpointUpdate {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(WebhookEndpointUpdate {
-            url: intermediate_rep.url.into_iter().next(),
-            events: intermediate_rep.events.into_iter().next(),
-            description: intermediate_rep.description.into_iter().next(),
-            enabled: intermediate_rep.enabled.into_iter().next(),
+            url: std::result::Result::Err("Nullable types not supported in WebhookEndpointUpdate".to_string())?,
+            events: std::result::Result::Err("Nullable types not supported in WebhookEndpointUpdate".to_string())?,
+            description: std::result::Result::Err("Nullable types not supported in WebhookEndpointUpdate".to_string())?,
+            enabled: std::result::Result::Err("Nullable types not supported in WebhookEndpointUpdate".to_string())?,
         })
     }
 }
@@ -13231,18 +13275,20 @@ impl std::str::FromStr for WebhookEventType {
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize, validator::Validate)]
 #[cfg_attr(feature = "conversion", derive(frunk::LabelledGeneric))]
 pub struct WebhookRotation {
-    /// How long the previous secret still signs deliveries (0 = not at all).
+    /// How long the previous secret still signs deliveries (0 = not at all; left out or `null`: a day).
     #[serde(rename = "overlap_seconds")]
     #[validate(range(min = 0u32, max = 604800u32))]
+    #[serde(deserialize_with = "deserialize_optional_nullable")]
+    #[serde(default = "default_optional_nullable")]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub overlap_seconds: Option<u32>,
+    pub overlap_seconds: Option<Nullable<u32>>,
 }
 
 impl WebhookRotation {
     #[allow(clippy::new_without_default, clippy::too_many_arguments)]
     pub fn new() -> WebhookRotation {
         WebhookRotation {
-            overlap_seconds: Some(86400),
+            overlap_seconds: Some(Nullable::Present(86400)),
         }
     }
 }
@@ -13252,11 +13298,13 @@ impl WebhookRotation {
 /// Should be implemented in a serde serializer
 impl std::fmt::Display for WebhookRotation {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let params: Vec<Option<String>> = vec![
-            self.overlap_seconds
-                .as_ref()
-                .map(|overlap_seconds| ["overlap_seconds".to_string(), overlap_seconds.to_string()].join(",")),
-        ];
+        let params: Vec<Option<String>> = vec![self.overlap_seconds.as_ref().map(|overlap_seconds| {
+            [
+                "overlap_seconds".to_string(),
+                overlap_seconds.as_ref().map_or("null".to_string(), |x| x.to_string()),
+            ]
+            .join(",")
+        })];
 
         write!(f, "{}", params.into_iter().flatten().collect::<Vec<_>>().join(","))
     }
@@ -13291,10 +13339,11 @@ impl std::str::FromStr for WebhookRotation {
             if let Some(key) = key_result {
                 #[allow(clippy::match_single_binding)]
                 match key {
-                    #[allow(clippy::redundant_clone)]
-                    "overlap_seconds" => intermediate_rep
-                        .overlap_seconds
-                        .push(<u32 as std::str::FromStr>::from_str(val).map_err(|x| x.to_string())?),
+                    "overlap_seconds" => {
+                        return std::result::Result::Err(
+                            "Parsing a nullable type in this style is not supported in WebhookRotation".to_string(),
+                        );
+                    }
                     _ => return std::result::Result::Err("Unexpected key while parsing WebhookRotation".to_string()),
                 }
             }
@@ -13305,7 +13354,7 @@ impl std::str::FromStr for WebhookRotation {
 
         // Use the intermediate representation to return the struct
         std::result::Result::Ok(WebhookRotation {
-            overlap_seconds: intermediate_rep.overlap_seconds.into_iter().next(),
+            overlap_seconds: std::result::Result::Err("Nullable types not supported in WebhookRotation".to_string())?,
         })
     }
 }

@@ -5,7 +5,7 @@ use std::{str::FromStr, time::Duration};
 
 use gatehouse_api::{apis::admin::*, models, types::Object};
 
-use super::{AppState, nullable, present_or_null};
+use super::{AppState, given, nullable, present_or_null};
 use crate::{
     entity::webhook_delivery,
     error::{AppError, AppResult},
@@ -106,8 +106,8 @@ pub(super) async fn create(
     let new = NewEndpoint {
         url: body.url.clone(),
         events: event_types(&body.events)?,
-        description: body.description.clone().unwrap_or_default(),
-        enabled: body.enabled.unwrap_or(true),
+        description: given(&body.description).unwrap_or_default(),
+        enabled: given(&body.enabled).unwrap_or(true),
     };
     let created = state.webhooks.create(new).await?;
     audited(state, staff, "webhook_created", created.0.id).await;
@@ -128,10 +128,10 @@ pub(super) async fn update(
     body: &models::WebhookEndpointUpdate,
 ) -> AppResult<UpdateWebhookResponse> {
     let change = EndpointChange {
-        url: body.url.clone(),
-        events: body.events.as_deref().map(event_types).transpose()?,
-        description: body.description.clone(),
-        enabled: body.enabled,
+        url: given(&body.url),
+        events: given(&body.events).as_deref().map(event_types).transpose()?,
+        description: given(&body.description),
+        enabled: given(&body.enabled),
     };
     let updated = state.webhooks.update(id, change).await?;
     audited(state, staff, "webhook_updated", id).await;
@@ -152,7 +152,7 @@ pub(super) async fn rotate(
     id: uuid::Uuid,
     body: &models::WebhookRotation,
 ) -> AppResult<RotateWebhookSecretResponse> {
-    let overlap = Duration::from_secs(body.overlap_seconds.unwrap_or(86_400).into());
+    let overlap = Duration::from_secs(given(&body.overlap_seconds).unwrap_or(86_400).into());
     let rotated = state.webhooks.rotate(id, overlap).await?;
     audited(state, staff, "webhook_secret_rotated", id).await;
     Ok(RotateWebhookSecretResponse::Status200_TheEndpointAndItsNewSecret(
