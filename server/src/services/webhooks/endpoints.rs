@@ -68,6 +68,9 @@ pub struct EndpointChange {
     pub enabled: Option<bool>,
 }
 
+/// The longest URL stored (the column's size).
+const MAX_URL_CHARS: usize = 2000;
+
 /// The sealing context of an endpoint's secret: a sealed secret opens only as its own.
 fn context(id: Uuid) -> Vec<u8> {
     [b"webhook-secret:".as_slice(), id.as_bytes()].concat()
@@ -96,17 +99,19 @@ impl Webhooks {
             .ok_or(AppError::NotFound)
     }
 
-    /// `url` checked as an endpoint's, as stored.
+    /// `url` checked as an endpoint's, as stored (normalised: percent-encoded, so it may grow).
     fn checked_url(&self, url: &str) -> AppResult<String> {
-        sender::check_url(url, self.allow_private)
+        let refused =
+            |message: String| AppError::Validation(vec![FieldError::new("url", "webhook_url_not_allowed", message)]);
+        let url = sender::check_url(url, self.allow_private)
             .map(|parsed| parsed.to_string())
-            .map_err(|refused| {
-                AppError::Validation(vec![FieldError::new(
-                    "url",
-                    "webhook_url_not_allowed",
-                    format!("{refused}."),
-                )])
-            })
+            .map_err(|e| refused(format!("{e}.")))?;
+        if url.chars().count() > MAX_URL_CHARS {
+            return Err(refused(format!(
+                "the URL is longer than {MAX_URL_CHARS} characters once encoded."
+            )));
+        }
+        Ok(url)
     }
 
     /// Adds an endpoint; answers it with its secret (the only time it is shown).
