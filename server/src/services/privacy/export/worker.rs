@@ -187,6 +187,10 @@ impl DataExports {
                 this.mailer
                     .queue(txn, TemplateKind::DataExportReady, &account, extras)
                     .await?;
+                // With the change: its `data_export.ready` webhook commits with it.
+                let event = AuditEvent::new("data_export_ready", Some(user_id))
+                    .detail(serde_json::json!({ "request_id": job_id, "size": size, "expires_at": expires }));
+                audit::record(txn, event).await;
                 Ok(true)
             })
         })
@@ -194,9 +198,6 @@ impl DataExports {
         .map_err(AppError::into_cause)?;
         if published {
             self.mailer.wake();
-            let event = AuditEvent::new("data_export_ready", Some(user_id))
-                .detail(serde_json::json!({ "request_id": job_id, "size": size, "expires_at": expires }));
-            audit::record(&self.db, event).await;
         }
         Ok(published)
     }
