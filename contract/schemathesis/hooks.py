@@ -352,6 +352,13 @@ def _verify(address: str) -> None:
 
 
 def _login(address: str, password: str) -> str | None:
+    answer = _login_answer(address, password)
+    return None if answer is None else answer["access_token"]
+
+
+def _login_answer(address: str, password: str) -> dict[str, Any] | None:
+    """The token response of a sign-in, verifying the address or completing a second step
+    where the server asks for it."""
     earlier = frozenset(MAIL_DIR.glob("*.eml"))
     response = _post(LOGIN, {"email": address, "password": password})
     if response.status_code == 403 and response.json().get("code") == "email_not_verified":
@@ -361,7 +368,8 @@ def _login(address: str, password: str) -> str | None:
         response = _second_step(address, response.json()["challenge"], earlier)
     if response is None or response.status_code != 200:
         return None
-    return response.json()["access_token"]
+    answer: dict[str, Any] = response.json()
+    return answer
 
 
 def new_user_token() -> str:
@@ -470,7 +478,7 @@ def _pick(case, choices: list[str]) -> str | None:
 @schemathesis.hook
 def map_case(context, case):
     """Real values where random ones can only be refused: an e-mailed token for a `token`
-    field, the account's own password for `password` / `current_password` of a bearer-secured
+    field, a live refresh token for refreshToken, the account's own password for `password` / `current_password` of a bearer-secured
     operation (change password, delete account), the address of an account made by the hooks
     for public operations that take only an `email` (resend verification, password reset,
     which then e-mails a reset token for the `token` case), and an account's e-mail and
@@ -496,5 +504,12 @@ def map_case(context, case):
         address = _pick(case, _registered[-20:])  # login: an account's own credentials
         if address is not None:
             body["email"], body["password"] = address, PASSWORD
+    if _security(definition) == [] and set(body) == {"refresh_token"} and _registered:
+        # refreshToken: a live refresh token from a new sign-in of an account the hooks made
+        # (random ones are all refused, and the stateful phase reaches refresh only by chance).
+        if _pick(case, ["live"]) is not None:
+            answer = _login_answer(_registered[-1], PASSWORD)
+            if answer is not None and answer.get("refresh_token"):
+                body["refresh_token"] = answer["refresh_token"]
     case.body = body
     return case
