@@ -103,6 +103,8 @@ if ! command -v wrk >/dev/null; then
 fi
 command -v curl >/dev/null || die "curl is needed"
 
+# Where cargo puts what it builds (CI shares one target directory across checkouts).
+target_dir="${CARGO_TARGET_DIR:-$root/target}"
 if [[ -n "${BENCH_BIN:-}" ]]; then
     bin="$BENCH_BIN"
     log "cargo build --release -p bench-ceilings"
@@ -110,10 +112,10 @@ if [[ -n "${BENCH_BIN:-}" ]]; then
 else
     log "cargo build --release -p gatehouse -p bench-ceilings"
     cargo build --release -p gatehouse -p bench-ceilings
-    bin="$root/target/release/gatehouse"
+    bin="$target_dir/release/gatehouse"
 fi
 [[ -x "$bin" ]] || die "$bin is not an executable"
-ceilings="$root/target/release/bench-ceilings"
+ceilings="$target_dir/release/bench-ceilings"
 [[ -x "$ceilings" ]] || die "$ceilings is not an executable"
 if ! command -v pgbench >/dev/null && [[ "$databases" == *postgres* ]]; then
     log "installing pgbench"

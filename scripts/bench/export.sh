@@ -55,8 +55,9 @@ bench_export() {
         die "sqlite3 is needed to seed the export's events"
     log "$db: seeding $n audit events for one account, then exporting it"
     seed_audit_events "$db" "$database_url" "$email" "$n"
-    login_user "$email"
+    # Declared before login_user, which sets `reply` (bash scoping is dynamic).
     local access_token reply status started built rss_before peak_build
+    login_user "$email"
     access_token="$(printf '%s' "$reply" | json_string access_token)"
     sleep 3
     rss_before="$(kib_to_mib "$(status_field VmRSS)")"
