@@ -5,7 +5,10 @@
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sea_orm::{ActiveModelTrait, ActiveValue::Set, EntityTrait, IntoActiveModel, QueryOrder, TransactionTrait};
+use sea_orm::{
+    ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, QueryOrder,
+    QuerySelect,
+};
 use serde_json::Map;
 use uuid::Uuid;
 
@@ -172,25 +175,34 @@ impl Webhooks {
         let secret = signing::new_secret();
         let sealed = self.secret.seal(&context(id), secret.as_bytes())?;
         let now = Utc::now();
-        // Read and written in one transaction: two rotations at once keep a consistent pair.
-        let txn = self.db.begin().await?;
-        let current = webhook_endpoint::Entity::find_by_id(id)
-            .one(&txn)
-            .await?
-            .ok_or(AppError::NotFound)?;
-        let previous = current.secret_sealed.clone();
-        let mut row = current.into_active_model();
-        row.secret_sealed = Set(sealed);
-        if overlap.is_zero() {
-            row.previous_secret_sealed = Set(None);
-            row.previous_secret_expires_at = Set(None);
-        } else {
-            row.previous_secret_sealed = Set(Some(previous));
-            row.previous_secret_expires_at = Set(Some(now + chrono::Duration::from_std(overlap).unwrap_or_default()));
-        }
-        row.updated_at = Set(now);
-        let updated = row.update(&txn).await?;
-        txn.commit().await?;
+        // Read and written under the row's write lock (IMMEDIATE on SQLite, FOR UPDATE on
+        // PostgreSQL): of two rotations at once, the second sees the first's secret as the
+        // previous one, so no issued secret is skipped.
+        let updated = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                let query = webhook_endpoint::Entity::find_by_id(id);
+                let query = if txn.get_database_backend() == DbBackend::Postgres {
+                    query.lock_exclusive()
+                } else {
+                    query
+                };
+                let current = query.one(txn).await?.ok_or(AppError::NotFound)?;
+                let previous = current.secret_sealed.clone();
+                let mut row = current.into_active_model();
+                row.secret_sealed = Set(sealed);
+                if overlap.is_zero() {
+                    row.previous_secret_sealed = Set(None);
+                    row.previous_secret_expires_at = Set(None);
+                } else {
+                    let until = now + chrono::Duration::from_std(overlap).unwrap_or_default();
+                    row.previous_secret_sealed = Set(Some(previous));
+                    row.previous_secret_expires_at = Set(Some(until));
+                }
+                row.updated_at = Set(now);
+                Ok(row.update(txn).await?)
+            })
+        })
+        .await?;
         Ok((updated.into(), secret))
     }
 
