@@ -78,10 +78,11 @@ async fn account_events_reach_a_failing_receiver_signed_each_accepted_once() {
         .await
         .expect("deleted at once");
     receiver.wait_accepted(4).await;
+    let page = wait_until_all_delivered(&staff, created.endpoint.id).await;
 
     // Assert: every event accepted exactly once, signed, about the account.
-    tokio::time::sleep(Duration::from_millis(600)).await;
     let accepted = receiver.accepted();
+    assert_eq!(page.items.len(), accepted.len());
     let mut kinds: Vec<String> = accepted.iter().map(|r| r.event_type()).collect();
     kinds.sort();
     kinds.dedup();
@@ -114,17 +115,6 @@ async fn account_events_reach_a_failing_receiver_signed_each_accepted_once() {
         assert_eq!(body["data"]["email"], expected_email, "{body}");
         assert!(!received.json().to_string().contains(&user.password));
     }
-    let page = staff
-        .list_webhook_deliveries(&created.endpoint.id, None, None, None)
-        .await
-        .unwrap()
-        .into_inner();
-    assert_eq!(page.items.len(), accepted.len());
-    assert!(
-        page.items
-            .iter()
-            .all(|d| d.status == types::WebhookDeliveryStatus::Delivered)
-    );
     let attempts: i32 = page.items.iter().map(|d| d.attempts).sum();
     assert_eq!(attempts as usize, accepted.len() + 3);
 }
@@ -167,6 +157,28 @@ async fn a_delivery_dies_after_its_last_attempt_and_staff_can_retry_it() {
             .iter()
             .all(|r| r.id == received[0].id && r.event_type() == "webhook.test")
     );
+}
+
+/// Waits (up to 20 s) until every delivery to `endpoint` is delivered; returns them.
+async fn wait_until_all_delivered(staff: &gatehouse_tests::Client, endpoint: Uuid) -> types::WebhookDeliveryPage {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let page = staff
+            .list_webhook_deliveries(&endpoint, None, None, None)
+            .await
+            .unwrap()
+            .into_inner();
+        let delivered = |d: &types::WebhookDelivery| d.status == types::WebhookDeliveryStatus::Delivered;
+        if !page.items.is_empty() && page.items.iter().all(delivered) {
+            return page;
+        }
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "deliveries still due: {:?}",
+            page.items
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
 }
 
 async fn wait_for_status(
