@@ -12,13 +12,18 @@ use crate::{
     },
 };
 
+/// A JSON object we stored as text, as the API's free-form object; anything else (never
+/// written by us) is shown as an empty one.
+pub(super) fn stored_object(text: &str) -> std::collections::HashMap<String, Object> {
+    match serde_json::from_str(text) {
+        Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(k, v)| (k, Object(v))).collect(),
+        _ => Default::default(),
+    }
+}
+
 impl From<audit_event::Model> for models::AuditEntry {
     fn from(e: audit_event::Model) -> Self {
-        // Written by us as a JSON object; anything else is shown as an empty detail.
-        let detail = match serde_json::from_str(&e.detail) {
-            Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(k, v)| (k, Object(v))).collect(),
-            _ => Default::default(),
-        };
+        let detail = stored_object(&e.detail);
         Self {
             id: e.id,
             created_at: e.created_at,

@@ -3,9 +3,9 @@
 
 use std::{str::FromStr, time::Duration};
 
-use gatehouse_api::{apis::admin::*, models, types::Object};
+use gatehouse_api::{apis::admin::*, models};
 
-use super::{AppState, given, nullable, present_or_null};
+use super::{AppState, given, nullable, present_or_null, views::stored_object};
 use crate::{
     entity::webhook_delivery,
     error::{AppError, AppResult},
@@ -57,11 +57,7 @@ fn delivery_view(d: webhook_delivery::Model) -> AppResult<models::WebhookDeliver
         .map_err(|e| AppError::from(anyhow::anyhow!("stored event type: {e}")))?;
     let status = models::WebhookDeliveryStatus::from_str(&d.status)
         .map_err(|e| AppError::from(anyhow::anyhow!("stored delivery status: {e}")))?;
-    // Written by us as a JSON object.
-    let payload = match serde_json::from_str(&d.payload) {
-        Ok(serde_json::Value::Object(map)) => map.into_iter().map(|(k, v)| (k, Object(v))).collect(),
-        _ => Default::default(),
-    };
+    let payload = stored_object(&d.payload);
     Ok(models::WebhookDelivery {
         id: d.id,
         endpoint_id: d.endpoint_id,
