@@ -12,7 +12,9 @@ use gatehouse::{
     services::platform::lease::{LEASE, WorkerId},
 };
 use gatehouse_tests::{
-    TestApp, WebhookReceiver, expect_problem, signed_with, spawn_app, spawn_app_with, superuser, types,
+    TestApp, TestUser, WebhookReceiver, assert_session_revoked, enable_totp, expect_problem, fresh_password,
+    post_password_reset, post_password_reset_confirm, reset_token, signed_with, spawn_app, spawn_app_with, superuser,
+    types,
 };
 use sea_orm::{ActiveValue::Set, EntityTrait, IntoActiveModel};
 use uuid::Uuid;
@@ -117,6 +119,83 @@ async fn account_events_reach_a_failing_receiver_signed_each_accepted_once() {
     }
     let attempts: i32 = page.items.iter().map(|d| d.attempts).sum();
     assert_eq!(attempts as usize, accepted.len() + 3);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_verified_address_factor_changes_and_revoked_sessions_each_send_their_event() {
+    // Arrange
+    use types::WebhookEventType as E;
+    let app = spawn(10).await;
+    let receiver = WebhookReceiver::start(0).await;
+    let staff = staff_client(&app).await;
+    let subscribed = [E::UserEmailVerified, E::MfaEnabled, E::MfaDisabled, E::SessionRevoked];
+    let created = staff
+        .create_webhook(&endpoint(&receiver.url, &subscribed))
+        .await
+        .unwrap()
+        .into_inner();
+
+    // Act: an unverified account proves its address through a password reset, turns the
+    // authenticator app on and off, revokes its other sessions and is logged out by staff.
+    let user = app.registered_user().await;
+    let user_id = app.user_id(&user.email).await;
+    post_password_reset(&app, &user.email).await.expect("reset requested");
+    let token = reset_token(&app, &user.email).await;
+    let user = TestUser {
+        password: fresh_password(),
+        ..user
+    };
+    post_password_reset_confirm(&app, &token, &user.password)
+        .await
+        .expect("reset confirmed");
+    let other = app.login(&user).await;
+    let tokens = app.login(&user).await;
+    enable_totp(&app, &tokens.access_token).await;
+    let client = app.client_with_token(&tokens.access_token);
+    client.remove_totp().await.expect("removed while the step-up is fresh");
+    client.revoke_other_sessions().await.expect("the other session revoked");
+    staff.logout_user(&user_id).await.expect("logged out by staff");
+    receiver.wait_accepted(5).await;
+    wait_until_all_delivered(&staff, created.endpoint.id).await;
+
+    // Assert: one event each, about the account.
+    let accepted = receiver.accepted();
+    let mut kinds: Vec<String> = accepted.iter().map(|r| r.event_type()).collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [
+            "mfa.disabled",
+            "mfa.enabled",
+            "session.revoked",
+            "session.revoked",
+            "user.email_verified"
+        ]
+    );
+    for received in &accepted {
+        let body = received.json();
+        assert_eq!(body["data"]["user_id"], user_id.to_string());
+        if body["type"].as_str().is_some_and(|t| t.starts_with("mfa.")) {
+            assert_eq!(body["data"]["factor"], "totp", "{body}");
+        }
+    }
+    assert_session_revoked(&app, &other).await;
+    assert_session_revoked(&app, &tokens).await;
+    // Each event is in the audit log exactly once.
+    for event in [
+        "email_verified",
+        "mfa_enabled",
+        "mfa_disabled",
+        "other_sessions_revoked",
+        "staff_user_logged_out",
+    ] {
+        let condition = format!("AND event_type = '{event}'");
+        assert_eq!(
+            app.count_of_user("audit_events", user_id, &condition).await,
+            1,
+            "{event}"
+        );
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -11,11 +11,11 @@ use crate::{
     error::{AppError, AppResult},
     http::cookies,
     services::{
-        audit::{self, AuditEvent},
+        audit::AuditEvent,
         identity::accounts::NewAccount,
         mfa::{Challenge, FirstFactor, Method as Factor, SignIn},
         protection::rate_limit::Action,
-        sessions::{IssuedTokens, RevokeReason},
+        sessions::{IssuedTokens, RevokeReason, Revoked},
     },
 };
 
@@ -216,15 +216,13 @@ impl Auth<AppError> for Api {
 
     async fn logout(&self, _: &Method, _: &Host, _: &CookieJar, claims: &Credentials) -> AppResult<LogoutResponse> {
         let auth = claims.enrolling_user()?;
+        let (user_id, session_id) = (auth.user.id, auth.session_id);
         self.state
             .sessions
-            .revoke_session(auth.session_id, RevokeReason::Logout)
+            .revoke_recorded(Revoked::Session(session_id), RevokeReason::Logout, move |_| {
+                AuditEvent::new("logout", Some(user_id)).session(session_id)
+            })
             .await?;
-        audit::record(
-            &self.state.db,
-            AuditEvent::new("logout", Some(auth.user.id)).session(auth.session_id),
-        )
-        .await;
         cookies::clear_session_cookies(&self.state.settings);
         Ok(LogoutResponse::Status204_LoggedOut)
     }
@@ -237,15 +235,13 @@ impl Auth<AppError> for Api {
         claims: &Credentials,
     ) -> AppResult<LogoutAllResponse> {
         let auth = claims.enrolling_user()?;
+        let (user_id, session_id) = (auth.user.id, auth.session_id);
         self.state
             .sessions
-            .revoke_all(auth.user.id, RevokeReason::LogoutAll)
+            .revoke_recorded(Revoked::AllOf(user_id), RevokeReason::LogoutAll, move |_| {
+                AuditEvent::new("logout_all", Some(user_id)).session(session_id)
+            })
             .await?;
-        audit::record(
-            &self.state.db,
-            AuditEvent::new("logout_all", Some(auth.user.id)).session(auth.session_id),
-        )
-        .await;
         cookies::clear_session_cookies(&self.state.settings);
         Ok(LogoutAllResponse::Status204_EverySessionWasRevoked)
     }

@@ -19,7 +19,7 @@ use crate::{
         identity::accounts,
         platform::pagination::{self, Page, PageRequest},
         privacy::{anonymise, deletion::AccountDeletion},
-        sessions::{RevokeReason, Sessions, session_cache::Invalidation},
+        sessions::{RevokeReason, Revoked, Sessions, session_cache::Invalidation},
     },
 };
 
@@ -219,21 +219,21 @@ impl UserAdmin {
         }
         row.updated_at = Set(Utc::now());
         let deactivated = target.is_active && changes.is_active == Some(false);
+        let event = AuditEvent::new("staff_user_updated", Some(id))
+            .actor(staff.id)
+            .detail(json!({ "changes": diff }));
         let updated = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
                 let updated = row.update(txn).await?;
                 if deactivated {
                     Sessions::revoke_all_in(txn, updated.id, RevokeReason::Deactivated).await?;
                 }
+                audit::record(txn, event).await;
                 Ok(updated)
             })
         })
         .await?;
         self.sessions.forget(Invalidation::User(id)).await;
-        let event = AuditEvent::new("staff_user_updated", Some(id))
-            .actor(staff.id)
-            .detail(json!({ "changes": diff }));
-        audit::record(&self.db, event).await;
         Ok(updated)
     }
 
@@ -241,12 +241,14 @@ impl UserAdmin {
     pub async fn logout_all(&self, staff: &user::Model, id: Uuid) -> AppResult<u64> {
         let target = self.get(id).await?;
         check_authority(staff, &target)?;
-        let revoked = self.sessions.revoke_all(id, RevokeReason::LoggedOutByStaff).await?;
-        let event = AuditEvent::new("staff_user_logged_out", Some(id))
-            .actor(staff.id)
-            .detail(json!({ "revoked": revoked }));
-        audit::record(&self.db, event).await;
-        Ok(revoked)
+        let actor = staff.id;
+        self.sessions
+            .revoke_recorded(Revoked::AllOf(id), RevokeReason::LoggedOutByStaff, move |revoked| {
+                AuditEvent::new("staff_user_logged_out", Some(id))
+                    .actor(actor)
+                    .detail(json!({ "revoked": revoked }))
+            })
+            .await
     }
 
     /// Soft-deletes account `id`: deactivated, every session ended, its address freed.
@@ -259,6 +261,7 @@ impl UserAdmin {
         if target.deleted_at.is_some() {
             return Err(AppError::UserDeleted);
         }
+        let event = AuditEvent::new("staff_user_deleted", Some(id)).actor(staff.id);
         crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
                 let now = Utc::now();
@@ -267,16 +270,13 @@ impl UserAdmin {
                 row.is_active = Set(false);
                 row.updated_at = Set(now);
                 row.update(txn).await?;
-                Sessions::revoke_all_in(txn, id, RevokeReason::AccountDeleted).await
+                Sessions::revoke_all_in(txn, id, RevokeReason::AccountDeleted).await?;
+                audit::record(txn, event).await;
+                Ok(())
             })
         })
         .await?;
         self.sessions.forget(Invalidation::User(id)).await;
-        audit::record(
-            &self.db,
-            AuditEvent::new("staff_user_deleted", Some(id)).actor(staff.id),
-        )
-        .await;
         Ok(())
     }
 
@@ -300,20 +300,23 @@ impl UserAdmin {
         row.deleted_at = Set(None);
         row.is_active = Set(true);
         row.updated_at = Set(Utc::now());
-        let restored = match row.update(&self.db).await {
-            Ok(restored) => restored,
-            // Registered at this very moment.
-            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-                return Err(AppError::EmailTaken);
-            }
-            Err(e) => return Err(e.into()),
-        };
+        let event = AuditEvent::new("staff_user_restored", Some(id)).actor(staff.id);
+        let restored = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                let restored = match row.update(txn).await {
+                    Ok(restored) => restored,
+                    // Registered at this very moment.
+                    Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                        return Err(AppError::EmailTaken);
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                audit::record(txn, event).await;
+                Ok(restored)
+            })
+        })
+        .await?;
         self.sessions.forget(Invalidation::User(id)).await;
-        audit::record(
-            &self.db,
-            AuditEvent::new("staff_user_restored", Some(id)).actor(staff.id),
-        )
-        .await;
         Ok(restored)
     }
 }

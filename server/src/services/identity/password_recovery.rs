@@ -191,10 +191,17 @@ impl PasswordRecovery {
         let mut row = account.clone().into_active_model();
         row.password_hash = Set(Some(hash));
         row.updated_at = Set(now);
-        if mark_verified && account.email_verified_at.is_none() {
+        let verifies = mark_verified && account.email_verified_at.is_none();
+        if verifies {
             row.email_verified_at = Set(Some(now));
         }
         let account = row.update(txn).await?;
+        if verifies {
+            // The reset link reached the address: verified, with its event in this transaction.
+            let event = AuditEvent::new("email_verified", Some(account.id))
+                .detail(serde_json::json!({ "method": "password_reset" }));
+            audit::record(txn, event).await;
+        }
         EmailTokens::void_all(txn, account.id).await?;
         match ends {
             Ends::All => Sessions::revoke_all_in(txn, account.id, RevokeReason::PasswordChanged).await?,

@@ -1,7 +1,7 @@
 //! Adding and removing the authenticator app, regenerating recovery codes, and staff removing
 //! a user's factors. Every change is audited, counted, and e-mailed to the owner.
 
-use sea_orm::{ColumnTrait, EntityTrait, QueryFilter};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
 use serde_json::json;
 use uuid::Uuid;
 
@@ -11,7 +11,7 @@ use crate::{
     error::{AppError, AppResult, MfaState},
     services::{
         audit::{self, AuditEvent},
-        mail::{Extras, templates::TemplateKind},
+        mail::{Extras, Mailer, templates::TemplateKind},
         platform::metrics,
         sessions::{AuthMethod, AuthUser, session_cache::Invalidation},
     },
@@ -40,20 +40,22 @@ impl Mfa {
         let secret = self.deps.secret.clone();
         let totp = self.totp.clone();
         let code = code.to_string();
+        let (mailer, account) = (self.deps.mailer.clone(), auth.user.clone());
         let codes = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
             Box::pin(async move {
                 if !totp.accept(txn, user_id, &code, true).await? {
                     return Err(AppError::InvalidCode);
                 }
                 sync_mfa_enabled(txn, user_id).await?;
-                recovery::replace(txn, &secret, user_id).await
+                let codes = recovery::replace(txn, &secret, user_id).await?;
+                FactorChange::TOTP_ADDED.record(txn, &mailer, &account).await?;
+                Ok(codes)
             })
         })
         .await?;
         self.deps.sessions.forget(Invalidation::User(user_id)).await;
+        self.changed(FactorChange::TOTP_ADDED);
         self.deps.sessions.reauthenticated(auth, AuthMethod::Totp).await?;
-        self.changed(&auth.user, "totp", "enabled", TemplateKind::MfaEnabled)
-            .await?;
         Ok(codes)
     }
 
@@ -61,20 +63,20 @@ impl Mfa {
     pub async fn remove_totp(&self, auth: &AuthUser) -> AppResult<()> {
         self.deps.sessions.require_recent(auth).await?;
         let (totp, user_id) = (self.totp.clone(), auth.user.id);
-        let removed = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
+        let (mailer, account) = (self.deps.mailer.clone(), auth.user.clone());
+        crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
             Box::pin(async move {
-                let removed = totp.remove(txn, user_id).await?;
+                if !totp.remove(txn, user_id).await? {
+                    return Err(AppError::MfaState(MfaState::TotpNotEnabled));
+                }
                 sync_mfa_enabled(txn, user_id).await?;
-                Ok(removed)
+                FactorChange::TOTP_REMOVED.record(txn, &mailer, &account).await
             })
         })
         .await?;
         self.deps.sessions.forget(Invalidation::User(user_id)).await;
-        if !removed {
-            return Err(AppError::MfaState(MfaState::TotpNotEnabled));
-        }
-        self.changed(&auth.user, "totp", "disabled", TemplateKind::MfaDisabled)
-            .await
+        self.changed(FactorChange::TOTP_REMOVED);
+        Ok(())
     }
 
     /// `regenerateRecoveryCodes` (step-up required): a new set; the old one dies.
@@ -102,8 +104,8 @@ impl Mfa {
             .one(&self.deps.db)
             .await?
             .ok_or(AppError::NotFound)?;
-        let totp = self.totp.clone();
-        let removed = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
+        let (totp, mailer, actor) = (self.totp.clone(), self.deps.mailer.clone(), staff.user.id);
+        crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
             Box::pin(async move {
                 let totp_removed = totp.remove(txn, user_id).await?;
                 let passkeys_removed = passkey::Entity::delete_many()
@@ -112,24 +114,26 @@ impl Mfa {
                     .await?
                     .rows_affected;
                 sync_mfa_enabled(txn, user_id).await?;
-                Ok(totp_removed || passkeys_removed > 0)
+                let removed = totp_removed || passkeys_removed > 0;
+                let event = AuditEvent::new("mfa_reset", Some(user_id))
+                    .actor(actor)
+                    .detail(json!({ "removed": removed }));
+                audit::record(txn, event).await;
+                if removed && account.deleted_at.is_none() {
+                    let extras = Extras {
+                        factor: Some("Every second factor".into()),
+                        by_staff: true,
+                        ..Extras::default()
+                    };
+                    mailer.queue(txn, TemplateKind::MfaDisabled, &account, extras).await?;
+                }
+                Ok(())
             })
         })
         .await?;
         self.deps.sessions.forget(Invalidation::User(user_id)).await;
-        let event = AuditEvent::new("mfa_reset", Some(user_id))
-            .actor(staff.user.id)
-            .detail(json!({ "removed": removed }));
-        audit::record(&self.deps.db, event).await;
+        self.deps.mailer.wake();
         metrics::mfa_change("all", "reset");
-        if removed && account.deleted_at.is_none() {
-            let extras = Extras {
-                factor: Some("Every second factor".into()),
-                by_staff: true,
-                ..Extras::default()
-            };
-            self.tell_owner(&account, TemplateKind::MfaDisabled, extras).await?;
-        }
         Ok(())
     }
 
@@ -141,28 +145,64 @@ impl Mfa {
         Ok(())
     }
 
-    /// Audits, counts and e-mails the owner about a factor (`totp`, `passkey`) being added or
-    /// removed.
-    pub(super) async fn changed(
-        &self,
+    /// Counts a committed factor change and wakes the mailer for its e-mail.
+    pub(super) fn changed(&self, change: FactorChange) {
+        metrics::mfa_change(change.factor, if change.added { "enabled" } else { "disabled" });
+        self.deps.mailer.wake();
+    }
+}
+
+/// A factor added to or removed from an account.
+#[derive(Clone, Copy, Debug)]
+pub(super) struct FactorChange {
+    /// `totp` or `passkey`.
+    factor: &'static str,
+    /// Added, or removed.
+    added: bool,
+}
+
+impl FactorChange {
+    pub(super) const TOTP_ADDED: Self = Self {
+        factor: "totp",
+        added: true,
+    };
+    pub(super) const TOTP_REMOVED: Self = Self {
+        factor: "totp",
+        added: false,
+    };
+    pub(super) const PASSKEY_ADDED: Self = Self {
+        factor: "passkey",
+        added: true,
+    };
+    pub(super) const PASSKEY_REMOVED: Self = Self {
+        factor: "passkey",
+        added: false,
+    };
+
+    /// Audits the change and queues the owner's e-mail about it, inside the change's
+    /// transaction (so its webhook delivery and the e-mail go with it, or not at all).
+    pub(super) async fn record(
+        self,
+        txn: &impl ConnectionTrait,
+        mailer: &Mailer,
         account: &user::Model,
-        factor: &'static str,
-        change: &'static str,
-        template: TemplateKind,
     ) -> AppResult<()> {
-        let event_type = if change == "enabled" {
-            "mfa_enabled"
+        let (event_type, template) = if self.added {
+            ("mfa_enabled", TemplateKind::MfaEnabled)
         } else {
-            "mfa_disabled"
+            ("mfa_disabled", TemplateKind::MfaDisabled)
         };
-        let event = AuditEvent::new(event_type, Some(account.id)).detail(json!({ "factor": factor }));
-        audit::record(&self.deps.db, event).await;
-        metrics::mfa_change(factor, change);
-        let name = if factor == "passkey" { PASSKEY_NAME } else { TOTP_NAME };
+        let event = AuditEvent::new(event_type, Some(account.id)).detail(json!({ "factor": self.factor }));
+        audit::record(txn, event).await;
+        let name = if self.factor == "passkey" {
+            PASSKEY_NAME
+        } else {
+            TOTP_NAME
+        };
         let extras = Extras {
             factor: Some(name.into()),
             ..Extras::default()
         };
-        self.tell_owner(account, template, extras).await
+        mailer.queue(txn, template, account, extras).await
     }
 }

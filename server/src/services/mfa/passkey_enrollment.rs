@@ -5,14 +5,11 @@
 use sea_orm::ModelTrait;
 use uuid::Uuid;
 
-use super::{Mfa, recovery, sync_mfa_enabled};
+use super::{Mfa, enrollment::FactorChange, passkeys, recovery, sync_mfa_enabled};
 use crate::{
     entity::passkey,
     error::{AppError, AppResult},
-    services::{
-        mail::templates::TemplateKind,
-        sessions::{AuthMethod, AuthUser, session_cache::Invalidation},
-    },
+    services::sessions::{AuthMethod, AuthUser, session_cache::Invalidation},
 };
 
 impl Mfa {
@@ -30,22 +27,26 @@ impl Mfa {
         credential: serde_json::Value,
         name: Option<String>,
     ) -> AppResult<(passkey::Model, Option<Vec<String>>)> {
-        let stored = self.passkeys.register(&auth.user, credential, name).await?;
+        let row = self.passkeys.verify_registration(&auth.user, credential, name).await?;
         let (user_id, secret) = (auth.user.id, self.deps.secret.clone());
-        let codes = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
+        let (mailer, account) = (self.deps.mailer.clone(), auth.user.clone());
+        let (stored, codes) = crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
             Box::pin(async move {
+                let stored = passkeys::insert(txn, row).await?;
                 sync_mfa_enabled(txn, user_id).await?;
-                if recovery::remaining(txn, user_id).await? > 0 {
-                    return Ok(None);
-                }
-                recovery::replace(txn, &secret, user_id).await.map(Some)
+                let codes = if recovery::remaining(txn, user_id).await? > 0 {
+                    None
+                } else {
+                    Some(recovery::replace(txn, &secret, user_id).await?)
+                };
+                FactorChange::PASSKEY_ADDED.record(txn, &mailer, &account).await?;
+                Ok((stored, codes))
             })
         })
         .await?;
         self.deps.sessions.forget(Invalidation::User(user_id)).await;
+        self.changed(FactorChange::PASSKEY_ADDED);
         self.deps.sessions.reauthenticated(auth, AuthMethod::Passkey).await?;
-        self.changed(&auth.user, "passkey", "enabled", TemplateKind::MfaEnabled)
-            .await?;
         Ok((stored, codes))
     }
 
@@ -54,16 +55,17 @@ impl Mfa {
         self.deps.sessions.require_recent(auth).await?;
         let row = self.passkeys.owned(auth.user.id, id).await?;
         let user_id = auth.user.id;
+        let (mailer, account) = (self.deps.mailer.clone(), auth.user.clone());
         crate::db::write_transaction::<_, AppError, _>(&self.deps.db, |txn| {
             Box::pin(async move {
                 row.delete(txn).await?;
                 sync_mfa_enabled(txn, user_id).await?;
-                Ok(())
+                FactorChange::PASSKEY_REMOVED.record(txn, &mailer, &account).await
             })
         })
         .await?;
         self.deps.sessions.forget(Invalidation::User(user_id)).await;
-        self.changed(&auth.user, "passkey", "disabled", TemplateKind::MfaDisabled)
-            .await
+        self.changed(FactorChange::PASSKEY_REMOVED);
+        Ok(())
     }
 }

@@ -9,8 +9,8 @@ use std::{sync::Arc, time::Duration};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chrono::Utc;
 use sea_orm::{
-    ActiveModelTrait, ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, IntoActiveModel, QueryFilter,
-    QueryOrder, SqlErr,
+    ActiveModelTrait, ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, IntoActiveModel,
+    QueryFilter, QueryOrder, SqlErr,
 };
 use serde::{Serialize, de::DeserializeOwned};
 use serde_json::Value;
@@ -144,13 +144,14 @@ impl Passkeys {
         Ok(options)
     }
 
-    /// Stores the passkey `credential` answers to the account's pending ceremony.
-    pub async fn register(
+    /// Checks the passkey `credential` answers to the account's pending ceremony; answers
+    /// the row to store with [`insert`].
+    pub async fn verify_registration(
         &self,
         account: &user::Model,
         credential: Value,
         name: Option<String>,
-    ) -> AppResult<passkey::Model> {
+    ) -> AppResult<passkey::ActiveModel> {
         let state: PasskeyRegistration = self
             .grants
             .take(REGISTRATION, &account.id.to_string())
@@ -162,7 +163,7 @@ impl Passkeys {
             .finish_passkey_registration(&credential, &state)
             .map_err(failed)?;
         let count = self.list(account.id).await?.len();
-        let row = passkey::ActiveModel {
+        Ok(passkey::ActiveModel {
             id: Set(Uuid::now_v7()),
             user_id: Set(account.id),
             credential_id: Set(credential_id(key.cred_id().as_ref())),
@@ -170,12 +171,7 @@ impl Passkeys {
             credential: Set(serde_json::to_string(&key).map_err(|e| AppError::Internal(e.into()))?),
             created_at: Set(Utc::now()),
             last_used_at: Set(None),
-        };
-        match row.insert(&self.db).await {
-            Ok(row) => Ok(row),
-            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(AppError::PasskeyFailed),
-            Err(e) => Err(e.into()),
-        }
+        })
     }
 
     /// Renames passkey `id` of the account.
@@ -193,6 +189,16 @@ impl Passkeys {
             .one(&self.db)
             .await?
             .ok_or(AppError::NotFound)
+    }
+}
+
+/// Stores a passkey [`Passkeys::verify_registration`] accepted; one registered elsewhere
+/// already is `passkey_failed`.
+pub async fn insert(db: &impl ConnectionTrait, row: passkey::ActiveModel) -> AppResult<passkey::Model> {
+    match row.insert(db).await {
+        Ok(row) => Ok(row),
+        Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => Err(AppError::PasskeyFailed),
+        Err(e) => Err(e.into()),
     }
 }
 

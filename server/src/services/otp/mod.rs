@@ -234,12 +234,26 @@ impl Otp {
             }
         };
         if account.email_verified_at.is_none() {
-            user::Entity::update_many()
-                .col_expr(user::Column::EmailVerifiedAt, Expr::value(Utc::now()))
-                .filter(user::Column::Id.eq(account.id))
-                .filter(user::Column::EmailVerifiedAt.is_null())
-                .exec(&self.db)
-                .await?;
+            // A code that reached the address proves it: verified, with its event (and so its
+            // `user.email_verified` webhook) in the same transaction, only when it changed.
+            let (user_id, purpose_name) = (account.id, purpose.as_str());
+            crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+                Box::pin(async move {
+                    let verified = user::Entity::update_many()
+                        .col_expr(user::Column::EmailVerifiedAt, Expr::value(Utc::now()))
+                        .filter(user::Column::Id.eq(user_id))
+                        .filter(user::Column::EmailVerifiedAt.is_null())
+                        .exec(txn)
+                        .await?;
+                    if verified.rows_affected == 1 {
+                        let event = AuditEvent::new("email_verified", Some(user_id))
+                            .detail(json!({ "method": "otp", "purpose": purpose_name }));
+                        audit::record(txn, event).await;
+                    }
+                    Ok(())
+                })
+            })
+            .await?;
         }
         Ok(account)
     }

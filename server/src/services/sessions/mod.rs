@@ -21,7 +21,7 @@ use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, Qu
 use uuid::Uuid;
 
 pub use self::authentication::{AuthMethod, Authentication};
-pub use self::revocation::RevokeReason;
+pub use self::revocation::{RevokeReason, Revoked};
 use self::{
     refresh_store::{Rotated, Rotation},
     session_cache::{Invalidation, SessionCache},
@@ -31,7 +31,7 @@ use crate::{
     entity::{refresh_token, session, user},
     error::{AppError, AppResult},
     services::{
-        audit::{self, AuditEvent},
+        audit::AuditEvent,
         platform::{
             client::ClientInfo,
             metrics,
@@ -246,16 +246,17 @@ impl Sessions {
             );
         }
         metrics::refresh("reused");
-        self.revoke_session(session_id, RevokeReason::RefreshTokenReused)
-            .await?;
-        audit::record(
-            &self.db,
-            AuditEvent::new("refresh_token_reused", Some(owner))
-                .anonymous()
-                .session(session_id)
-                .detail(serde_json::json!({ "token_id": token_id })),
+        self.revoke_recorded(
+            Revoked::Session(session_id),
+            RevokeReason::RefreshTokenReused,
+            move |_| {
+                AuditEvent::new("refresh_token_reused", Some(owner))
+                    .anonymous()
+                    .session(session_id)
+                    .detail(serde_json::json!({ "token_id": token_id }))
+            },
         )
-        .await;
+        .await?;
         Err(AppError::RefreshTokenReused)
     }
 

@@ -9,7 +9,14 @@ use sea_orm::{
 use uuid::Uuid;
 
 use super::{Sessions, session_cache::Invalidation};
-use crate::{entity::session, error::AppResult, services::platform::metrics};
+use crate::{
+    entity::session,
+    error::{AppError, AppResult},
+    services::{
+        audit::{self, AuditEvent},
+        platform::metrics,
+    },
+};
 
 /// Why sessions get revoked, as stored and audited.
 #[derive(Clone, Copy, Debug)]
@@ -50,25 +57,68 @@ impl RevokeReason {
     }
 }
 
-impl Sessions {
-    /// Revokes one session, here and in every instance's session cache.
-    pub async fn revoke_session(&self, session_id: Uuid, reason: RevokeReason) -> AppResult<()> {
-        revoke_where(&self.db, session::Column::Id.eq(session_id), reason).await?;
-        self.forget(Invalidation::Session(session_id)).await;
-        Ok(())
+/// Which sessions a revocation ends.
+#[derive(Clone, Copy, Debug)]
+pub enum Revoked {
+    /// One session.
+    Session(Uuid),
+    /// Every session of an account.
+    AllOf(Uuid),
+    /// Every session of an account but one.
+    AllOfBut {
+        /// The account.
+        user_id: Uuid,
+        /// The session kept.
+        keep: Uuid,
+    },
+}
+
+impl Revoked {
+    fn condition(self) -> Condition {
+        match self {
+            Self::Session(id) => Condition::all().add(session::Column::Id.eq(id)),
+            Self::AllOf(user_id) => Condition::all().add(session::Column::UserId.eq(user_id)),
+            Self::AllOfBut { user_id, keep } => Condition::all()
+                .add(session::Column::UserId.eq(user_id))
+                .add(session::Column::Id.ne(keep)),
+        }
     }
 
-    /// Revokes every session of a user; returns how many were live.
-    pub async fn revoke_all(&self, user_id: Uuid, reason: RevokeReason) -> AppResult<u64> {
-        let revoked = revoke_where(&self.db, session::Column::UserId.eq(user_id), reason).await?;
-        self.forget(Invalidation::User(user_id)).await;
+    fn invalidation(self) -> Invalidation {
+        match self {
+            Self::Session(id) => Invalidation::Session(id),
+            Self::AllOf(user_id) | Self::AllOfBut { user_id, .. } => Invalidation::User(user_id),
+        }
+    }
+}
+
+impl Sessions {
+    /// Revokes the sessions `which` names and records the audit event `event` makes of how
+    /// many were live, in one transaction (so the event's webhook deliveries are queued with
+    /// the change, or not at all); then drops them from every instance's session cache.
+    /// Returns how many were live.
+    pub async fn revoke_recorded(
+        &self,
+        which: Revoked,
+        reason: RevokeReason,
+        event: impl FnOnce(u64) -> AuditEvent + Send + 'static,
+    ) -> AppResult<u64> {
+        let revoked = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                let revoked = revoke_where(txn, which.condition(), reason).await?;
+                audit::record(txn, event(revoked)).await;
+                Ok(revoked)
+            })
+        })
+        .await?;
+        self.forget(which.invalidation()).await;
         Ok(revoked)
     }
 
     /// Revokes every session of a user inside a transaction; call [`Sessions::forget`]
     /// with [`Invalidation::User`] once it has committed.
     pub async fn revoke_all_in(db: &impl ConnectionTrait, user_id: Uuid, reason: RevokeReason) -> AppResult<()> {
-        revoke_where(db, session::Column::UserId.eq(user_id), reason).await?;
+        revoke_where(db, Revoked::AllOf(user_id).condition(), reason).await?;
         Ok(())
     }
 
@@ -80,10 +130,7 @@ impl Sessions {
         keep: Uuid,
         reason: RevokeReason,
     ) -> AppResult<u64> {
-        let condition = Condition::all()
-            .add(session::Column::UserId.eq(user_id))
-            .add(session::Column::Id.ne(keep));
-        revoke_where(db, condition, reason).await
+        revoke_where(db, Revoked::AllOfBut { user_id, keep }.condition(), reason).await
     }
 }
 

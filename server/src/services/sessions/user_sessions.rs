@@ -4,11 +4,11 @@ use chrono::Utc;
 use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder};
 use uuid::Uuid;
 
-use super::{AuthUser, RevokeReason, Sessions, session_cache::Invalidation};
+use super::{AuthUser, RevokeReason, Revoked, Sessions};
 use crate::{
     entity::session,
     error::{AppError, AppResult},
-    services::audit::{self, AuditEvent},
+    services::audit::AuditEvent,
 };
 
 /// A live session as its owner sees it.
@@ -68,26 +68,31 @@ impl UserSessions {
         if owned.is_none() {
             return Err(AppError::NotFound);
         }
+        let (user_id, by_session) = (auth.user.id, auth.session_id);
         self.sessions
-            .revoke_session(session_id, RevokeReason::RevokedByUser)
+            .revoke_recorded(Revoked::Session(session_id), RevokeReason::RevokedByUser, move |_| {
+                AuditEvent::new("session_revoked", Some(user_id))
+                    .session(session_id)
+                    .detail(serde_json::json!({ "by_session": by_session }))
+            })
             .await?;
-        let event = AuditEvent::new("session_revoked", Some(auth.user.id)).session(session_id);
-        audit::record(
-            &self.db,
-            event.detail(serde_json::json!({ "by_session": auth.session_id })),
-        )
-        .await;
         Ok(())
     }
 
     /// Revokes every session of the user but the current one; returns how many.
     pub async fn revoke_others(&self, auth: &AuthUser) -> AppResult<u64> {
-        let revoked =
-            Sessions::revoke_others_in(&self.db, auth.user.id, auth.session_id, RevokeReason::RevokedByUser).await?;
-        self.sessions.forget(Invalidation::User(auth.user.id)).await;
-        let event = AuditEvent::new("other_sessions_revoked", Some(auth.user.id)).session(auth.session_id);
-        audit::record(&self.db, event.detail(serde_json::json!({ "revoked": revoked }))).await;
-        Ok(revoked)
+        let (user_id, keep) = (auth.user.id, auth.session_id);
+        self.sessions
+            .revoke_recorded(
+                Revoked::AllOfBut { user_id, keep },
+                RevokeReason::RevokedByUser,
+                move |revoked| {
+                    AuditEvent::new("other_sessions_revoked", Some(user_id))
+                        .session(keep)
+                        .detail(serde_json::json!({ "revoked": revoked }))
+                },
+            )
+            .await
     }
 }
 

@@ -130,18 +130,19 @@ impl Social {
         let row = self.link_row(provider, identity, account.id);
         let account_for_mail = account.clone();
         let provider_name = self.display_name(provider);
+        let event = AuditEvent::new("social_linked", Some(account.id))
+            .detail(json!({ "provider": provider, "automatic": automatic }));
         crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
                 insert_link(txn, row).await?;
                 this.tell_owner(txn, TemplateKind::SocialLinked, &account_for_mail, provider_name)
-                    .await
+                    .await?;
+                audit::record(txn, event).await;
+                Ok(())
             })
         })
         .await?;
         self.mailer.wake();
-        let event = AuditEvent::new("social_linked", Some(account.id))
-            .detail(json!({ "provider": provider, "automatic": automatic }));
-        audit::record(&self.db, event).await;
         Ok(())
     }
 
@@ -159,6 +160,7 @@ impl Social {
         let this = self.clone();
         let mut link = self.link_row(provider, identity, Uuid::nil());
         let verified = identity.email_verified;
+        let detail = json!({ "method": "social", "provider": provider, "email_verified": verified });
         let created = crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
             Box::pin(async move {
                 let created = match row.insert(txn).await {
@@ -174,14 +176,12 @@ impl Social {
                 if !verified && this.runtime.current().email_verification != EmailVerification::None {
                     this.registration.send_verification(txn, &created).await?;
                 }
+                audit::record(txn, AuditEvent::new("user_registered", Some(created.id)).detail(detail)).await;
                 Ok(created)
             })
         })
         .await?;
         self.mailer.wake();
-        let event = AuditEvent::new("user_registered", Some(created.id))
-            .detail(json!({ "method": "social", "provider": provider, "email_verified": verified }));
-        audit::record(&self.db, event).await;
         Ok(created)
     }
 
@@ -211,6 +211,7 @@ impl Social {
     /// `unlinkSocialAccount`: refused while it is the only way left to sign in.
     pub async fn unlink(&self, user_id: Uuid, provider: &str) -> AppResult<()> {
         let provider_id = provider.to_string();
+        let event = AuditEvent::new("social_unlinked", Some(user_id)).detail(json!({ "provider": provider }));
         let this = self.clone();
         let provider_name = self.display_name(provider);
         crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
@@ -231,13 +232,13 @@ impl Social {
                 }
                 social_account::Entity::delete_by_id(target.id).exec(txn).await?;
                 this.tell_owner(txn, TemplateKind::SocialUnlinked, &account, provider_name)
-                    .await
+                    .await?;
+                audit::record(txn, event).await;
+                Ok(())
             })
         })
         .await?;
         self.mailer.wake();
-        let event = AuditEvent::new("social_unlinked", Some(user_id)).detail(json!({ "provider": provider }));
-        audit::record(&self.db, event).await;
         Ok(())
     }
 

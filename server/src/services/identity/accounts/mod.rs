@@ -78,15 +78,20 @@ impl Accounts {
         self.hasher.screen("password", &new.password).await?;
         let password_hash = self.hasher.hash(&new.password).await?;
         let row = new_account_row(&new, email, Some(password_hash), true);
-        let created = match row.insert(&self.db).await {
-            Ok(created) => created,
-            Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
-                return Err(AppError::EmailTaken);
-            }
-            Err(e) => return Err(e.into()),
-        };
-        audit::record(&self.db, AuditEvent::new("user_created", Some(created.id))).await;
-        Ok(created)
+        crate::db::write_transaction::<_, AppError, _>(&self.db, |txn| {
+            Box::pin(async move {
+                let created = match row.insert(txn).await {
+                    Ok(created) => created,
+                    Err(e) if matches!(e.sql_err(), Some(SqlErr::UniqueConstraintViolation(_))) => {
+                        return Err(AppError::EmailTaken);
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                audit::record(txn, AuditEvent::new("user_created", Some(created.id))).await;
+                Ok(created)
+            })
+        })
+        .await
     }
 
     /// Checks an e-mail and password. Unknown, inactive and deleted accounts take as long as
