@@ -95,15 +95,8 @@ impl Admin<AppError> for Api {
     ) -> AppResult<RetryOutboxMessageResponse> {
         let staff = claims.staff()?;
         self.state.mfa.require_staff_step_up(staff).await?;
-        let message = self.state.mailer.outbox().retry(path.id).await?;
+        let message = self.state.mailer.outbox().retry(path.id, staff.user.id).await?;
         self.state.mailer.wake();
-        audit::record(
-            &self.state.db,
-            audit::AuditEvent::new("outbox_message_retried", None)
-                .actor(staff.user.id)
-                .detail(serde_json::json!({ "message_id": message.id })),
-        )
-        .await;
         Ok(RetryOutboxMessageResponse::Status200_TheMessage(message.try_into()?))
     }
 

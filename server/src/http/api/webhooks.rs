@@ -1,5 +1,5 @@
 //! The webhook operations of the `admin` tag, called by the [`super::admin`] trait methods:
-//! parse, call [`crate::services::webhooks`], audit the staff member's change, map.
+//! parse, call [`crate::services::webhooks`] (which audits the staff member's change), map.
 
 use std::{str::FromStr, time::Duration};
 
@@ -10,7 +10,6 @@ use crate::{
     entity::webhook_delivery,
     error::{AppError, AppResult},
     services::{
-        audit::{self, AuditEvent},
         sessions::AuthUser,
         webhooks::{
             deliveries,
@@ -73,14 +72,6 @@ fn delivery_view(d: webhook_delivery::Model) -> AppResult<models::WebhookDeliver
     })
 }
 
-/// Records a staff member's change to an endpoint.
-async fn audited(state: &AppState, staff: &AuthUser, kind: &'static str, endpoint: uuid::Uuid) {
-    let event = AuditEvent::new(kind, None)
-        .actor(staff.user.id)
-        .detail(serde_json::json!({ "endpoint_id": endpoint }));
-    audit::record(&state.db, event).await;
-}
-
 pub(super) async fn list(state: &AppState) -> AppResult<ListWebhooksResponse> {
     let items = state
         .webhooks
@@ -105,8 +96,7 @@ pub(super) async fn create(
         description: given(&body.description).unwrap_or_default(),
         enabled: given(&body.enabled).unwrap_or(true),
     };
-    let created = state.webhooks.create(new).await?;
-    audited(state, staff, "webhook_created", created.0.id).await;
+    let created = state.webhooks.create(new, staff.user.id).await?;
     Ok(CreateWebhookResponse::Status201_TheEndpointAndItsSigningSecret(
         secret_view(created)?,
     ))
@@ -129,16 +119,14 @@ pub(super) async fn update(
         description: given(&body.description),
         enabled: given(&body.enabled),
     };
-    let updated = state.webhooks.update(id, change).await?;
-    audited(state, staff, "webhook_updated", id).await;
+    let updated = state.webhooks.update(id, change, staff.user.id).await?;
     Ok(UpdateWebhookResponse::Status200_TheEndpointAsChanged(endpoint_view(
         updated,
     )?))
 }
 
 pub(super) async fn delete(state: &AppState, staff: &AuthUser, id: uuid::Uuid) -> AppResult<DeleteWebhookResponse> {
-    state.webhooks.delete(id).await?;
-    audited(state, staff, "webhook_deleted", id).await;
+    state.webhooks.delete(id, staff.user.id).await?;
     Ok(DeleteWebhookResponse::Status204_Removed)
 }
 
@@ -149,8 +137,7 @@ pub(super) async fn rotate(
     body: &models::WebhookRotation,
 ) -> AppResult<RotateWebhookSecretResponse> {
     let overlap = Duration::from_secs(given(&body.overlap_seconds).unwrap_or(86_400).into());
-    let rotated = state.webhooks.rotate(id, overlap).await?;
-    audited(state, staff, "webhook_secret_rotated", id).await;
+    let rotated = state.webhooks.rotate(id, overlap, staff.user.id).await?;
     Ok(RotateWebhookSecretResponse::Status200_TheEndpointAndItsNewSecret(
         secret_view(rotated)?,
     ))
@@ -162,7 +149,6 @@ pub(super) async fn send_test(
     id: uuid::Uuid,
 ) -> AppResult<SendTestWebhookResponse> {
     let delivery = state.webhooks.send_test(id, staff.user.id).await?;
-    audited(state, staff, "webhook_test_sent", id).await;
     Ok(SendTestWebhookResponse::Status202_TheDelivery(delivery_view(delivery)?))
 }
 
@@ -194,11 +180,7 @@ pub(super) async fn retry(
     id: uuid::Uuid,
     delivery_id: uuid::Uuid,
 ) -> AppResult<RetryWebhookDeliveryResponse> {
-    let delivery = state.webhooks.retry(id, delivery_id).await?;
-    let event = AuditEvent::new("webhook_delivery_retried", None)
-        .actor(staff.user.id)
-        .detail(serde_json::json!({ "endpoint_id": id, "delivery_id": delivery_id }));
-    audit::record(&state.db, event).await;
+    let delivery = state.webhooks.retry(id, delivery_id, staff.user.id).await?;
     Ok(RetryWebhookDeliveryResponse::Status200_TheDelivery(delivery_view(
         delivery,
     )?))

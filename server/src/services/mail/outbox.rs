@@ -17,10 +17,13 @@ use super::templates::{RenderedEmail, TemplateKind};
 use crate::{
     entity::outbox_message::{self, Column},
     error::{AppError, AppResult},
-    services::platform::{
-        lease::{LEASE, WorkerId, claim_statement},
-        pagination::{self, Page, PageRequest},
-        secrets::InstanceSecret,
+    services::{
+        audit::{self, AuditEvent},
+        platform::{
+            lease::{LEASE, WorkerId, claim_statement},
+            pagination::{self, Page, PageRequest},
+            secrets::InstanceSecret,
+        },
     },
 };
 
@@ -234,8 +237,9 @@ impl Outbox {
         pagination::newest_first(&self.db, query, Column::Id, |m| m.id, page).await
     }
 
-    /// Puts a dead message back in the queue with a fresh set of attempts.
-    pub async fn retry(&self, id: Uuid) -> AppResult<outbox_message::Model> {
+    /// Puts a dead message back in the queue with a fresh set of attempts, audited with staff
+    /// member `actor`.
+    pub async fn retry(&self, id: Uuid, actor: Uuid) -> AppResult<outbox_message::Model> {
         // Returned by the UPDATE itself: a worker may claim the message right after.
         let requeued = outbox_message::Entity::update_many()
             .col_expr(Column::Status, Expr::value(Status::Pending.as_str()))
@@ -246,6 +250,10 @@ impl Outbox {
             .exec_with_returning(&self.db)
             .await?;
         if let Some(message) = requeued.into_iter().next() {
+            let event = AuditEvent::new("outbox_message_retried", None)
+                .actor(actor)
+                .detail(serde_json::json!({ "message_id": message.id }));
+            audit::record(&self.db, event).await;
             return Ok(message);
         }
         match outbox_message::Entity::find_by_id(id).one(&self.db).await? {

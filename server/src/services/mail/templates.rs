@@ -8,8 +8,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use anyhow::{Context, bail};
-use minijinja::{AutoEscape, Environment, Error, ErrorKind, HtmlEscape, Output, State, UndefinedBehavior, Value};
+use minijinja::{AutoEscape, Environment, Error, HtmlEscape, Output, State, UndefinedBehavior, Value};
 use serde::{Deserialize, Serialize};
+
+use crate::services::platform::template_files;
 
 /// Which e-mail.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,7 +197,7 @@ impl Templates {
         env.set_lstrip_blocks(true);
         env.set_formatter(formatter);
         env.add_filter("duration", duration);
-        env.set_loader(move |name| load(override_dir.as_deref(), name));
+        env.set_loader(move |name| template_files::load(override_dir.as_deref(), name, BUILTIN, "e-mail"));
         let templates = Self { env: Arc::new(env) };
         let sample = EmailContext::sample();
         for kind in TemplateKind::ALL {
@@ -264,29 +266,8 @@ impl EmailContext {
 
 /// Finds a template: in `override_dir` if it has the file, else among the built-in ones. Only names made of
 /// `[a-z0-9_.]` (no `..`, not starting with `.`) are looked up, so nothing outside `override_dir` is read.
-fn load(override_dir: Option<&Path>, name: &str) -> Result<Option<String>, Error> {
-    let allowed = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'.';
-    if !name.bytes().all(allowed) || name.is_empty() || name.starts_with('.') || name.contains("..") {
-        let detail = format!("invalid e-mail template name {name:?}");
-        return Err(Error::new(ErrorKind::InvalidOperation, detail));
-    }
-    if let Some(dir) = override_dir {
-        let path = dir.join(name);
-        match std::fs::read_to_string(&path) {
-            Ok(source) => return Ok(Some(source)),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(err) => {
-                let detail = format!("cannot read e-mail template {}: {err}", path.display());
-                return Err(Error::new(ErrorKind::InvalidOperation, detail));
-            }
-        }
-    }
-    let builtin = BUILTIN.iter().find(|(builtin, _)| *builtin == name);
-    Ok(builtin.map(|(_, source)| (*source).to_owned()))
-}
-
 /// minijinja's formatter, except that HTML escaping leaves `/` alone, so links in the HTML read as written.
-fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
+pub(crate) fn formatter(out: &mut Output, state: &State, value: &Value) -> Result<(), Error> {
     match (state.auto_escape(), value.as_str()) {
         (AutoEscape::Html, Some(text)) if !value.is_safe() => {
             let escaped = HtmlEscape(text).to_string().replace("&#x2f;", "/");

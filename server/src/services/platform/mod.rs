@@ -1,5 +1,5 @@
 //! Shared plumbing every domain may use, and which uses no domain: the Redis connection, the
-//! instance secrets, keyset pagination, the e-mail address value type and the current client.
+//! instance secrets, keyset pagination, the e-mail address value type, the current client and overridable template files.
 
 pub mod client;
 pub mod email_address;
@@ -11,3 +11,4 @@ pub mod outbound;
 pub mod pagination;
 pub mod redis;
 pub mod secrets;
+pub mod template_files;
