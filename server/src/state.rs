@@ -6,8 +6,10 @@ use sea_orm::DatabaseConnection;
 
 use crate::{
     config::Settings,
+    http::console::templates::ConsoleTemplates,
     services::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
+        console::ConsoleSessions,
         identity::{accounts::Accounts, password_recovery::PasswordRecovery, registration::Registration},
         mail::Mailer,
         mfa::Mfa,
@@ -70,4 +72,8 @@ pub struct AppState {
     pub exports: DataExports,
     /// Webhook endpoints and deliveries.
     pub webhooks: Webhooks,
+    /// The staff console's sign-ins.
+    pub console: ConsoleSessions,
+    /// The staff console's templates; `None` when `ADMIN_CONSOLE` is off.
+    pub console_templates: Option<ConsoleTemplates>,
 }

@@ -13,6 +13,7 @@ mod auth_register;
 mod breached_passwords;
 mod cleanup;
 mod consents;
+mod console;
 mod cookies;
 mod csrf;
 mod data_export;

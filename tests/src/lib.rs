@@ -3,6 +3,7 @@
 //! client, a raw `reqwest::Client` and a second database connection.
 
 mod cleanup_support;
+mod console_support;
 pub mod cookie_mode;
 mod cookies;
 mod database;
@@ -33,6 +34,7 @@ pub use gatehouse_client::{Client, Error, ResponseValue, types};
 pub use cleanup_support::{
     CRON_SECRET, SessionFate, cron_client, seed_audit_events, seed_email_tokens, seed_outbox_message, seed_sessions,
 };
+pub use console_support::{ConsoleBrowser, ConsolePage};
 pub use cookies::{SetCookie, cookie_header};
 pub use harness::{RefreshTokenRow, TestApp, authorized_client, spawn_app, spawn_app_with};
 pub use jwt::{encode_segment, foreign_signing_key, jwt_claims, jwt_header, sign_eddsa};

@@ -3,6 +3,7 @@
 //! shape (SQLite file, console e-mail, 127.0.0.1:8000).
 
 mod breach;
+mod console;
 mod edge;
 mod email;
 mod env;
@@ -21,6 +22,7 @@ use std::{
 
 use anyhow::{Context, bail};
 pub use breach::{BreachSettings, PUBLIC_PWNED_PASSWORDS_URL};
+pub use console::ConsoleSettings;
 pub use edge::EdgeSettings;
 pub use email::{EmailBackend, EmailSettings, EmailVerification, Redacted, SmtpSecurity, SmtpSettings};
 use env::Env;
@@ -125,6 +127,8 @@ pub struct Settings {
     pub privacy: PrivacySettings,
     /// Webhook deliveries (`WEBHOOK_*`).
     pub webhooks: WebhookSettings,
+    /// The staff console (`ADMIN_CONSOLE`, `ADMIN_*`).
+    pub console: ConsoleSettings,
     /// `REDIS_URL`: shared state for many instances (rate limits, lock-outs, one-time codes);
     /// unset keeps it in process (default). Never logged.
     pub redis_url: Option<Redacted>,
@@ -186,6 +190,7 @@ impl Default for Settings {
             breach: BreachSettings::default(),
             privacy: PrivacySettings::default(),
             webhooks: WebhookSettings::default(),
+            console: ConsoleSettings::default(),
             redis_url: None,
             redis_key_prefix: "gatehouse:".into(),
             limits: LimitSettings::default(),
@@ -316,6 +321,7 @@ impl Settings {
             breach: BreachSettings::from_env(&env, debug)?,
             privacy: PrivacySettings::from_env(&env)?,
             webhooks: WebhookSettings::from_env(&env)?,
+            console: ConsoleSettings::from_env(&env)?,
             redis_url: env.get("REDIS_URL").map(Redacted),
             redis_key_prefix: env.get("REDIS_KEY_PREFIX").unwrap_or(d.redis_key_prefix),
             limits: LimitSettings::from_env(&env)?,

@@ -3,6 +3,7 @@
 pub mod api;
 pub mod client_ip;
 pub mod conn;
+pub mod console;
 pub mod context;
 pub mod cookies;
 pub mod csrf;

@@ -28,6 +28,7 @@
 pub mod admin;
 pub mod audit;
 pub mod breach;
+pub mod console;
 pub mod identity;
 pub mod mail;
 pub mod mfa;

@@ -13,7 +13,7 @@ pub use state::build_state;
 
 use crate::{
     config::{EdgeSettings, EmailBackend, Settings},
-    http::{api::Api, docs, guard, metrics_listener, middleware, rejections, server},
+    http::{api::Api, console, docs, guard, metrics_listener, middleware, rejections, server},
     services::{
         mail::{self, transport::Transport},
         platform::{
@@ -160,14 +160,21 @@ impl Application {
 pub fn router(state: AppState) -> Router {
     let settings = state.settings.clone();
     let guard = Arc::new(guard::Guard::new(settings.clone(), state.sessions.clone()));
+    let console = console::router(state.clone());
     let api = gatehouse_api::server::new(Arc::new(Api::new(state)));
-    api.merge(docs::asset_routes())
+    let app = api
+        .merge(docs::asset_routes())
         .fallback(rejections::fallback)
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
         .layer(from_fn_with_state(guard, guard::guard))
-        .layer(middleware::cors(&settings))
-        .layer(from_fn_with_state(settings, middleware::request_scope))
+        .layer(middleware::cors(&settings));
+    // The console answers pages, not problems: merged after the API's guard, with its own.
+    let app = match console {
+        Some(console) => app.merge(console),
+        None => app,
+    };
+    app.layer(from_fn_with_state(settings, middleware::request_scope))
 }
 
 async fn shutdown_signal() {

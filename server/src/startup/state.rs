@@ -8,9 +8,11 @@ use sea_orm::DbBackend;
 use crate::{
     config::Settings,
     db,
+    http::console::templates::ConsoleTemplates,
     services::{
         admin::{maintenance::Maintenance, user_admin::UserAdmin},
         breach::Breach,
+        console::ConsoleSessions,
         identity::{
             accounts::Accounts, email_tokens::EmailTokens, password_recovery::PasswordRecovery,
             passwords::PasswordHasher, registration::Registration,
@@ -179,6 +181,16 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         download_base,
     );
     let webhooks = Webhooks::new(db.clone(), secret.clone(), &settings.webhooks);
+    let console_templates = match settings.console.enabled {
+        true => Some(ConsoleTemplates::new(settings.console.templates_dir.as_deref())?),
+        false => None,
+    };
+    let console = ConsoleSessions::new(
+        db.clone(),
+        sessions.clone(),
+        secret.clone(),
+        settings.console.idle_timeout,
+    );
     registration.handle_jobs();
     passwords.handle_jobs();
     otp.handle_jobs();
@@ -205,6 +217,8 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         email_change,
         exports,
         webhooks,
+        console,
+        console_templates,
     })
 }
 

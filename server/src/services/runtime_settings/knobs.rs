@@ -71,7 +71,8 @@ impl Knobs {
         Utc::now() - chrono::Duration::from_std(self.email_resend_cooldown).unwrap_or_default()
     }
 
-    pub(super) fn get(&self, key: Key) -> Value {
+    /// The value of one knob, as the API spells it.
+    pub fn get(&self, key: Key) -> Value {
         let secs = |d: Duration| json!(d.as_secs());
         match key {
             Key::AccessTokenLifetime => secs(self.access_token_lifetime),
@@ -220,6 +221,15 @@ impl Key {
 
     pub(super) fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|k| k.name() == name)
+    }
+
+    /// The values a knob that is a choice takes; `None` for a number.
+    pub fn choices(self) -> Option<&'static [&'static str]> {
+        match self {
+            Key::EmailVerification => Some(&["mandatory", "optional", "none"]),
+            Key::LoginOtp => Some(&["optional", "required"]),
+            _ => None,
+        }
     }
 
     /// Inclusive bounds of a numeric knob: the same as the environment variable's.

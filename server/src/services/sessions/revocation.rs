@@ -39,6 +39,8 @@ pub enum RevokeReason {
     LoggedOutByStaff,
     /// The owner undid a change of the account's address ("this wasn't me").
     EmailChangeReverted,
+    /// A staff console session sat idle past `ADMIN_SESSION_IDLE_TIMEOUT`.
+    ConsoleIdle,
 }
 
 impl RevokeReason {
@@ -53,6 +55,7 @@ impl RevokeReason {
             Self::Deactivated => "deactivated",
             Self::LoggedOutByStaff => "logged_out_by_staff",
             Self::EmailChangeReverted => "email_change_reverted",
+            Self::ConsoleIdle => "console_idle",
         }
     }
 }

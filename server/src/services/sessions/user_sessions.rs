@@ -44,8 +44,13 @@ impl UserSessions {
 
     /// Every live session of the user, newest first.
     pub async fn list(&self, auth: &AuthUser) -> AppResult<Vec<SessionView>> {
+        self.list_of(auth.user.id, Some(auth.session_id)).await
+    }
+
+    /// Every live session of account `user_id`, newest first; `current` is the one asking.
+    pub async fn list_of(&self, user_id: Uuid, current: Option<Uuid>) -> AppResult<Vec<SessionView>> {
         let rows = session::Entity::find()
-            .filter(live_of(auth.user.id))
+            .filter(live_of(user_id))
             .order_by_desc(session::Column::CreatedAt)
             .all(&self.db)
             .await?;
@@ -53,7 +58,7 @@ impl UserSessions {
             .into_iter()
             .map(|session| SessionView {
                 device: device_label(session.user_agent.as_deref()),
-                current: session.id == auth.session_id,
+                current: Some(session.id) == current,
                 session,
             })
             .collect())
@@ -75,6 +80,30 @@ impl UserSessions {
                     .session(session_id)
                     .detail(serde_json::json!({ "by_session": by_session }))
             })
+            .await?;
+        Ok(())
+    }
+
+    /// Staff member `actor` revokes live session `session_id` of account `user_id`;
+    /// `not_found` for any other id.
+    pub async fn revoke_by_staff(&self, actor: Uuid, user_id: Uuid, session_id: Uuid) -> AppResult<()> {
+        let owned = session::Entity::find_by_id(session_id)
+            .filter(live_of(user_id))
+            .one(&self.db)
+            .await?;
+        if owned.is_none() {
+            return Err(AppError::NotFound);
+        }
+        self.sessions
+            .revoke_recorded(
+                Revoked::Session(session_id),
+                RevokeReason::LoggedOutByStaff,
+                move |_| {
+                    AuditEvent::new("staff_session_revoked", Some(user_id))
+                        .actor(actor)
+                        .session(session_id)
+                },
+            )
             .await?;
         Ok(())
     }

@@ -141,7 +141,8 @@ impl Webhooks {
         webhook_endpoint::Entity::insert(row.clone().into_active_model())
             .exec_without_returning(&self.db)
             .await?;
-        self.audited("webhook_created", actor, json!({ "endpoint_id": id })).await;
+        self.audited("webhook_created", actor, json!({ "endpoint_id": id }))
+            .await;
         Ok((row.into(), secret))
     }
 
@@ -163,7 +164,8 @@ impl Webhooks {
         }
         row.updated_at = Set(Utc::now());
         let updated = row.update(&self.db).await?.into();
-        self.audited("webhook_updated", actor, json!({ "endpoint_id": id })).await;
+        self.audited("webhook_updated", actor, json!({ "endpoint_id": id }))
+            .await;
         Ok(updated)
     }
 
@@ -173,7 +175,8 @@ impl Webhooks {
         if removed.rows_affected == 0 {
             return Err(AppError::NotFound);
         }
-        self.audited("webhook_deleted", actor, json!({ "endpoint_id": id })).await;
+        self.audited("webhook_deleted", actor, json!({ "endpoint_id": id }))
+            .await;
         Ok(())
     }
 
@@ -210,7 +213,8 @@ impl Webhooks {
             })
         })
         .await?;
-        self.audited("webhook_secret_rotated", actor, json!({ "endpoint_id": id })).await;
+        self.audited("webhook_secret_rotated", actor, json!({ "endpoint_id": id }))
+            .await;
         Ok((updated.into(), secret))
     }
 
@@ -236,7 +240,8 @@ impl Webhooks {
         let body = events::payload(EventType::Test, data);
         let delivery = events::queue(&self.db, endpoint.id, None, EventType::Test, &body).await?;
         deliveries::wake();
-        self.audited("webhook_test_sent", actor, json!({ "endpoint_id": id })).await;
+        self.audited("webhook_test_sent", actor, json!({ "endpoint_id": id }))
+            .await;
         Ok(delivery)
     }
 

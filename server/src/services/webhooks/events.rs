@@ -88,9 +88,13 @@ impl EventType {
             "email_changed" | "email_change_reverted" => Self::UserEmailChanged,
             "deletion_requested" => Self::UserDeletionRequested,
             "account_anonymised" => Self::UserDeleted,
-            "logout" | "logout_all" | "session_revoked" | "other_sessions_revoked" | "staff_user_logged_out" => {
-                Self::SessionRevoked
-            }
+            "logout"
+            | "logout_all"
+            | "session_revoked"
+            | "other_sessions_revoked"
+            | "staff_user_logged_out"
+            | "staff_session_revoked"
+            | "console_session_timed_out" => Self::SessionRevoked,
             "refresh_token_reused" => Self::RefreshTokenReused,
             "login_locked" => Self::LoginLocked,
             "mfa_enabled" => Self::MfaEnabled,

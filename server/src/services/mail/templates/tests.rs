@@ -175,6 +175,10 @@ fn html_escapes_the_first_name_and_text_does_not() {
     assert!(!mail.html.contains("<script>") && mail.text.starts_with("Hi <script>x</script>,"));
 }
 
+fn load(dir: Option<&std::path::Path>, name: &str) -> Result<Option<String>, minijinja::Error> {
+    template_files::load(dir, name, BUILTIN, "e-mail")
+}
+
 #[test]
 fn the_loader_rejects_paths_and_reads_only_the_override_dir() {
     let root = TempDir::new(&[("outside.txt", "secret")]);
