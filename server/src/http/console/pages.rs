@@ -112,7 +112,7 @@ pub async fn outbox(State(console): State<Shared>, staff: Staff, Query(query): P
 /// `POST /admin/outbox/{id}/retry`: a dead e-mail queued again.
 pub async fn retry_outbox(State(console): State<Shared>, staff: Staff, Path(id): Path<Uuid>, body: Bytes) -> Response {
     if let Err(refused) = staff.checked(&console, &body) {
-        return refused;
+        return *refused;
     }
     let result = async {
         let state = &console.state;
@@ -166,7 +166,7 @@ pub async fn settings(State(console): State<Shared>, staff: Staff, Query(query):
 pub async fn save_settings(State(console): State<Shared>, staff: Staff, body: Bytes) -> Response {
     let form = match staff.checked(&console, &body) {
         Ok(form) => form,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let result = async {
         let state = &console.state;

@@ -46,13 +46,13 @@ pub struct Staff {
 
 impl Staff {
     /// Accepts a form carrying this session's CSRF token; anything else is a 403 page.
-    pub fn checked(&self, console: &Shared, body: &[u8]) -> Result<FormData, Response> {
+    pub fn checked(&self, console: &Shared, body: &[u8]) -> Result<FormData, Box<Response>> {
         let form = FormData::parse(body);
         let sent = form.get("csrf").unwrap_or_default();
         if console.state.console.csrf_matches(&self.cookie, sent) {
             Ok(form)
         } else {
-            Err(csrf_refused(console, Some(self)))
+            Err(Box::new(csrf_refused(console, Some(self))))
         }
     }
 }
@@ -82,6 +82,7 @@ impl FromRequestParts<Shared> for Staff {
         };
         match console.state.console.resume(&cookie).await {
             Ok(Resumed::Active(auth)) => {
+                let auth = *auth;
                 let csrf = console.state.console.csrf_token(&cookie);
                 let staff = Staff { auth, csrf, cookie };
                 if console.state.mfa.enrollment_required(&staff.auth.user) {

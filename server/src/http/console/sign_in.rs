@@ -146,7 +146,7 @@ fn signed_in(console: &Shared, jar: CookieJar, tokens: IssuedTokens) -> Response
 /// `POST /admin/sign-out`: ends the session behind the console cookie.
 pub async fn sign_out(State(console): State<Shared>, staff: Staff, body: Bytes) -> Response {
     if let Err(refused) = staff.checked(&console, &body) {
-        return refused;
+        return *refused;
     }
     if let Err(e) = console.state.console.sign_out(&staff.auth).await {
         return console.failure(&staff, e, "/admin/");
@@ -173,7 +173,7 @@ pub async fn confirm_page(State(console): State<Shared>, staff: Staff, Query(que
 pub async fn confirm_submit(State(console): State<Shared>, staff: Staff, body: Bytes) -> Response {
     let form = match staff.checked(&console, &body) {
         Ok(form) => form,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let next = local(form.get("next"));
     let proof = if staff.auth.user.mfa_enabled {

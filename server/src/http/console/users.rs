@@ -218,7 +218,7 @@ pub async fn act(
 ) -> Response {
     let form = match staff.checked(&console, &body) {
         Ok(form) => form,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let back = format!("/admin/users/{id}");
     let result = async {
@@ -309,7 +309,7 @@ pub async fn revoke_session(
 ) -> Response {
     let form = match staff.checked(&console, &body) {
         Ok(form) => form,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let back = format!("/admin/users/{id}");
     let result = async {

@@ -74,7 +74,7 @@ pub async fn list(
 pub async fn create(State(console): State<Shared>, staff: Staff, body: Bytes) -> Response {
     let form = match staff.checked(&console, &body) {
         Ok(form) => form,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let result = async {
         let state = &console.state;
@@ -139,7 +139,7 @@ pub async fn act(
 ) -> Response {
     let form = match staff.checked(&console, &body) {
         Ok(form) => form,
-        Err(refused) => return refused,
+        Err(refused) => return *refused,
     };
     let result = async {
         let state = &console.state;
@@ -205,7 +205,7 @@ pub async fn retry(
     body: Bytes,
 ) -> Response {
     if let Err(refused) = staff.checked(&console, &body) {
-        return refused;
+        return *refused;
     }
     let back = format!("/admin/webhooks/{id}");
     let result = async {

@@ -29,7 +29,7 @@ const TOUCH_EVERY: chrono::Duration = chrono::Duration::seconds(30);
 #[derive(Debug)]
 pub enum Resumed {
     /// A live session of an active staff account.
-    Active(AuthUser),
+    Active(Box<AuthUser>),
     /// The session sat idle too long and has just been ended.
     TimedOut,
     /// Nothing usable: unknown, spent, revoked, expired, or no longer staff.
@@ -95,7 +95,7 @@ impl ConsoleSessions {
                 .exec(&self.db)
                 .await?;
         }
-        Ok(Resumed::Active(AuthUser { user, session_id }))
+        Ok(Resumed::Active(Box::new(AuthUser { user, session_id })))
     }
 
     /// Ends the console session of `staff`.
