@@ -33,6 +33,11 @@
 #             registration with the Level 3 JSON helpers, sign-in with the passkey alone, and
 #             as the second step of a password login (contract/passkeys/browser.mjs); a clean
 #             server log
+#   console   the staff console in headless Chromium (contract/console/browser.mjs): staff sign
+#             in, search a user, open and deactivate them (their access token is refused at
+#             once), see the audit row, change a runtime setting (a wrong value shown next to
+#             its field first), retry a dead e-mail; screenshots of each page (console-*.png),
+#             no CSP violation or script error, a phone's width without sideways scrolling
 #   postgres  the same on a fresh PostgreSQL database (gatehouse_contract), without the
 #             browser and the self-test
 #
@@ -510,6 +515,18 @@ check_passkey() {
     CONTRACT_BIN="$bin" CONTRACT_ARTIFACTS="$artifacts" node "$contract/passkeys/browser.mjs"
 }
 
+# The staff console in headless Chromium (contract/console/browser.mjs). Its server log holds
+# the refused SMTP connections of the dead e-mail on purpose, so it is not checked for warnings.
+step_console() {
+    rm -rf "$artifacts"/console-*
+    ensure_built
+    timed "console: staff console in Chromium" check_console
+}
+check_console() {
+    log "console: sign-in, a user deactivated, a setting changed, a dead e-mail retried, in headless Chromium"
+    CONTRACT_BIN="$bin" CONTRACT_ARTIFACTS="$artifacts" node "$contract/console/browser.mjs"
+}
+
 step_postgres() {
     rm -rf "$artifacts/postgres"
     [[ "$postgres_url" =~ ^(postgres(ql)?://[^/?]*)(/([^?]*))?(\?.*)?$ ]] ||
@@ -526,12 +543,12 @@ step_postgres() {
 
 # --- main ----------------------------------------------------------------------------------
 
-all_steps=(install lint ts py build sqlite social passkey postgres)
+all_steps=(install lint ts py build sqlite social passkey console postgres)
 steps=("$@")
 ((${#steps[@]})) || steps=("${all_steps[@]}")
 for step in "${steps[@]}"; do
     case "$step" in
-    install | lint | ts | py | build | sqlite | social | passkey | postgres) ;;
+    install | lint | ts | py | build | sqlite | social | passkey | console | postgres) ;;
     *) die "unknown step: $step (steps: ${all_steps[*]})" ;;
     esac
 done

@@ -8,7 +8,7 @@ use crate::{
     config::Settings,
     http::console::templates::ConsoleTemplates,
     services::{
-        admin::{maintenance::Maintenance, user_admin::UserAdmin},
+        admin::{maintenance::Maintenance, user_admin::UserAdmin, webhook_admin::WebhookAdmin},
         console::ConsoleSessions,
         identity::{accounts::Accounts, password_recovery::PasswordRecovery, registration::Registration},
         mail::Mailer,
@@ -72,6 +72,8 @@ pub struct AppState {
     pub exports: DataExports,
     /// Webhook endpoints and deliveries.
     pub webhooks: Webhooks,
+    /// Staff changes to webhook endpoints, audited.
+    pub webhook_admin: WebhookAdmin,
     /// The staff console's sign-ins.
     pub console: ConsoleSessions,
     /// The staff console's templates; `None` when `ADMIN_CONSOLE` is off.

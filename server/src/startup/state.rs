@@ -10,7 +10,7 @@ use crate::{
     db,
     http::console::templates::ConsoleTemplates,
     services::{
-        admin::{maintenance::Maintenance, user_admin::UserAdmin},
+        admin::{maintenance::Maintenance, user_admin::UserAdmin, webhook_admin::WebhookAdmin},
         breach::Breach,
         console::ConsoleSessions,
         identity::{
@@ -185,6 +185,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         true => Some(ConsoleTemplates::new(settings.console.templates_dir.as_deref())?),
         false => None,
     };
+    let webhook_admin = WebhookAdmin::new(db.clone(), webhooks.clone());
     let console = ConsoleSessions::new(
         db.clone(),
         sessions.clone(),
@@ -217,6 +218,7 @@ pub async fn build_state(settings: Settings) -> anyhow::Result<AppState> {
         email_change,
         exports,
         webhooks,
+        webhook_admin,
         console,
         console_templates,
     })

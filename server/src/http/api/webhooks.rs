@@ -96,7 +96,7 @@ pub(super) async fn create(
         description: given(&body.description).unwrap_or_default(),
         enabled: given(&body.enabled).unwrap_or(true),
     };
-    let created = state.webhooks.create(new, staff.user.id).await?;
+    let created = state.webhook_admin.create(new, staff.user.id).await?;
     Ok(CreateWebhookResponse::Status201_TheEndpointAndItsSigningSecret(
         secret_view(created)?,
     ))
@@ -119,14 +119,14 @@ pub(super) async fn update(
         description: given(&body.description),
         enabled: given(&body.enabled),
     };
-    let updated = state.webhooks.update(id, change, staff.user.id).await?;
+    let updated = state.webhook_admin.update(id, change, staff.user.id).await?;
     Ok(UpdateWebhookResponse::Status200_TheEndpointAsChanged(endpoint_view(
         updated,
     )?))
 }
 
 pub(super) async fn delete(state: &AppState, staff: &AuthUser, id: uuid::Uuid) -> AppResult<DeleteWebhookResponse> {
-    state.webhooks.delete(id, staff.user.id).await?;
+    state.webhook_admin.delete(id, staff.user.id).await?;
     Ok(DeleteWebhookResponse::Status204_Removed)
 }
 
@@ -137,7 +137,7 @@ pub(super) async fn rotate(
     body: &models::WebhookRotation,
 ) -> AppResult<RotateWebhookSecretResponse> {
     let overlap = Duration::from_secs(given(&body.overlap_seconds).unwrap_or(86_400).into());
-    let rotated = state.webhooks.rotate(id, overlap, staff.user.id).await?;
+    let rotated = state.webhook_admin.rotate(id, overlap, staff.user.id).await?;
     Ok(RotateWebhookSecretResponse::Status200_TheEndpointAndItsNewSecret(
         secret_view(rotated)?,
     ))
@@ -148,7 +148,7 @@ pub(super) async fn send_test(
     staff: &AuthUser,
     id: uuid::Uuid,
 ) -> AppResult<SendTestWebhookResponse> {
-    let delivery = state.webhooks.send_test(id, staff.user.id).await?;
+    let delivery = state.webhook_admin.send_test(id, staff.user.id).await?;
     Ok(SendTestWebhookResponse::Status202_TheDelivery(delivery_view(delivery)?))
 }
 
@@ -180,7 +180,7 @@ pub(super) async fn retry(
     id: uuid::Uuid,
     delivery_id: uuid::Uuid,
 ) -> AppResult<RetryWebhookDeliveryResponse> {
-    let delivery = state.webhooks.retry(id, delivery_id, staff.user.id).await?;
+    let delivery = state.webhook_admin.retry(id, delivery_id, staff.user.id).await?;
     Ok(RetryWebhookDeliveryResponse::Status200_TheDelivery(delivery_view(
         delivery,
     )?))

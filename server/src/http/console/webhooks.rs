@@ -86,7 +86,7 @@ pub async fn create(State(console): State<Shared>, staff: Staff, body: Bytes) ->
             enabled: true,
         };
         let (url, description) = (new.url.clone(), new.description.clone());
-        match state.webhooks.create(new, staff.auth.user.id).await {
+        match state.webhook_admin.create(new, staff.auth.user.id).await {
             Ok((_, secret)) => {
                 let context = list_page(&console, Some(secret), empty_form()).await?;
                 Ok(console.page(&staff, "webhooks.html", context, None))
@@ -143,7 +143,7 @@ pub async fn act(
     };
     let result = async {
         let state = &console.state;
-        let webhooks = &state.webhooks;
+        let (webhooks, admin) = (&state.webhooks, &state.webhook_admin);
         let endpoint = webhooks.endpoint(id).await?;
         let question = match action.as_str() {
             "delete" => Some((
@@ -173,19 +173,19 @@ pub async fn act(
                     enabled: Some(action == "enable"),
                     ..EndpointChange::default()
                 };
-                webhooks.update(id, change, actor).await?;
+                admin.update(id, change, actor).await?;
                 "saved"
             }
             "test" => {
-                webhooks.send_test(id, actor).await?;
+                admin.send_test(id, actor).await?;
                 "test_sent"
             }
             "delete" => {
-                webhooks.delete(id, actor).await?;
+                admin.delete(id, actor).await?;
                 "deleted"
             }
             "rotate" => {
-                let (_, secret) = webhooks.rotate(id, ROTATION_OVERLAP, actor).await?;
+                let (_, secret) = admin.rotate(id, ROTATION_OVERLAP, actor).await?;
                 let context = list_page(&console, Some(secret), empty_form()).await?;
                 return Ok(console.page(&staff, "webhooks.html", context, None));
             }
@@ -212,7 +212,7 @@ pub async fn retry(
         console.state.mfa.require_staff_step_up(&staff.auth).await?;
         console
             .state
-            .webhooks
+            .webhook_admin
             .retry(id, delivery_id, staff.auth.user.id)
             .await?;
         Ok(see_other(&back, "retried"))

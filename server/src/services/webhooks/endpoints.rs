@@ -9,7 +9,7 @@ use sea_orm::{
     ActiveModelTrait, ActiveValue::Set, ConnectionTrait, DbBackend, EntityTrait, IntoActiveModel, QueryOrder,
     QuerySelect,
 };
-use serde_json::{Map, json};
+use serde_json::Map;
 use uuid::Uuid;
 
 use super::{
@@ -20,10 +20,7 @@ use super::{
 use crate::{
     entity::{webhook_delivery, webhook_endpoint},
     error::{AppError, AppResult, FieldError},
-    services::{
-        audit::{self, AuditEvent},
-        platform::pagination::{Page, PageRequest},
-    },
+    services::platform::pagination::{Page, PageRequest},
 };
 
 /// An endpoint as staff see it (never its secret).
@@ -121,7 +118,7 @@ impl Webhooks {
     }
 
     /// Adds an endpoint; answers it with its secret (the only time it is shown).
-    pub async fn create(&self, new: NewEndpoint, actor: Uuid) -> AppResult<(Endpoint, String)> {
+    pub async fn create(&self, new: NewEndpoint) -> AppResult<(Endpoint, String)> {
         let url = self.checked_url(&new.url)?;
         let id = Uuid::now_v7();
         let secret = signing::new_secret();
@@ -141,13 +138,11 @@ impl Webhooks {
         webhook_endpoint::Entity::insert(row.clone().into_active_model())
             .exec_without_returning(&self.db)
             .await?;
-        self.audited("webhook_created", actor, json!({ "endpoint_id": id }))
-            .await;
         Ok((row.into(), secret))
     }
 
     /// Changes the fields given.
-    pub async fn update(&self, id: Uuid, change: EndpointChange, actor: Uuid) -> AppResult<Endpoint> {
+    pub async fn update(&self, id: Uuid, change: EndpointChange) -> AppResult<Endpoint> {
         let url = change.url.as_deref().map(|url| self.checked_url(url)).transpose()?;
         let mut row = self.row(id).await?.into_active_model();
         if let Some(url) = url {
@@ -163,25 +158,20 @@ impl Webhooks {
             row.enabled = Set(enabled);
         }
         row.updated_at = Set(Utc::now());
-        let updated = row.update(&self.db).await?.into();
-        self.audited("webhook_updated", actor, json!({ "endpoint_id": id }))
-            .await;
-        Ok(updated)
+        Ok(row.update(&self.db).await?.into())
     }
 
     /// Removes an endpoint and its deliveries.
-    pub async fn delete(&self, id: Uuid, actor: Uuid) -> AppResult<()> {
+    pub async fn delete(&self, id: Uuid) -> AppResult<()> {
         let removed = webhook_endpoint::Entity::delete_by_id(id).exec(&self.db).await?;
         if removed.rows_affected == 0 {
             return Err(AppError::NotFound);
         }
-        self.audited("webhook_deleted", actor, json!({ "endpoint_id": id }))
-            .await;
         Ok(())
     }
 
     /// Gives an endpoint a new secret; the current one keeps signing for `overlap`.
-    pub async fn rotate(&self, id: Uuid, overlap: Duration, actor: Uuid) -> AppResult<(Endpoint, String)> {
+    pub async fn rotate(&self, id: Uuid, overlap: Duration) -> AppResult<(Endpoint, String)> {
         let secret = signing::new_secret();
         let sealed = self.secret.seal(&context(id), secret.as_bytes())?;
         let now = Utc::now();
@@ -213,8 +203,6 @@ impl Webhooks {
             })
         })
         .await?;
-        self.audited("webhook_secret_rotated", actor, json!({ "endpoint_id": id }))
-            .await;
         Ok((updated.into(), secret))
     }
 
@@ -240,8 +228,6 @@ impl Webhooks {
         let body = events::payload(EventType::Test, data);
         let delivery = events::queue(&self.db, endpoint.id, None, EventType::Test, &body).await?;
         deliveries::wake();
-        self.audited("webhook_test_sent", actor, json!({ "endpoint_id": id }))
-            .await;
         Ok(delivery)
     }
 
@@ -256,18 +242,10 @@ impl Webhooks {
         deliveries::list(&self.db, id, status, page).await
     }
 
-    /// Queues a dead delivery again, audited with staff member `actor`.
-    pub async fn retry(&self, id: Uuid, delivery_id: Uuid, actor: Uuid) -> AppResult<webhook_delivery::Model> {
+    /// Queues a dead delivery again.
+    pub async fn retry(&self, id: Uuid, delivery_id: Uuid) -> AppResult<webhook_delivery::Model> {
         self.row(id).await?;
-        let delivery = deliveries::retry(&self.db, id, delivery_id).await?;
-        let detail = json!({ "endpoint_id": id, "delivery_id": delivery_id });
-        self.audited("webhook_delivery_retried", actor, detail).await;
-        Ok(delivery)
-    }
-
-    /// Records staff member `actor`'s change to an endpoint.
-    async fn audited(&self, kind: &'static str, actor: Uuid, detail: serde_json::Value) {
-        audit::record(&self.db, AuditEvent::new(kind, None).actor(actor).detail(detail)).await;
+        deliveries::retry(&self.db, id, delivery_id).await
     }
 }
 
