@@ -8,8 +8,8 @@ use std::time::Duration;
 
 use chrono::Utc;
 use gatehouse_tests::{
-    ConsoleBrowser, SetCookie, age_authentications, enable_totp, register_account, seed_outbox_message, spawn_app,
-    spawn_app_with, superuser,
+    ConsoleBrowser, PASSKEY_ORIGIN, SetCookie, SoftPasskey, add_passkey, age_authentications, enable_totp,
+    register_account, seed_outbox_message, spawn_app, spawn_app_with, superuser,
 };
 use reqwest::StatusCode;
 
@@ -107,6 +107,7 @@ async fn deactivating_a_user_refuses_their_token_at_once_and_names_stay_inert() 
     assert!(!list.body.contains("<script>alert"));
     let detail = browser.get(&format!("/admin/users/{victim_id}")).await;
     assert!(!detail.body.contains("<script>alert"));
+    assert!(detail.body.contains("Deactivate…") && !detail.body.contains(">Activate<"));
     let csrf = detail.csrf();
     let action = format!("/admin/users/{victim_id}/deactivate");
 
@@ -209,6 +210,63 @@ async fn staff_with_an_authenticator_app_use_its_codes_to_sign_in_and_to_confirm
         )
         .await;
     assert_eq!(confirmed.location(), Some(next.as_str()), "{}", confirmed.body);
+    let done = browser.post(&action, &[("csrf", &csrf), ("confirmed", "yes")]).await;
+    assert_eq!(done.location(), Some(format!("{next}?notice=done").as_str()));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_with_a_passkey_sign_in_and_confirm_an_action_with_it() {
+    // Arrange
+    let app = spawn_app().await;
+    let (staff, tokens) = superuser(&app).await;
+    let mut authenticator = SoftPasskey::new(PASSKEY_ORIGIN);
+    add_passkey(&app, &tokens.access_token, &mut authenticator).await;
+    let (_, other_id) = register_account(&app, &format!("p-{}@example.com", uuid::Uuid::now_v7()), "P", "Q").await;
+    let mut browser = ConsoleBrowser::new(&app);
+
+    // Act + Assert: the second step offers the passkey, whose assertion signs in.
+    let challenge = browser.sign_in(&staff).await;
+    let options: serde_json::Value =
+        serde_json::from_str(&challenge.attribute("data-passkey-options").expect("passkey options")).unwrap();
+    let assertion = authenticator.assert(&options).to_string();
+    let fields = [
+        ("csrf", challenge.csrf()),
+        ("challenge", challenge.hidden("challenge").unwrap()),
+        ("credential", assertion),
+    ];
+    let fields: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let signed_in = browser.post("/admin/sign-in/second-factor", &fields).await;
+    assert_eq!(signed_in.location(), Some("/admin/"), "{}", signed_in.body);
+
+    // The identity check offers the passkey too.
+    age_authentications(&app, Duration::from_secs(3600)).await;
+    let next = format!("/admin/users/{other_id}");
+    let page = browser.get(&format!("/admin/confirm-identity?next={next}")).await;
+    assert!(
+        !page.body.contains("name=\"code\""),
+        "no authenticator app, so no code field"
+    );
+    assert!(page.attribute("data-passkey-options").is_some());
+    let csrf = page.csrf();
+    let bogus = browser
+        .post(
+            "/admin/confirm-identity",
+            &[("csrf", &csrf), ("next", &next), ("credential", "{}")],
+        )
+        .await;
+    assert_eq!(bogus.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", bogus.body);
+    // The refusal offers fresh options (a ceremony is used once).
+    let options: serde_json::Value =
+        serde_json::from_str(&bogus.attribute("data-passkey-options").expect("new options")).unwrap();
+    let assertion = authenticator.assert(&options).to_string();
+    let confirmed = browser
+        .post(
+            "/admin/confirm-identity",
+            &[("csrf", &csrf), ("next", &next), ("credential", &assertion)],
+        )
+        .await;
+    assert_eq!(confirmed.location(), Some(next.as_str()), "{}", confirmed.body);
+    let action = format!("/admin/users/{other_id}/logout");
     let done = browser.post(&action, &[("csrf", &csrf), ("confirmed", "yes")]).await;
     assert_eq!(done.location(), Some(format!("{next}?notice=done").as_str()));
 }

@@ -27,6 +27,21 @@ impl ConsolePage {
             .unwrap_or_else(|| panic!("no csrf field in {}", self.body))
     }
 
+    /// The value of the first attribute `name`, HTML-unescaped.
+    pub fn attribute(&self, name: &str) -> Option<String> {
+        let marker = format!("{name}=\"");
+        let start = self.body.find(&marker)? + marker.len();
+        let end = self.body[start..].find('"')? + start;
+        let raw = &self.body[start..end];
+        Some(
+            raw.replace("&quot;", "\"")
+                .replace("&#x27;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&"),
+        )
+    }
+
     /// The value of the first hidden field `name`.
     pub fn hidden(&self, name: &str) -> Option<String> {
         let marker = format!("name=\"{name}\" value=\"");

@@ -24,7 +24,7 @@ use http::{StatusCode, header};
 use serde_json::{Value, json};
 
 pub use self::session::Staff;
-use self::templates::{ConsoleTemplates, STYLESHEET};
+use self::templates::{ConsoleTemplates, SCRIPT, STYLESHEET};
 use crate::{error::AppError, http::guard, state::AppState};
 
 /// What the console's handlers share.
@@ -94,6 +94,7 @@ async fn console_guard(State(console): State<Shared>, request: Request, next: Ne
 async fn asset(Path(file): Path<String>) -> Response {
     let (media_type, body): (&str, &[u8]) = match file.as_str() {
         "console.css" => ("text/css; charset=utf-8", STYLESHEET.as_bytes()),
+        "console.js" => ("text/javascript; charset=utf-8", SCRIPT.as_bytes()),
         "htmx.min.js" => (
             "text/javascript; charset=utf-8",
             include_bytes!("../../../assets/console/htmx.min.js"),
@@ -194,6 +195,28 @@ impl Console {
         }
         let status = problem.status();
         self.error_page(Some(staff), status, &model.title, &detail, back)
+    }
+}
+
+/// What a destructive action's confirmation page says.
+pub struct Confirmation<'a> {
+    /// The heading.
+    pub title: &'a str,
+    /// The question, naming what is changed.
+    pub question: String,
+    /// The button's label.
+    pub button: &'a str,
+}
+
+impl Console {
+    /// The confirmation page of a destructive action: its form posts to `action` again,
+    /// confirmed; "Cancel" goes back to `back`.
+    fn confirmation_page(&self, staff: &Staff, confirmation: Confirmation<'_>, action: &str, back: &str) -> Response {
+        let context = json!({
+            "title": confirmation.title, "question": confirmation.question, "button": confirmation.button,
+            "action": action, "fields": {}, "back": back,
+        });
+        self.page(staff, "confirm_action.html", context, None)
     }
 }
 

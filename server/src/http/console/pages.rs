@@ -35,10 +35,12 @@ fn notice(query: &HashMap<String, String>) -> Option<&str> {
 /// `GET /admin/`.
 pub async fn overview(State(console): State<Shared>, staff: Staff, Query(query): Params) -> Response {
     let result = async {
-        let o = overview::overview(&console.state.db).await?;
+        let longest_lock = console.state.settings.lockout.max_delay;
+        let o = overview::overview(&console.state.db, longest_lock).await?;
         let context = json!({ "o": {
             "accounts": o.accounts, "new_in_7_days": o.new_in_7_days, "inactive": o.inactive,
             "pending_deletion": o.pending_deletion, "live_sessions": o.live_sessions,
+            "locked_accounts": o.locked_accounts, "lock_minutes": longest_lock.as_secs().div_ceil(60),
             "lockouts_24h": o.lockouts_24h, "outbox_pending": o.outbox_pending, "outbox_dead": o.outbox_dead,
             "security_events": o.security_events.iter().map(event_view).collect::<Vec<_>>(),
         }});

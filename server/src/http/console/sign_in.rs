@@ -1,6 +1,6 @@
-//! Staff sign-in (the password, then the second factor when the account has one; the staff
-//! check comes right after the credential check, before any session exists), sign-out, and the
-//! identity check a step-up asks for.
+//! Staff sign-in (the password, then the second factor — a passkey or a code — when the
+//! account has one; the staff check comes right after the credential check, before any session
+//! exists), sign-out, and the identity check a step-up asks for.
 
 use axum::{
     body::Bytes,
@@ -18,7 +18,7 @@ use super::{
     session::{PRE_SIGN_IN_COOKIE, SESSION_COOKIE, Staff, cookie, csrf_refused, removal},
 };
 use crate::{
-    error::AppError,
+    error::{AppError, AppResult},
     services::{
         audit::{self, AuditEvent},
         mfa::{FirstFactor, Method, Proof, SecondProof, SignIn},
@@ -107,6 +107,7 @@ pub async fn submit(State(console): State<Shared>, jar: CookieJar, body: Bytes) 
                 "csrf": csrf,
                 "challenge": challenge.challenge,
                 "email_code": challenge.methods.contains(&Method::EmailOtp),
+                "passkey_options": challenge.passkey_options.map(|options| options.to_string()),
             });
             console.render(None, StatusCode::OK, "second_factor.html", context)
         }
@@ -117,18 +118,29 @@ pub async fn submit(State(console): State<Shared>, jar: CookieJar, body: Bytes) 
     }
 }
 
-/// `POST /admin/sign-in/second-factor`: an authenticator-app, recovery or e-mailed code.
+/// The passkey assertion a form carries (`credential`, as `credential.toJSON()` makes it);
+/// text that is not JSON is an empty object, which the passkey check refuses.
+fn credential(form: &FormData) -> Option<serde_json::Value> {
+    let text = form.get("credential").filter(|c| !c.is_empty())?;
+    Some(serde_json::from_str(text).unwrap_or_else(|_| json!({})))
+}
+
+/// `POST /admin/sign-in/second-factor`: a passkey, or an authenticator-app, recovery or
+/// e-mailed code.
 pub async fn second_factor(State(console): State<Shared>, jar: CookieJar, body: Bytes) -> Response {
     let Some((form, csrf)) = pre_checked(&console, &jar, &body) else {
         return csrf_refused(&console, None);
     };
     let challenge = form.get("challenge").unwrap_or_default().to_string();
-    let code = form.get("code").unwrap_or_default().trim().to_string();
-    match console.state.mfa.complete(&challenge, SecondProof::Code(code)).await {
+    let proof = match credential(&form) {
+        Some(credential) => SecondProof::Credential(credential),
+        None => SecondProof::Code(form.get("code").unwrap_or_default().trim().to_string()),
+    };
+    match console.state.mfa.complete(&challenge, proof).await {
         Ok(tokens) => signed_in(&console, jar, tokens),
         Err(e) => {
             let (status, detail) = explained(e);
-            let context = json!({ "csrf": csrf, "challenge": challenge, "email_code": false, "error": detail });
+            let context = json!({ "csrf": csrf, "challenge": challenge, "email_code": false, "passkey_options": null, "error": detail });
             console.render(None, status, "second_factor.html", context)
         }
     }
@@ -163,10 +175,30 @@ fn local(next: Option<&str>) -> String {
     }
 }
 
+/// What the identity check offers: a passkey (with fresh options), the authenticator app, or
+/// the password when the account has no second factor.
+async fn confirm_context(console: &Shared, staff: &Staff, next: &str) -> AppResult<serde_json::Value> {
+    let mfa = &console.state.mfa;
+    let factors = mfa.summary(&staff.auth.user).await?;
+    let passkey_options = match factors.passkeys {
+        0 => None,
+        _ => Some(mfa.step_up_options(&staff.auth).await?.to_string()),
+    };
+    Ok(json!({
+        "next": next,
+        "second_factor": staff.auth.user.mfa_enabled,
+        "totp": factors.totp_enabled_at.is_some(),
+        "passkey_options": passkey_options,
+    }))
+}
+
 /// `GET /admin/confirm-identity`: asks again for the second factor (or the password).
 pub async fn confirm_page(State(console): State<Shared>, staff: Staff, Query(query): Query<NextQuery>) -> Response {
-    let context = json!({ "next": local(query.next.as_deref()), "second_factor": staff.auth.user.mfa_enabled });
-    console.page(&staff, "confirm_identity.html", context, None)
+    let next = local(query.next.as_deref());
+    match confirm_context(&console, &staff, &next).await {
+        Ok(context) => console.page(&staff, "confirm_identity.html", context, None),
+        Err(e) => console.failure(&staff, e, "/admin/"),
+    }
 }
 
 /// `POST /admin/confirm-identity`: a step-up, as `reauthenticate` does it.
@@ -176,10 +208,10 @@ pub async fn confirm_submit(State(console): State<Shared>, staff: Staff, body: B
         Err(refused) => return *refused,
     };
     let next = local(form.get("next"));
-    let proof = if staff.auth.user.mfa_enabled {
-        Proof::Code(form.get("code").unwrap_or_default().trim().to_string())
-    } else {
-        Proof::Password(form.get("password").unwrap_or_default().to_string())
+    let proof = match (credential(&form), staff.auth.user.mfa_enabled) {
+        (Some(credential), _) => Proof::Credential(credential),
+        (None, true) => Proof::Code(form.get("code").unwrap_or_default().trim().to_string()),
+        (None, false) => Proof::Password(form.get("password").unwrap_or_default().to_string()),
     };
     match console.state.mfa.reauthenticate(&staff.auth, proof).await {
         Ok(_) => Redirect::to(&next).into_response(),
@@ -188,8 +220,13 @@ pub async fn confirm_submit(State(console): State<Shared>, staff: Staff, body: B
             if detail.is_empty() || status == StatusCode::UNPROCESSABLE_ENTITY {
                 detail = "That was not right; try again.".into();
             }
-            let context = json!({ "next": next, "second_factor": staff.auth.user.mfa_enabled, "error": detail });
-            console.render(Some(&staff), status, "confirm_identity.html", context)
+            match confirm_context(&console, &staff, &next).await {
+                Ok(mut context) => {
+                    context["error"] = json!(detail);
+                    console.render(Some(&staff), status, "confirm_identity.html", context)
+                }
+                Err(e) => console.failure(&staff, e, "/admin/"),
+            }
         }
     }
 }

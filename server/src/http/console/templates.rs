@@ -36,6 +36,8 @@ const BUILTIN: &[(&str, &str)] = builtin!(
 
 /// The stylesheet every page loads.
 pub const STYLESHEET: &str = include_str!("../../../templates/console/console.css");
+/// The console's own script (passkeys).
+pub const SCRIPT: &str = include_str!("../../../templates/console/console.js");
 
 /// The console's templates.
 #[derive(Clone)]

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::{Shared, Staff, see_other, settle};
+use super::{Confirmation, Shared, Staff, see_other, settle};
 use crate::{
     entity::{audit_event, user},
     error::{AppError, AppResult},
@@ -47,6 +47,7 @@ fn user_view(u: &user::Model) -> Value {
         "email": u.email,
         "name": format!("{} {}", u.first_name, u.last_name).trim(),
         "status": status_of(u),
+        "is_active": u.is_active,
         "is_staff": u.is_staff,
         "is_superuser": u.is_superuser,
         "email_verified": u.email_verified_at.map(when),
@@ -227,11 +228,13 @@ pub async fn act(
         if !form.confirmed()
             && let Some((title, question, button)) = confirmation(&action, &account.email)
         {
-            let context = json!({
-                "title": title, "question": question, "button": button,
-                "action": format!("/admin/users/{id}/{action}"), "fields": {}, "back": back,
-            });
-            return Ok(console.page(&staff, "confirm_action.html", context, None));
+            let confirmation = Confirmation {
+                title: &title,
+                question,
+                button,
+            };
+            let action = format!("/admin/users/{id}/{action}");
+            return Ok(console.confirmation_page(&staff, confirmation, &action, &back));
         }
         let notice = perform(&console, &staff, &account, &action).await?;
         Ok(see_other(&back, notice))
@@ -316,12 +319,13 @@ pub async fn revoke_session(
         let state = &console.state;
         if !form.confirmed() {
             let account = state.user_admin.get(id).await?;
-            let context = json!({
-                "title": "Revoke the session", "question": format!("End this session of {}?", account.email),
-                "button": "Revoke", "action": format!("/admin/users/{id}/sessions/{session_id}/revoke"),
-                "fields": {}, "back": back,
-            });
-            return Ok(console.page(&staff, "confirm_action.html", context, None));
+            let confirmation = Confirmation {
+                title: "Revoke the session",
+                question: format!("End this session of {}?", account.email),
+                button: "Revoke",
+            };
+            let action = format!("/admin/users/{id}/sessions/{session_id}/revoke");
+            return Ok(console.confirmation_page(&staff, confirmation, &action, &back));
         }
         state.mfa.require_staff_step_up(&staff.auth).await?;
         state

@@ -12,7 +12,7 @@ use http::StatusCode;
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::{Shared, Staff, see_other, settle, users::when};
+use super::{Confirmation, Shared, Staff, see_other, settle, users::when};
 use crate::{
     error::{AppError, AppResult},
     services::{
@@ -159,11 +159,13 @@ pub async fn act(
             _ => None,
         };
         if let (false, Some((title, button, consequence))) = (form.confirmed(), question) {
-            let context = json!({
-                "title": title, "question": format!("{title} of {}? {consequence}", endpoint.url), "button": button,
-                "action": format!("/admin/webhooks/{id}/{action}"), "fields": {}, "back": "/admin/webhooks",
-            });
-            return Ok(console.page(&staff, "confirm_action.html", context, None));
+            let confirmation = Confirmation {
+                title,
+                question: format!("{title} of {}? {consequence}", endpoint.url),
+                button,
+            };
+            let action = format!("/admin/webhooks/{id}/{action}");
+            return Ok(console.confirmation_page(&staff, confirmation, &action, "/admin/webhooks"));
         }
         state.mfa.require_staff_step_up(&staff.auth).await?;
         let actor = staff.auth.user.id;

@@ -29,6 +29,9 @@ pub struct Overview {
     pub pending_deletion: u64,
     /// Sessions neither revoked nor expired.
     pub live_sessions: u64,
+    /// Accounts locked out within the longest lock (`LOCKOUT_MAX_DELAY`): those locked now,
+    /// and some whose lock has already run out.
+    pub locked_accounts: u64,
     /// Lock-outs in the last 24 hours.
     pub lockouts_24h: u64,
     /// E-mails waiting to be sent.
@@ -39,9 +42,10 @@ pub struct Overview {
     pub security_events: Vec<audit_event::Model>,
 }
 
-/// Counts what the overview shows.
-pub async fn overview(db: &impl ConnectionTrait) -> AppResult<Overview> {
+/// Counts what the overview shows; `longest_lock` is `LOCKOUT_MAX_DELAY`.
+pub async fn overview(db: &impl ConnectionTrait, longest_lock: std::time::Duration) -> AppResult<Overview> {
     let now = Utc::now();
+    let locked_since = now - Duration::from_std(longest_lock).unwrap_or(Duration::minutes(15));
     let live = || user::Entity::find().filter(user::Column::DeletedAt.is_null());
     let outbox = |status: &str| outbox_message::Entity::find().filter(outbox_message::Column::Status.eq(status));
     Ok(Overview {
@@ -58,6 +62,15 @@ pub async fn overview(db: &impl ConnectionTrait) -> AppResult<Overview> {
         live_sessions: session::Entity::find()
             .filter(session::Column::RevokedAt.is_null())
             .filter(session::Column::ExpiresAt.gt(now))
+            .count(db)
+            .await?,
+        locked_accounts: audit_event::Entity::find()
+            .select_only()
+            .column(audit_event::Column::UserId)
+            .distinct()
+            .filter(audit_event::Column::EventType.eq("login_locked"))
+            .filter(audit_event::Column::UserId.is_not_null())
+            .filter(audit_event::Column::CreatedAt.gte(locked_since))
             .count(db)
             .await?,
         lockouts_24h: audit_event::Entity::find()
