@@ -321,3 +321,80 @@ async fn an_override_template_is_used_and_the_console_can_be_turned_off() {
     assert_eq!(gone.headers["content-type"], "application/problem+json");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[tokio::test]
+async fn names_and_webhook_endpoints_are_edited_under_the_apis_rules() {
+    // Arrange
+    let app = spawn_app().await;
+    let (staff, _) = superuser(&app).await;
+    let (_, id) = register_account(&app, &format!("n-{}@example.com", uuid::Uuid::now_v7()), "Ada", "L").await;
+    let mut browser = ConsoleBrowser::new(&app);
+    browser.sign_in(&staff).await;
+    let csrf = browser.get(&format!("/admin/users/{id}")).await.csrf();
+    let names = format!("/admin/users/{id}/names");
+
+    // Act + Assert: a name too long is refused with the API's message; a right one is saved.
+    let long = "x".repeat(151);
+    let refused = browser
+        .post(&names, &[("csrf", &csrf), ("first_name", &long), ("last_name", "L")])
+        .await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(refused.body.contains("At most 150 characters."), "{}", refused.body);
+    let saved = browser
+        .post(
+            &names,
+            &[("csrf", &csrf), ("first_name", "Grace"), ("last_name", "Hopper")],
+        )
+        .await;
+    assert_eq!(saved.status, StatusCode::SEE_OTHER);
+    assert!(
+        browser
+            .get(&format!("/admin/users/{id}"))
+            .await
+            .body
+            .contains("Grace Hopper")
+    );
+
+    // An endpoint added (its secret shown once), then its events edited.
+    let url = "https://93.184.215.14/hook";
+    let added = browser
+        .post(
+            "/admin/webhooks",
+            &[("csrf", &csrf), ("url", url), ("events", "user.created")],
+        )
+        .await;
+    assert_eq!(added.status, StatusCode::OK);
+    assert!(added.body.contains("whsec_"));
+    let endpoint_id = added
+        .body
+        .split("/admin/webhooks/")
+        .nth(1)
+        .and_then(|rest| rest.get(..36))
+        .expect("the endpoint's link");
+    let edited = browser
+        .post(
+            &format!("/admin/webhooks/{endpoint_id}/edit"),
+            &[
+                ("csrf", &csrf),
+                ("url", url),
+                ("events", "user.deleted"),
+                ("events", "mfa.enabled"),
+            ],
+        )
+        .await;
+    assert_eq!(edited.location(), Some("/admin/webhooks?notice=saved"));
+    let list = browser.get("/admin/webhooks").await;
+    let events_cell = ["user.deleted, mfa.enabled", "mfa.enabled, user.deleted"];
+    assert!(events_cell.iter().any(|cell| list.body.contains(cell)), "{}", list.body);
+    let private = browser
+        .post(
+            "/admin/webhooks",
+            &[
+                ("csrf", &csrf),
+                ("url", "https://10.0.0.1/x"),
+                ("events", "user.created"),
+            ],
+        )
+        .await;
+    assert_eq!(private.status, StatusCode::UNPROCESSABLE_ENTITY);
+}

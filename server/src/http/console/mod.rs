@@ -170,9 +170,16 @@ impl Console {
         self.render(Some(staff), StatusCode::OK, name, context)
     }
 
+    /// An error page; a `503` (a dependency is out) says when to try again, as the API does.
     fn error_page(&self, staff: Option<&Staff>, status: StatusCode, title: &str, detail: &str, back: &str) -> Response {
         let context = json!({ "title": title, "detail": detail, "back": back });
-        self.render(staff, status, "error.html", context)
+        let mut response = self.render(staff, status, "error.html", context);
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, header::HeaderValue::from_static("2"));
+        }
+        response
     }
 
     /// The page for a refused action: a step-up leads to the identity check and back to

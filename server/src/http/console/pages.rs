@@ -7,6 +7,7 @@ use axum::{
     extract::{Path, Query, State},
     response::Response,
 };
+use chrono::NaiveDate;
 use http::StatusCode;
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -54,11 +55,19 @@ pub async fn overview(State(console): State<Shared>, staff: Staff, Query(query):
 pub async fn audit(State(console): State<Shared>, staff: Staff, Query(query): Params) -> Response {
     let text = |name: &str| query.get(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let id = |name: &str| text(name).map(|v| Uuid::parse_str(&v).unwrap_or(Uuid::nil()));
+    // A day as typed in a date field: from its start, or (for `until`) to its end.
+    let day = |name: &str, days_after: i64| {
+        text(name)
+            .and_then(|v| NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok())
+            .and_then(|d| d.and_hms_opt(0, 0, 0))
+            .map(|start| start.and_utc() + chrono::Duration::days(days_after))
+    };
     let filter = AuditFilter {
         user_id: id("user_id"),
         actor_id: id("actor_id"),
         event_type: text("event_type"),
-        ..AuditFilter::default()
+        since: day("since", 0),
+        until: day("until", 1),
     };
     let before = text("before").and_then(|b| Uuid::parse_str(&b).ok());
     let result = async {
@@ -66,14 +75,17 @@ pub async fn audit(State(console): State<Shared>, staff: Staff, Query(query): Pa
         let shown = |name: &str| text(name).unwrap_or_default();
         let next_page = next.map(|before| {
             let mut params = url::form_urlencoded::Serializer::new(String::new());
-            for name in ["event_type", "user_id", "actor_id"] {
+            for name in ["event_type", "user_id", "actor_id", "since", "until"] {
                 params.append_pair(name, &shown(name));
             }
             params.append_pair("before", &before.to_string());
             format!("/admin/audit?{}", params.finish())
         });
         let context = json!({
-            "filter": { "event_type": shown("event_type"), "user_id": shown("user_id"), "actor_id": shown("actor_id") },
+            "filter": {
+                "event_type": shown("event_type"), "user_id": shown("user_id"), "actor_id": shown("actor_id"),
+                "since": shown("since"), "until": shown("until"),
+            },
             "events": events.iter().map(event_view).collect::<Vec<_>>(),
             "next_page": next_page,
         });

@@ -13,7 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Value, json};
 use uuid::Uuid;
 
-use super::{Confirmation, Shared, Staff, see_other, settle};
+use super::{Confirmation, Shared, Staff, form::FormData, see_other, settle};
 use crate::{
     entity::{audit_event, user},
     error::{AppError, AppResult},
@@ -46,6 +46,8 @@ fn user_view(u: &user::Model) -> Value {
         "id": u.id,
         "email": u.email,
         "name": format!("{} {}", u.first_name, u.last_name).trim(),
+        "first_name": u.first_name,
+        "last_name": u.last_name,
         "status": status_of(u),
         "is_active": u.is_active,
         "is_staff": u.is_staff,
@@ -139,6 +141,7 @@ pub async fn detail(
         let providers = state.social.linked(id).await?;
         let factors = state.mfa.summary(&account).await?;
         let consents = state.consents.current(id).await?;
+        let consent_history = state.consents.history(id).await?;
         let requests = state.deletion.list(id).await?;
         let filter = AuditFilter {
             user_id: Some(id),
@@ -160,6 +163,10 @@ pub async fn detail(
             },
             "consents": consents.iter().map(|c| json!({
                 "purpose": c.purpose, "granted": c.granted, "updated_at": c.updated_at.map(when),
+            })).collect::<Vec<_>>(),
+            "consent_history": consent_history.iter().take(50).map(|e| json!({
+                "purpose": e.purpose, "granted": e.granted, "source": e.source, "policy_version": e.policy_version,
+                "ip": e.ip, "created_at": when(e.created_at),
             })).collect::<Vec<_>>(),
             "data_requests": requests.iter().map(|r| json!({
                 "kind": r.kind, "status": r.status, "created_at": when(r.created_at),
@@ -236,7 +243,7 @@ pub async fn act(
             let action = format!("/admin/users/{id}/{action}");
             return Ok(console.confirmation_page(&staff, confirmation, &action, &back));
         }
-        let notice = perform(&console, &staff, &account, &action).await?;
+        let notice = perform(&console, &staff, &account, &action, &form).await?;
         Ok(see_other(&back, notice))
     }
     .await;
@@ -244,7 +251,13 @@ pub async fn act(
 }
 
 /// Does `action` on `account`; answers the notice to show.
-async fn perform(console: &Shared, staff: &Staff, account: &user::Model, action: &str) -> AppResult<&'static str> {
+async fn perform(
+    console: &Shared,
+    staff: &Staff,
+    account: &user::Model,
+    action: &str,
+    form: &FormData,
+) -> AppResult<&'static str> {
     let state = &console.state;
     let (me, id) = (&staff.auth.user, account.id);
     let change = |changes: UserChanges| async move {
@@ -280,6 +293,14 @@ async fn perform(console: &Shared, staff: &Staff, account: &user::Model, action:
         "restore" => {
             state.mfa.require_staff_step_up(&staff.auth).await?;
             state.user_admin.restore(me, id).await.map(|_| "saved")
+        }
+        "names" => {
+            let names = UserChanges {
+                first_name: Some(form.get("first_name").unwrap_or_default().to_string()),
+                last_name: Some(form.get("last_name").unwrap_or_default().to_string()),
+                ..UserChanges::default()
+            };
+            change(names).await
         }
         "password-reset" => {
             state.passwords.request_reset(&account.email).await?;

@@ -1,5 +1,5 @@
-//! The console's webhooks: endpoints (add, enable or disable, rotate the secret, send a test,
-//! delete) and each one's recent deliveries, a dead one retried.
+//! The console's webhooks: endpoints (add, edit, enable or disable, rotate the secret, send a
+//! test, delete) and each one's recent deliveries, a dead one retried.
 
 use std::{collections::HashMap, time::Duration};
 
@@ -115,8 +115,11 @@ pub async fn detail(
         let webhooks = &console.state.webhooks;
         let endpoint = webhooks.endpoint(id).await?;
         let (deliveries, _) = webhooks.deliveries(id, None, PageRequest::new(Some(50), None)).await?;
+        let subscribed: Vec<&str> = endpoint.events.iter().map(|t| t.as_str()).collect();
         let context = json!({
             "endpoint": endpoint_view(&endpoint),
+            "subscribed": subscribed,
+            "event_types": subscribable(),
             "deliveries": deliveries.iter().map(|d| json!({
                 "id": d.id, "created_at": when(d.created_at), "event_type": d.event_type, "status": d.status,
                 "attempts": d.attempts,
@@ -129,8 +132,8 @@ pub async fn detail(
     settle(&console, &staff, "/admin/webhooks", result)
 }
 
-/// `POST /admin/webhooks/{id}/{action}`: enable, disable, test, rotate or delete (the last
-/// two confirmed first).
+/// `POST /admin/webhooks/{id}/{action}`: edit, enable, disable, test, rotate or delete (the
+/// last two confirmed first).
 pub async fn act(
     State(console): State<Shared>,
     staff: Staff,
@@ -174,6 +177,16 @@ pub async fn act(
                 let change = EndpointChange {
                     enabled: Some(action == "enable"),
                     ..EndpointChange::default()
+                };
+                admin.update(id, change, actor).await?;
+                "saved"
+            }
+            "edit" => {
+                let change = EndpointChange {
+                    url: form.text("url"),
+                    events: Some(form.all("events").filter_map(EventType::parse).collect()),
+                    description: Some(form.text("description").unwrap_or_default()),
+                    enabled: None,
                 };
                 admin.update(id, change, actor).await?;
                 "saved"

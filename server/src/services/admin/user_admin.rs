@@ -193,6 +193,10 @@ impl UserAdmin {
             return Err(AppError::UserDeleted);
         }
         check_authority(staff, &target)?;
+        let errors = accounts::name_errors(&changes.first_name, &changes.last_name);
+        if !errors.is_empty() {
+            return Err(AppError::Validation(errors));
+        }
         if target.id == staff.id && (changes.is_active == Some(false) || changes.is_staff == Some(false)) {
             return Err(AppError::OwnAccount);
         }
