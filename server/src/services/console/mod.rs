@@ -21,7 +21,7 @@ use crate::{
     },
 };
 
-/// How often a console request moves its session's last use forward (one write per minute
+/// How often a console request moves its session's last use forward (one write per 30 s
 /// at most, not one per page).
 const TOUCH_EVERY: chrono::Duration = chrono::Duration::seconds(30);
 
