@@ -145,7 +145,7 @@ async function main() {
   // 422, the favicon Gatehouse does not have): expected. A CSP violation or a script error is not.
   page.on("console", (message) => {
     const text = message.text();
-    if (message.type() === "error" && !text.startsWith("Failed to load resource")) problems.push(text);
+    if (message.type() === "error" && !text.startsWith("Failed to load resource")) problems.push(`${page.url()}: ${text.slice(0, 120)}`);
   });
   page.on("pageerror", (error) => problems.push(String(error)));
   const shot = (name) => page.screenshot({ path: join(artifacts, `console-${name}.png`), fullPage: true });
