@@ -25,7 +25,7 @@ import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
 
-import { freePort } from "../lib/net.mjs";
+import { api, freePort } from "../lib/net.mjs";
 
 const contractDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(contractDir, "..");
@@ -84,18 +84,6 @@ async function startGatehouse(env) {
   throw new Error("gatehouse did not get ready within 30 s");
 }
 
-async function api(base, path, { token, body } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 async function waitFor(what, check) {
   for (let i = 0; i < 200; i += 1) {

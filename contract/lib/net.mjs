@@ -12,3 +12,17 @@ export function freePort() {
     });
   });
 }
+
+/** A JSON request to Gatehouse: GET without `body`, POST with it; answers the status and parsed body. */
+export async function api(base, path, { token, body } = {}) {
+  const response = await fetch(`${base}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : null };
+}

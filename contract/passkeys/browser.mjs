@@ -30,7 +30,7 @@ import { fileURLToPath } from "node:url";
 
 import { chromium } from "playwright-core";
 
-import { freePort } from "../lib/net.mjs";
+import { api, freePort } from "../lib/net.mjs";
 
 const contractDir = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const root = resolve(contractDir, "..");
@@ -116,18 +116,6 @@ async function startGatehouse(port, frontendUrl) {
 
 const claims = (jwt) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString());
 
-async function api(base, path, { token, body } = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method: body === undefined ? "GET" : "POST",
-    headers: {
-      ...(token ? { authorization: `Bearer ${token}` } : {}),
-      ...(body === undefined ? {} : { "content-type": "application/json" }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : null };
-}
 
 async function pageWithAuthenticator(context) {
   const page = await context.newPage();
