@@ -15,6 +15,9 @@ use crate::config::Settings;
 /// unreachable database is told within a couple of seconds, not after a long hang.
 pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(2);
 
+/// A pooled connection idle at least this long is pinged before it is handed out.
+const PING_IF_IDLE_FOR: Duration = Duration::from_secs(1);
+
 /// Connects with pool settings suited to the backend: WAL and a busy timeout on SQLite so
 /// readers never block the writer and concurrent writers wait instead of failing.
 pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> {
@@ -26,6 +29,16 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
         .connect_timeout(ACQUIRE_TIMEOUT)
         .acquire_timeout(ACQUIRE_TIMEOUT)
         .sqlx_logging(false);
+    // SQLx pings a connection on every checkout by default: a second round trip for each
+    // statement (and on SQLite a hop to the connection's worker thread). A connection in use
+    // within the last second is taken as live; one broken meanwhile (a restarted server)
+    // fails its statement with a 503, and SQLx drops it when the ping it sends on release
+    // fails. A SQLite file cannot hang up.
+    if sqlite {
+        options.test_before_acquire(false);
+    } else {
+        options.test_before_acquire_if_idle_for(PING_IF_IDLE_FOR);
+    }
     if sqlite {
         options.map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
