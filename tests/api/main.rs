@@ -15,6 +15,7 @@ mod cleanup;
 mod consents;
 mod console;
 mod cookies;
+mod cors;
 mod csrf;
 mod data_export;
 mod database_outage;

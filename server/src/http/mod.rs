@@ -6,6 +6,7 @@ pub mod conn;
 pub mod console;
 pub mod context;
 pub mod cookies;
+pub mod cors;
 pub mod csrf;
 pub mod docs;
 pub mod guard;

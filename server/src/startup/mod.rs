@@ -167,8 +167,7 @@ pub fn router(state: AppState) -> Router {
         .fallback(rejections::fallback)
         // Innermost first: each layer wraps everything above it.
         .layer(DefaultBodyLimit::max(settings.max_body_bytes))
-        .layer(from_fn_with_state(guard, guard::guard))
-        .layer(middleware::cors(&settings));
+        .layer(from_fn_with_state(guard, guard::guard));
     // The console answers pages, not problems: merged after the API's guard, with its own.
     let app = match console {
         Some(console) => app.merge(console),
