@@ -36,16 +36,14 @@ pub async fn connect(settings: &Settings) -> anyhow::Result<DatabaseConnection> 
     // fails. A SQLite file cannot hang up.
     if sqlite {
         options.test_before_acquire(false);
-    } else {
-        options.test_before_acquire_if_idle_for(PING_IF_IDLE_FOR);
-    }
-    if sqlite {
         options.map_sqlx_sqlite_opts(|o| {
             o.journal_mode(sea_orm::sqlx::sqlite::SqliteJournalMode::Wal)
                 .synchronous(sea_orm::sqlx::sqlite::SqliteSynchronous::Normal)
                 .busy_timeout(Duration::from_secs(10))
                 .foreign_keys(true)
         });
+    } else {
+        options.test_before_acquire_if_idle_for(PING_IF_IDLE_FOR);
     }
     Database::connect(options).await.context("connecting to DATABASE_URL")
 }
